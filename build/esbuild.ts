@@ -1,0 +1,34 @@
+/**
+ * The one esbuild configuration of the Lambda bundle, used by `npm run build`, serverless-esbuild
+ * (through esbuild.config.cjs) and the benchmarks.
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { appsyncAliases } from './aliases.ts';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+export const lambdaBuildOptions: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  // CommonJS: an ESM entry can pull Apollo in twice (once per module format).
+  format: 'cjs',
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+  loader: { '.graphql': 'text' },
+  alias: {
+    ...appsyncAliases,
+    '@apollo/utils.createhash': fromRoot('build/shims/createhash.ts'),
+  },
+  // The AWS SDK v3 ships with the nodejs24.x runtime, but bundling pins the version we test with.
+  external: [],
+  logLevel: 'warning',
+};
+
+/** Bundles `src/handler.ts` to `outfile` (default dist/lambda/handler.cjs). */
+export async function buildLambda(outfile = fromRoot('dist/lambda/handler.cjs')) {
+  return build({ ...lambdaBuildOptions, entryPoints: [fromRoot('src/handler.ts')], outfile, metafile: true });
+}

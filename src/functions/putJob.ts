@@ -1,0 +1,26 @@
+// putJob: writes a new job for the company loaded by the previous step. PutItem PK=JOB#id if absent.
+import { util, type Context } from '@aws-appsync/utils';
+import { Jobs, type JobRecord } from '../data/jobs';
+import type { CreateJobArgs } from '../resolvers/Mutation.createJob/index';
+
+export function request(ctx: Context<CreateJobArgs>) {
+  const { input } = ctx.args;
+  const title = input.title.trim();
+  if (title === '') util.error('title must not be empty', 'ValidationError', null, { field: 'title' });
+  const now = util.time.nowISO8601();
+  return Jobs.create({
+    id: util.autoId(),
+    companyId: input.companyId,
+    title,
+    description: input.description ?? null,
+    location: input.location ?? null,
+    status: input.status ?? 'DRAFT',
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export function response(ctx: Context<CreateJobArgs, object, undefined, undefined, JobRecord>) {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return ctx.result;
+}

@@ -1,0 +1,87 @@
+/** Query and Scan: pages of items with opaque tokens (contract DDB-20, DDB-21, DDB-23, DDB-24). */
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { MappingTemplateError } from '../errors';
+import type { DataSourceOutcome, DynamoDBCallContext } from './context';
+import { toDataSourceError } from './errors';
+import { ExpressionAttributes, isPresent } from './expressions';
+import { decodeNextToken, encodeNextToken } from './pagination';
+import { itemResult, type NativeItem } from './typed';
+
+type Request = Record<string, unknown>;
+
+const SELECTS = new Set(['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT']);
+
+function limitOf(request: Request): number | undefined {
+  const { limit } = request;
+  if (!isPresent(limit)) return undefined;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+    throw new MappingTemplateError(`limit must be a positive integer, got ${JSON.stringify(limit)}`);
+  }
+  return limit;
+}
+
+/** The parameters Query and Scan share. */
+function commonParams(request: Request, call: DynamoDBCallContext, attributes: ExpressionAttributes) {
+  if (isPresent(request.select) && !SELECTS.has(String(request.select))) {
+    throw new MappingTemplateError(`select must be one of ${[...SELECTS].join(', ')}`);
+  }
+  return {
+    TableName: call.tableName,
+    ...(isPresent(request.index) ? { IndexName: String(request.index) } : {}),
+    Limit: limitOf(request),
+    ConsistentRead: request.consistentRead === true,
+    ExclusiveStartKey: decodeNextToken(request.nextToken, call),
+    ...(isPresent(request.select) ? { Select: request.select as 'ALL_ATTRIBUTES' } : {}),
+    ...(isPresent(request.filter) ? { FilterExpression: attributes.add(request.filter, 'filter') } : {}),
+    ...(isPresent(request.projection) ? { ProjectionExpression: attributes.add(request.projection, 'projection') } : {}),
+  };
+}
+
+function page(output: { Items?: NativeItem[]; LastEvaluatedKey?: NativeItem; ScannedCount?: number }, call: DynamoDBCallContext) {
+  return {
+    items: (output.Items ?? []).map((item) => itemResult(item)),
+    nextToken: encodeNextToken(output.LastEvaluatedKey, call),
+    scannedCount: output.ScannedCount ?? 0,
+  };
+}
+
+export async function query(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
+  if (!isPresent(request.query)) throw new MappingTemplateError('Query requires query (the key condition)');
+  const attributes = new ExpressionAttributes();
+  const KeyConditionExpression = attributes.add(request.query, 'query');
+  const params = commonParams(request, call, attributes);
+  try {
+    const output = await call.client.send(
+      new QueryCommand({
+        ...params,
+        KeyConditionExpression,
+        ScanIndexForward: request.scanIndexForward !== false,
+        ...attributes.params(),
+      }),
+    );
+    return { result: page(output, call) };
+  } catch (cause) {
+    return { result: null, error: toDataSourceError(cause) };
+  }
+}
+
+export async function scan(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
+  const attributes = new ExpressionAttributes();
+  const params = commonParams(request, call, attributes);
+  const segmented = isPresent(request.segment) || isPresent(request.totalSegments);
+  if (segmented && !(Number.isInteger(request.segment) && Number.isInteger(request.totalSegments))) {
+    throw new MappingTemplateError('segment and totalSegments must be given together, as integers');
+  }
+  try {
+    const output = await call.client.send(
+      new ScanCommand({
+        ...params,
+        ...(segmented ? { Segment: request.segment as number, TotalSegments: request.totalSegments as number } : {}),
+        ...attributes.params(),
+      }),
+    );
+    return { result: page(output, call) };
+  } catch (cause) {
+    return { result: null, error: toDataSourceError(cause) };
+  }
+}

@@ -1,0 +1,142 @@
+/** GetItem, PutItem, UpdateItem, DeleteItem with AppSync's condition semantics (DDB-10..14). */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { MappingTemplateError } from '../errors';
+import type { DataSourceOutcome, DynamoDBCallContext } from './context';
+import { isConditionalCheckFailed, toDataSourceError } from './errors';
+import { ExpressionAttributes, isPresent, parseExpression } from './expressions';
+import { fromTypedMap, itemResult, toResult, type NativeItem } from './typed';
+
+type Request = Record<string, unknown>;
+
+function keyOf(request: Request): NativeItem {
+  if (!isPresent(request.key)) throw new MappingTemplateError(`${String(request.operation)} requires a key`);
+  return fromTypedMap(request.key, 'key');
+}
+
+function rejectConflictDetection(request: Request): void {
+  for (const field of ['_version', 'customPartitionKey', 'populateIndexFields'] as const) {
+    if (isPresent(request[field])) {
+      throw new MappingTemplateError(`${field} applies only to versioned (conflict detection) data sources, which this runtime does not provide`);
+    }
+  }
+}
+
+function projection(request: Request, attributes: ExpressionAttributes): { ProjectionExpression?: string } {
+  return isPresent(request.projection) ? { ProjectionExpression: attributes.add(request.projection, 'projection') } : {};
+}
+
+export async function getItem(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
+  const attributes = new ExpressionAttributes();
+  const command = new GetCommand({
+    TableName: call.tableName,
+    Key: keyOf(request),
+    ConsistentRead: request.consistentRead === true,
+    ...projection(request, attributes),
+    ...attributes.params(),
+  });
+  try {
+    const { Item } = await call.client.send(command);
+    return { result: itemResult(Item) };
+  } catch (cause) {
+    return { result: null, error: toDataSourceError(cause) };
+  }
+}
+
+interface ConditionBlock {
+  expression: string;
+  equalsIgnore?: string[];
+  consistentRead?: boolean;
+  conditionalCheckFailedHandler?: { strategy?: 'Reject' | 'Custom'; lambdaArn?: string };
+}
+
+function conditionOf(request: Request, attributes: ExpressionAttributes): { ConditionExpression?: string; block?: ConditionBlock } {
+  if (!isPresent(request.condition)) return {};
+  const block = parseExpression(request.condition, 'condition') as ConditionBlock;
+  if (block.conditionalCheckFailedHandler?.strategy === 'Custom') {
+    throw new MappingTemplateError('conditionalCheckFailedHandler strategy Custom (a Lambda deciding retries) is not supported; use Reject');
+  }
+  return { ConditionExpression: attributes.add(block, 'condition'), block };
+}
+
+/** Reads the item as it is now, after a failed condition (DDB-14 step 1). */
+async function currentItem(call: DynamoDBCallContext, key: NativeItem, block: ConditionBlock | undefined) {
+  const { Item } = await call.client.send(
+    new GetCommand({ TableName: call.tableName, Key: key, ConsistentRead: block?.consistentRead !== false }),
+  );
+  return Item;
+}
+
+function sameItem(a: NativeItem, b: NativeItem, ignore: readonly string[]): boolean {
+  const strip = (item: NativeItem) =>
+    JSON.stringify(
+      Object.keys(item)
+        .filter((name) => !ignore.includes(name))
+        .sort()
+        .map((name) => [name, toResult(item[name])]),
+    );
+  return strip(a) === strip(b);
+}
+
+export async function putItem(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
+  rejectConflictDetection(request);
+  const key = keyOf(request);
+  const item = { ...fromTypedMap(request.attributeValues ?? {}, 'attributeValues'), ...key };
+  const attributes = new ExpressionAttributes();
+  const { ConditionExpression, block } = conditionOf(request, attributes);
+  try {
+    await call.client.send(
+      new PutCommand({ TableName: call.tableName, Item: item, ConditionExpression, ...attributes.params() }),
+    );
+    return { result: itemResult(item) };
+  } catch (cause) {
+    if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
+    // AppSync treats re-writing an identical item as success, so "create if absent" is idempotent.
+    const current = await currentItem(call, key, block);
+    if (current && sameItem(current, item, block?.equalsIgnore ?? [])) return { result: itemResult(current) };
+    return { result: itemResult(current), error: toDataSourceError(cause) };
+  }
+}
+
+export async function updateItem(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
+  rejectConflictDetection(request);
+  const key = keyOf(request);
+  if (!isPresent(request.update)) throw new MappingTemplateError('UpdateItem requires update');
+  const attributes = new ExpressionAttributes();
+  const UpdateExpression = attributes.add(request.update, 'update');
+  const { ConditionExpression, block } = conditionOf(request, attributes);
+  try {
+    const { Attributes } = await call.client.send(
+      new UpdateCommand({
+        TableName: call.tableName,
+        Key: key,
+        UpdateExpression,
+        ConditionExpression,
+        ReturnValues: 'ALL_NEW',
+        ...attributes.params(),
+      }),
+    );
+    return { result: itemResult(Attributes) };
+  } catch (cause) {
+    if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
+    return { result: itemResult(await currentItem(call, key, block)), error: toDataSourceError(cause) };
+  }
+}
+
+export async function deleteItem(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
+  rejectConflictDetection(request);
+  const key = keyOf(request);
+  const attributes = new ExpressionAttributes();
+  const { ConditionExpression, block } = conditionOf(request, attributes);
+  try {
+    const { Attributes } = await call.client.send(
+      new DeleteCommand({ TableName: call.tableName, Key: key, ConditionExpression, ReturnValues: 'ALL_OLD', ...attributes.params() }),
+    );
+    return { result: itemResult(Attributes) };
+  } catch (cause) {
+    if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
+    // Deleting an item that is already gone counts as success (DDB-14 step 2).
+    const current = await currentItem(call, key, block);
+    if (!current) return { result: null };
+    return { result: itemResult(current), error: toDataSourceError(cause) };
+  }
+}

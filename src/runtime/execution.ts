@@ -1,0 +1,38 @@
+/**
+ * The resolver execution in progress. AppSync handlers are synchronous, so the executor can mark
+ * which execution a `util.appendError` or `util.authType` call belongs to by setting it around each
+ * handler call, with no risk of interleaving between concurrent requests.
+ */
+import type { ResolverErrorEntry } from './errors';
+
+/** Names `util.authType()` returns for each auth mode (contract UTIL-06). */
+export type AuthTypeName =
+  | 'API Key Authorization'
+  | 'IAM Authorization'
+  | 'User Pool Authorization'
+  | 'Open ID Connect Authorization'
+  | 'Lambda Authorization';
+
+export interface Execution {
+  /** Errors added by `util.appendError`, reported once the resolver finishes (EXE-07). */
+  readonly appendedErrors: ResolverErrorEntry[];
+  readonly authType: AuthTypeName | null;
+}
+
+let current: Execution | undefined;
+
+/** Runs one synchronous handler with `execution` as the current one. */
+export function withExecution<T>(execution: Execution, handler: () => T): T {
+  const previous = current;
+  current = execution;
+  try {
+    return handler();
+  } finally {
+    current = previous;
+  }
+}
+
+/** The execution a util call belongs to; undefined when called outside any resolver (unit tests). */
+export function currentExecution(): Execution | undefined {
+  return current;
+}

@@ -1,0 +1,24 @@
+/** What the runtime knows about one GraphQL request: caller, headers, environment, data access. */
+import type { Identity } from '@aws-appsync/utils';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { GraphQLFormattedError } from 'graphql';
+import type { AuthTypeName } from './execution';
+
+export interface RuntimeConfig {
+  client: DynamoDBDocumentClient;
+  /** Logical table names to real ones; `main` is the API's table (contract DDB-05). */
+  tables: Readonly<Record<string, string>>;
+  /** HMAC key for pagination tokens. */
+  tokenSecret: string;
+  /** `ctx.env` (contract CTX-10). */
+  env: Readonly<Record<string, string>>;
+}
+
+export interface RequestContext {
+  runtime: RuntimeConfig;
+  identity: Identity;
+  authType: AuthTypeName | null;
+  request: { headers: Record<string, string | string[]>; domainName: string | null };
+  /** Errors from `util.appendError`, added to the response by the server (contract EXE-07). */
+  appendedErrors: GraphQLFormattedError[];
+}

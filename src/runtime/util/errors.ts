@@ -1,0 +1,23 @@
+/** `util.error`, `util.appendError`, `util.unauthorized` (contract EXE-06, EXE-07, EXE-10). */
+import { AppSyncError, UnauthorizedError } from '../errors';
+import { currentExecution } from '../execution';
+
+export function error(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): never {
+  throw new AppSyncError(String(message), errorType == null ? null : String(errorType), data, errorInfo);
+}
+
+export function appendError(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): void {
+  const execution = currentExecution();
+  if (!execution) throw new Error('util.appendError was called outside a resolver execution');
+  execution.appendedErrors.push({
+    message: String(message),
+    errorType: errorType == null ? null : String(errorType),
+    data: data ?? null,
+    errorInfo: errorInfo ?? null,
+  });
+}
+
+/** The message is filled in by the executor, which knows the field (EXE-10). */
+export function unauthorized(): never {
+  throw new UnauthorizedError();
+}

@@ -1,0 +1,2 @@
+/** `util.transform` (contract UTIL-X*). */
+export {};

@@ -1,0 +1,36 @@
+/** The real Lambda handler against the test file's own DynamoDB Local database. */
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createLambdaHandler } from '../../src/lambda';
+import { createTestDatabase, type TestDatabase } from './dynamodb';
+import { graphqlEvent, type EventOptions } from './events';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Record<string, unknown>;
+  body: { data?: T | null; errors?: Array<Record<string, any>> };
+}
+
+export interface TestApi {
+  db: TestDatabase;
+  invoke(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: EventOptions): Promise<GraphQLResponse<T>>;
+}
+
+export async function createTestApi(options: { env?: Record<string, string> } = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const handler = createLambdaHandler({
+    logger: new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' }),
+    runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },
+  });
+  const invoke = async (event: APIGatewayProxyEventV2) =>
+    (await handler(event, { awsRequestId: 'test' } as Context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+  return {
+    db,
+    invoke,
+    async graphql(query, variables, eventOptions) {
+      const result = await invoke(graphqlEvent(query, variables, eventOptions));
+      return { status: result.statusCode ?? 200, headers: result.headers ?? {}, body: JSON.parse(String(result.body)) };
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/** `.graphql` files are imported as their SDL text (esbuild `text` loader, vitest plugin). */
+declare module '*.graphql' {
+  const sdl: string;
+  export default sdl;
+}
