@@ -3,7 +3,7 @@ import type { Util } from '@aws-appsync/utils';
 import * as dynamodb from './dynamodb';
 import { appendError, error, unauthorized } from './errors';
 import { autoId } from './ids';
-import * as time from './time';
+import { time } from './time/index';
 
 export const util = {
   error,

@@ -1,0 +1,70 @@
+/**
+ * Builds the bundles a benchmark run compares, side by side in one temporary folder: ours (the
+ * production config from build/esbuild.ts), the vanilla baseline, and optional variants of ours.
+ */
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildLambda, lambdaBuildOptions } from '../../build/esbuild.ts';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+export interface Bundle {
+  name: string;
+  file: string;
+  metafile: Metafile;
+  bytes: number;
+  gzipBytes: number;
+  /** Extra environment for processes that load this bundle (e.g. NODE_PATH for externals). */
+  env: Record<string, string>;
+}
+
+/** A variant of our bundle: the production options with overrides, to measure a change before making it. */
+export interface Variant {
+  name: string;
+  description: string;
+  options: BuildOptions;
+  env?: Record<string, string>;
+}
+
+function describeBundle(name: string, file: string, metafile: Metafile, env: Record<string, string> = {}): Bundle {
+  const code = readFileSync(file);
+  return { name, file, metafile, bytes: code.length, gzipBytes: gzipSync(code).length, env };
+}
+
+export async function buildOurs(dir: string): Promise<Bundle> {
+  const file = join(dir, 'ours.cjs');
+  const { metafile } = await buildLambda(file);
+  return describeBundle('ours', file, metafile);
+}
+
+/** The baseline as a team bundles it by default: plain esbuild, minified CommonJS, no aliases. */
+export async function buildBaseline(dir: string): Promise<Bundle> {
+  const file = join(dir, 'baseline.cjs');
+  const { metafile } = await build({
+    entryPoints: [fromRoot('bench/baseline/handler.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'cjs',
+    minify: true,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return describeBundle('baseline', file, metafile);
+}
+
+export async function buildVariant(dir: string, variant: Variant): Promise<Bundle> {
+  const file = join(dir, `${variant.name}.cjs`);
+  const { metafile } = await build({
+    ...lambdaBuildOptions,
+    ...variant.options,
+    entryPoints: [fromRoot('src/handler.ts')],
+    outfile: file,
+    metafile: true,
+  });
+  return describeBundle(variant.name, file, metafile, variant.env);
+}

@@ -1,0 +1,51 @@
+// A fresh Node process for the benchmarks (plain CommonJS so nothing but the bundle is compiled).
+// cold: require one bundle, answer one event, print timings and RSS as one JSON line, exit.
+// warm: require every subject's bundle, then time batches of sequential requests per subject.
+'use strict';
+
+const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 30_000 };
+
+async function invoke(handler, event) {
+  const result = await handler(event, context, () => undefined);
+  const body = JSON.parse(result.body);
+  if (result.statusCode !== 200 || body.errors || !body.data) {
+    throw new Error(`unexpected response ${result.statusCode}: ${result.body}`);
+  }
+  return body;
+}
+
+async function cold(file, event) {
+  const started = performance.now();
+  const { handler } = require(file);
+  const loaded = performance.now();
+  await invoke(handler, event);
+  const answered = performance.now();
+  return { requireMs: loaded - started, firstRequestMs: answered - loaded, sinceProcessStartMs: answered, rss: process.memoryUsage.rss() };
+}
+
+async function warm({ subjects, batches, requests, warmup }) {
+  const loaded = subjects.map((subject) => ({ ...subject, handler: require(subject.file).handler, batches: [] }));
+  for (const subject of loaded) for (let i = 0; i < warmup; i++) await invoke(subject.handler, subject.event);
+  for (let batch = 0; batch < batches; batch++) {
+    // Interleaved batches: drift on a shared machine hits every subject alike.
+    for (const subject of loaded) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < requests; i++) await invoke(subject.handler, subject.event);
+      subject.batches.push(Number(process.hrtime.bigint() - start) / 1000 / requests);
+    }
+  }
+  return Object.fromEntries(loaded.map((subject) => [subject.name, subject.batches]));
+}
+
+const [mode, file] = process.argv.slice(2);
+const job = mode === 'cold' ? cold(file, JSON.parse(process.env.BENCH_EVENT)) : warm(JSON.parse(process.env.BENCH_WARM));
+job.then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  },
+  (error) => {
+    process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,35 @@
+/** The HTTP API (payload v2) events and Lambda context the benchmarks send to each handler. */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { BENCH_COMPANY_ID } from './database.ts';
+
+/** A POST /graphql event as API Gateway delivers it. */
+export function graphqlEvent(query: string): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /graphql',
+    rawPath: '/graphql',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'api.execute-api.eu-west-1.amazonaws.com' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.execute-api.eu-west-1.amazonaws.com',
+      domainPrefix: 'api',
+      http: { method: 'POST', path: '/graphql', protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'bench' },
+      requestId: 'bench',
+      routeKey: 'POST /graphql',
+      stage: '$default',
+      time: new Date(0).toUTCString(),
+      timeEpoch: 0,
+    },
+    body: JSON.stringify({ query }),
+    isBase64Encoded: false,
+  };
+}
+
+/** Ours: a real resolver path, Query.company → GetItem against DynamoDB Local. */
+export const oursQuery = `{ company(id: "${BENCH_COMPANY_ID}") { id name createdAt } }`;
+/** Ours without a data source: Apollo, our plugins and context, no resolver. */
+export const oursTypenameQuery = '{ __typename }';
+/** The baseline's only field. */
+export const baselineQuery = '{ hello }';

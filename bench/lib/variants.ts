@@ -1,0 +1,31 @@
+/**
+ * Variants of our bundle that `npm run bench -- --variant=<name>` measures beside ours and the
+ * baseline, so a bundling change is judged on numbers from the same run before it is made.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Variant } from './bundles.ts';
+
+const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
+
+export const variants: Record<string, Variant> = {
+  'sdk-external': {
+    name: 'sdk-external',
+    description: 'AWS SDK v3 left external and loaded from node_modules, as from the nodejs24.x runtime copy',
+    options: { external: ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*'] },
+    // Stands in for the runtime's /var/runtime/node_modules: the SDK's unbundled CommonJS files.
+    env: { NODE_PATH: nodeModules },
+  },
+};
+
+/** The variants named by `--variant=a,b` arguments or the BENCH_VARIANTS variable. */
+export function selectedVariants(argv: readonly string[], env: NodeJS.ProcessEnv): Variant[] {
+  const names = [...argv.filter((arg) => arg.startsWith('--variant=')).map((arg) => arg.slice('--variant='.length)), env.BENCH_VARIANTS ?? '']
+    .flatMap((list) => list.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return names.map((name) => {
+    const variant = variants[name];
+    if (!variant) throw new Error(`Unknown variant "${name}"; known: ${Object.keys(variants).join(', ')}`);
+    return variant;
+  });
+}

@@ -1,0 +1,57 @@
+/** Console tables of a benchmark run; every ratio is against the baseline measured in the same run. */
+import type { ColdSample } from './cold-start.ts';
+import type { Bundle } from './lib/bundles.ts';
+import { composition } from './lib/composition.ts';
+import { kib, median, mib, ms, percentile, ratio, table, us } from './lib/stats.ts';
+
+export function printBundles(ours: readonly Bundle[], baseline: Bundle): void {
+  console.log('\nBundle size (minified CommonJS)');
+  const rows = [['bundle', 'raw', 'gzip', 'raw ratio', 'gzip ratio']];
+  for (const bundle of [...ours, baseline]) {
+    rows.push([bundle.name, kib(bundle.bytes), kib(bundle.gzipBytes), ratio(bundle.bytes, baseline.bytes), ratio(bundle.gzipBytes, baseline.gzipBytes)]);
+  }
+  console.log(table(rows));
+  for (const bundle of [ours[0]!, baseline]) {
+    console.log(`\nComposition of ${bundle.name}: top 15 packages by bytes in the output`);
+    const shares = composition(bundle.metafile);
+    const top = shares.slice(0, 15).map((share) => [share.name, kib(share.bytes), `${((share.bytes / bundle.bytes) * 100).toFixed(1)}%`, `${share.modules} modules`]);
+    console.log(table([['package', 'bytes', 'share', 'modules'], ...top]));
+    console.log(`(${shares.length} packages, ${shares.reduce((sum, share) => sum + share.modules, 0)} modules in all)`);
+  }
+}
+
+export function printColdStarts(samples: Map<string, ColdSample[]>, baselineName: string): void {
+  const pick = (name: string, field: keyof ColdSample) => samples.get(name)!.map((sample) => sample[field]);
+  const runs = samples.get(baselineName)!.length;
+  console.log(`\nCold start: spawn → first response received, ${runs} fresh processes each, interleaved`);
+  const rows = [['bundle', 'median', 'p90', 'require', 'first request', 'median ratio', 'p90 ratio']];
+  for (const name of samples.keys()) {
+    const wall = pick(name, 'wallMs');
+    rows.push([
+      name,
+      ms(median(wall)),
+      ms(percentile(wall, 90)),
+      ms(median(pick(name, 'requireMs'))),
+      ms(median(pick(name, 'firstRequestMs'))),
+      ratio(median(wall), median(pick(baselineName, 'wallMs'))),
+      ratio(percentile(wall, 90), percentile(pick(baselineName, 'wallMs'), 90)),
+    ]);
+  }
+  console.log(table(rows));
+  console.log('(require and first request are medians measured inside the process; the rest of the wall time is Node start-up)');
+
+  console.log('\nMemory: RSS after the first response (median)');
+  const memory = [['bundle', 'RSS', 'ratio']];
+  for (const name of samples.keys()) memory.push([name, mib(median(pick(name, 'rss'))), ratio(median(pick(name, 'rss')), median(pick(baselineName, 'rss')))]);
+  console.log(table(memory));
+}
+
+export function printWarm(batches: Record<string, number[]>, baselineName: string): void {
+  const baseline = median(batches[baselineName]!);
+  const count = batches[baselineName]!.length;
+  console.log(`\nWarm requests in one process: per-request time, median of ${count} interleaved batches`);
+  const rows = [['handler: query', 'per request', 'min batch', 'ratio']];
+  for (const [name, values] of Object.entries(batches)) rows.push([name, us(median(values)), us(Math.min(...values)), ratio(median(values), baseline)]);
+  console.log(table(rows));
+  console.log('(the DynamoDB Local row includes a GetItem round trip over localhost; { __typename } isolates Apollo + our runtime)');
+}

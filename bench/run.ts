@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: our Lambda bundle against a vanilla Apollo Server 5 + aws-lambda hello world,
+ * both built and measured in this run. Ratios are ours / baseline: below 1× is better.
+ * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureColdStarts, type ColdSubject } from './cold-start.ts';
+import { buildBaseline, buildOurs, buildVariant, type Bundle } from './lib/bundles.ts';
+import { startBenchDatabase } from './lib/database.ts';
+import { baselineQuery, graphqlEvent, oursQuery, oursTypenameQuery } from './lib/events.ts';
+import { printBundles, printColdStarts, printWarm } from './report.ts';
+import { selectedVariants } from './lib/variants.ts';
+import { measureWarm } from './warm.ts';
+
+const runs = Math.max(15, Number(process.env.BENCH_RUNS ?? 20) || 20);
+const variants = selectedVariants(process.argv.slice(2), process.env);
+const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
+
+try {
+  console.log(`Node ${process.versions.node}, ${runs} fresh processes per bundle. Ratios are ours / baseline (< 1× is better).`);
+  console.log(`ours:     ${oursQuery}  (Query.company → GetItem on DynamoDB Local, real resolver path)`);
+  console.log(`baseline: ${baselineQuery}  (vanilla Apollo Server 5 + @as-integrations/aws-lambda, defaults)`);
+  for (const variant of variants) console.log(`variant ${variant.name}: ${variant.description}`);
+
+  const ours = await buildOurs(workDir);
+  const baseline = await buildBaseline(workDir);
+  const variantBundles: Bundle[] = [];
+  for (const variant of variants) variantBundles.push(await buildVariant(workDir, variant));
+  printBundles([ours, ...variantBundles], baseline);
+
+  const database = await startBenchDatabase(join(workDir, 'dynamodb'));
+  try {
+    const oursEvent = graphqlEvent(oursQuery);
+    const subjects: ColdSubject[] = [
+      { bundle: ours, event: oursEvent, env: database.env },
+      ...variantBundles.map((bundle) => ({ bundle, event: oursEvent, env: database.env })),
+      { bundle: baseline, event: graphqlEvent(baselineQuery) },
+    ];
+    printColdStarts(await measureColdStarts(subjects, runs), baseline.name);
+
+    const warm = await measureWarm(
+      [
+        { name: 'ours: company(id) via DynamoDB Local', file: ours.file, event: oursEvent },
+        { name: 'ours: { __typename } (no data source)', file: ours.file, event: graphqlEvent(oursTypenameQuery) },
+        { name: 'baseline: { hello }', file: baseline.file, event: graphqlEvent(baselineQuery) },
+      ],
+      { batches: 7, requests: Number(process.env.BENCH_WARM_REQUESTS ?? 300) || 300, warmup: 100, env: database.env },
+    );
+    printWarm(warm, 'baseline: { hello }');
+  } finally {
+    await database.local.stop();
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
