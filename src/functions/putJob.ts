@@ -1,9 +1,9 @@
 // putJob: writes a new job for the company loaded by the previous step. PutItem PK=JOB#id if absent.
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
-import type { CreateJobArgs } from '../resolvers/Mutation.createJob/index';
+import type { ResolverContext } from '../generated/resolver-types';
 
-export function request(ctx: Context<CreateJobArgs>) {
+export function request(ctx: ResolverContext<'Mutation.createJob'>) {
   const { input } = ctx.args;
   const title = input.title.trim();
   if (title === '') util.error('title must not be empty', 'ValidationError', null, { field: 'title' });
@@ -20,7 +20,7 @@ export function request(ctx: Context<CreateJobArgs>) {
   });
 }
 
-export function response(ctx: Context<CreateJobArgs, object, undefined, undefined, JobRecord>) {
+export function response(ctx: ResolverContext<'Mutation.createJob', JobRecord>): JobRecord {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   return ctx.result;
 }

@@ -1,17 +1,15 @@
 // Company.jobs: a page of the parent company's jobs, newest first. Query GSI1 on COMPANY#source.id.
-import { util, type Context } from '@aws-appsync/utils';
-import type { CompanyRecord } from '../data/companies';
+import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
 import { assertPageSize } from '../data/pages';
+import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
-type Args = { limit?: number | null; nextToken?: string | null };
-
-export function request(ctx: Context<Args, object, undefined, CompanyRecord>) {
+export function request(ctx: ResolverContext<'Company.jobs'>) {
   assertPageSize(ctx.args.limit);
   return Jobs.byCompany(ctx.source!.id, ctx.args.limit, ctx.args.nextToken);
 }
 
-export function response(ctx: Context<Args, object, undefined, CompanyRecord, { items: JobRecord[]; nextToken: string | null }>) {
+export function response(ctx: ResolverContext<'Company.jobs', { items: JobRecord[]; nextToken: string | null }>): FieldResult<'Company.jobs'> {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   return { items: ctx.result.items, nextToken: ctx.result.nextToken };
 }

@@ -1,10 +1,9 @@
 // Mutation.createCompany: registers a company with a new id. PutItem PK=COMPANY#id if absent.
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
 import { Companies, type CompanyRecord } from '../data/companies';
+import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
-type Args = { input: { name: string; website?: string | null } };
-
-export function request(ctx: Context<Args>) {
+export function request(ctx: ResolverContext<'Mutation.createCompany'>) {
   const name = ctx.args.input.name.trim();
   if (name === '') util.error('name must not be empty', 'ValidationError', null, { field: 'name' });
   return Companies.create({
@@ -15,7 +14,7 @@ export function request(ctx: Context<Args>) {
   });
 }
 
-export function response(ctx: Context<Args, object, undefined, undefined, CompanyRecord>) {
+export function response(ctx: ResolverContext<'Mutation.createCompany', CompanyRecord>): FieldResult<'Mutation.createCompany'> {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   return ctx.result;
 }

@@ -1,12 +1,13 @@
 // Query.company: a company by id, or null. GetItem PK=COMPANY#id.
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
 import { Companies, type CompanyRecord } from '../data/companies';
+import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
-export function request(ctx: Context<{ id: string }>) {
+export function request(ctx: ResolverContext<'Query.company'>) {
   return Companies.get(ctx.args.id);
 }
 
-export function response(ctx: Context<{ id: string }, object, undefined, undefined, CompanyRecord | null>) {
+export function response(ctx: ResolverContext<'Query.company', CompanyRecord | null>): FieldResult<'Query.company'> {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   return ctx.result;
 }

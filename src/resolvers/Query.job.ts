@@ -1,12 +1,13 @@
 // Query.job: a job by id, or null. GetItem PK=JOB#id.
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
+import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
-export function request(ctx: Context<{ id: string }>) {
+export function request(ctx: ResolverContext<'Query.job'>) {
   return Jobs.get(ctx.args.id);
 }
 
-export function response(ctx: Context<{ id: string }, object, undefined, undefined, JobRecord | null>) {
+export function response(ctx: ResolverContext<'Query.job', JobRecord | null>): FieldResult<'Query.job'> {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   return ctx.result;
 }

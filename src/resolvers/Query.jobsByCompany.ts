@@ -1,16 +1,15 @@
 // Query.jobsByCompany: a page of a company's jobs, newest first. Query GSI1 on COMPANY#companyId.
-import { util, type Context } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
 import { assertPageSize } from '../data/pages';
+import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
-type Args = { companyId: string; limit?: number | null; nextToken?: string | null };
-
-export function request(ctx: Context<Args>) {
+export function request(ctx: ResolverContext<'Query.jobsByCompany'>) {
   assertPageSize(ctx.args.limit);
   return Jobs.byCompany(ctx.args.companyId, ctx.args.limit, ctx.args.nextToken);
 }
 
-export function response(ctx: Context<Args, object, undefined, undefined, { items: JobRecord[]; nextToken: string | null }>) {
+export function response(ctx: ResolverContext<'Query.jobsByCompany', { items: JobRecord[]; nextToken: string | null }>): FieldResult<'Query.jobsByCompany'> {
   if (ctx.error) util.error(ctx.error.message, ctx.error.type);
   return { items: ctx.result.items, nextToken: ctx.result.nextToken };
 }

@@ -1,20 +1,17 @@
 // Mutation.createJob: posts a job for an existing company. Pipeline: requireCompany → putJob.
-import type { Context } from '@aws-appsync/utils';
+import type { JobRecord } from '../../data/jobs';
+import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
 import { fn } from '../../runtime/resolver';
 import * as putJob from '../../functions/putJob';
 import * as requireCompany from '../../functions/requireCompany';
 
-export type CreateJobArgs = {
-  input: { companyId: string; title: string; description?: string | null; location?: string | null; status?: 'DRAFT' | 'OPEN' | 'CLOSED' | null };
-};
-
 export const functions = [fn('requireCompany', requireCompany), fn('putJob', putJob)];
 
-export function request(ctx: Context<CreateJobArgs>) {
+export function request(ctx: ResolverContext<'Mutation.createJob', unknown, { companyId?: string }>) {
   ctx.stash.companyId = ctx.args.input.companyId;
   return {};
 }
 
-export function response(ctx: Context<CreateJobArgs>) {
+export function response(ctx: ResolverContext<'Mutation.createJob', unknown, Record<string, unknown>, { result: JobRecord }>): FieldResult<'Mutation.createJob'> {
   return ctx.prev.result;
 }

@@ -1,0 +1,65 @@
+/**
+ * Type-checked routing: `unit(coordinate, module)` and `pipeline(coordinate, module, functions)`
+ * check a resolver module against what codegen says about its schema coordinate (arguments,
+ * parent record, result). At runtime they build the same definitions as `resolver.ts`.
+ */
+import type { Context } from '@aws-appsync/utils';
+import {
+  pipeline as untypedPipeline,
+  unit as untypedUnit,
+  TABLE,
+  type DataSourceRef,
+  type PipelineFunction,
+  type ResolverDefinition,
+} from './resolver';
+
+/** What codegen knows about one field coordinate. */
+export interface FieldTyping {
+  args: unknown;
+  source: Record<string, any> | undefined;
+  result: unknown;
+}
+
+// The data-source result, stash and prev are the module's own business: `any` lets a module
+// declare them precisely while arguments, source (contravariant) and result (covariant) are checked.
+type RoutedContext<F extends FieldTyping> = Context<F['args'], any, any, F['source'], any>;
+
+/** A resolver module that fits a coordinate: property signatures, so parameters are checked strictly. */
+export interface TypedResolverModule<F extends FieldTyping> {
+  request: (ctx: RoutedContext<F>) => unknown;
+  response: (ctx: RoutedContext<F>) => F['result'];
+}
+
+declare const routedTo: unique symbol;
+
+/** A resolver definition that remembers (in its type only) the coordinate it was built for. */
+export type RoutedDefinition<C extends string> = ResolverDefinition & { readonly [routedTo]?: C };
+
+/** The routing table: every required coordinate routed, optional ones allowed, nothing else. */
+export type RoutingTable<Fields, Required extends keyof Fields> = {
+  readonly [C in Required & string]: RoutedDefinition<C>;
+} & {
+  readonly [C in Exclude<keyof Fields, Required> & string]?: RoutedDefinition<C>;
+};
+
+/** Routing helpers typed by the generated field map (`AppSyncFields`). */
+export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }>() {
+  return {
+    /** A unit resolver for `coordinate`; the module must match that coordinate's types. */
+    unit<C extends keyof Fields & string>(
+      coordinate: C,
+      module: NoInfer<TypedResolverModule<Fields[C]>>,
+      dataSource: DataSourceRef = TABLE,
+    ): RoutedDefinition<C> {
+      return untypedUnit(module, dataSource);
+    },
+    /** A pipeline resolver for `coordinate`; before/after module checked like a unit's. */
+    pipeline<C extends keyof Fields & string>(
+      coordinate: C,
+      module: NoInfer<TypedResolverModule<Fields[C]>>,
+      functions: readonly PipelineFunction[],
+    ): RoutedDefinition<C> {
+      return untypedPipeline(module, functions);
+    },
+  };
+}
