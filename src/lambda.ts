@@ -6,6 +6,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { badRequest } from './http/bad-request';
+import { servePlayground } from './http/playground';
 import { identityFromEvent } from './runtime/identity';
 import type { RequestContext, RuntimeConfig } from './runtime/request-context';
 import { createServer } from './server';
@@ -46,7 +47,7 @@ export interface LambdaOptions {
 export function createLambdaHandler({ runtime, logger }: LambdaOptions): GraphQLLambdaHandler {
   const server = createServer({ logger });
   return startServerAndCreateLambdaHandler(server, requestHandler, {
-    middleware: [async (event) => badRequest(event)],
+    middleware: [servePlayground, async (event) => badRequest(event)],
     context: async ({ event }): Promise<RequestContext> => {
       const headers = resolverHeaders(event);
       const { identity, authType } = identityFromEvent(event, sourceIps(event, headers));

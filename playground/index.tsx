@@ -1,0 +1,25 @@
+/**
+ * The browser entry of the GraphQL playground: GraphiQL 5 pointed at the URL the page came
+ * from. scripts/build-playground.ts bundles it, styles and Monaco workers included, so the page
+ * loads nothing from outside the API.
+ */
+import { GraphiQL } from 'graphiql';
+import 'graphiql/style.css';
+import './page.css';
+import { createRoot } from 'react-dom/client';
+import { defaultQuery, defaultVariables } from './default-query';
+import { createFetcher, endpointUrl } from './fetcher';
+import { installMonacoWorkers } from './workers';
+
+installMonacoWorkers();
+
+const container = document.getElementById('playground');
+if (!container) throw new Error('The playground page has no #playground element.');
+
+createRoot(container).render(
+  <GraphiQL
+    fetcher={createFetcher(endpointUrl(window.location))}
+    defaultQuery={defaultQuery}
+    initialVariables={defaultVariables}
+  />,
+);

@@ -1,0 +1,110 @@
+/**
+ * The GraphQL playground served by the API itself (GraphiQL, bundled by
+ * scripts/build-playground.ts): a browser's GET of the endpoint gets the page, and
+ * `GET <endpoint>/playground/<file>` its pre-gzipped, content-hashed script and stylesheet.
+ *
+ * The files are read from disk on the first playground request only, so they cost nothing at
+ * cold start. Their directory is PLAYGROUND_DIR, or dist/playground under the working directory
+ * (the function root on Lambda).
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+const assetPath = /\/playground\/([^/]*)$/;
+const assetName = /^[\w-]+\.(js|css)$/;
+const contentTypes: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+};
+
+/** The page disallows everything but this origin (and the blob URLs of Monaco's workers). */
+const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  'worker-src blob:',
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const files = new Map<string, Promise<Buffer | undefined>>();
+
+/** Where the built playground lives; read per request so tests and deployments can point elsewhere. */
+export function playgroundDir(): string {
+  return resolve(process.env.PLAYGROUND_DIR ?? 'dist/playground');
+}
+
+function readCached(path: string): Promise<Buffer | undefined> {
+  let file = files.get(path);
+  if (!file) {
+    file = readFile(path).catch(() => undefined);
+    files.set(path, file);
+    // A missing file is looked up again next time (the build may land later, as in development).
+    void file.then((content) => content ?? files.delete(path));
+  }
+  return file;
+}
+
+function header(event: APIGatewayProxyEventV2, name: string): string {
+  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
+}
+
+/** The same error shape as GraphQL errors, so clients handle a missing file like any error. */
+function notFound(message: string): APIGatewayProxyStructuredResultV2 {
+  const error = { message, errorType: 'NotFound', errorInfo: null, data: null, extensions: { errorType: 'NotFound', code: 'NOT_FOUND' } };
+  return { statusCode: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [error] }) };
+}
+
+async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const template = await readCached(join(playgroundDir(), 'index.html'));
+  if (!template) return notFound('The GraphQL playground is not built in this deployment.');
+  // Relative to the page, so the assets resolve behind any stage or base-path prefix.
+  const endpoint = event.rawPath.split('/').pop() ?? '';
+  const assetBase = endpoint ? `${endpoint}/playground/` : 'playground/';
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      'content-security-policy': contentSecurityPolicy,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    },
+    body: template.toString('utf8').replaceAll('%ASSET_BASE%', assetBase),
+  };
+}
+
+async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<APIGatewayProxyStructuredResultV2> {
+  const extension = assetName.exec(name)?.[1];
+  const content = extension ? await readCached(join(playgroundDir(), `${name}.gz`)) : undefined;
+  if (!extension || !content) return notFound(`No playground file named '${name}'.`);
+  // File names carry their content hash, so the name is a strong validator and never changes.
+  const etag = `"${name}"`;
+  const headers = {
+    'content-type': contentTypes[extension]!,
+    'content-encoding': 'gzip',
+    'cache-control': 'public, max-age=31536000, immutable',
+    etag,
+    'x-content-type-options': 'nosniff',
+  };
+  if (header(event, 'if-none-match') === etag) return { statusCode: 304, headers };
+  return { statusCode: 200, headers, isBase64Encoded: true, body: content.toString('base64') };
+}
+
+/**
+ * Middleware for the Lambda handler: answers playground requests and leaves every other request
+ * (undefined) to Apollo. A GET that accepts HTML and carries no `query` parameter is a browser
+ * opening the endpoint; GraphQL over GET keeps working.
+ */
+export async function servePlayground(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+  if (event.requestContext?.http?.method !== 'GET') return undefined;
+  const asset = assetPath.exec(event.rawPath ?? '');
+  if (asset) return serveAsset(event, asset[1]!);
+  if (!header(event, 'accept').includes('text/html') || event.queryStringParameters?.query !== undefined) return undefined;
+  return servePage(event);
+}
