@@ -1,0 +1,110 @@
+import type { Context } from '@aws-appsync/utils';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { CompanyRecord } from '../../src/data/companies';
+import type { JobRecord } from '../../src/data/jobs';
+import type { AppSyncFields, FieldResult, RequiredCoordinate, ResolverContext } from '../../src/generated/resolver-types';
+import * as QueryCompany from '../../src/resolvers/Query.company';
+import * as QueryJob from '../../src/resolvers/Query.job';
+import { resolvers } from '../../src/resolvers/index';
+import type { ResolverDefinition } from '../../src/runtime/resolver';
+import { typedRoutes, type RoutingTable } from '../../src/runtime/typed-routes';
+
+const { unit, pipeline } = typedRoutes<AppSyncFields>();
+const routes = { ...resolvers };
+
+describe('ResolverContext', () => {
+  it('types args, source and the data-source result by coordinate', () => {
+    expectTypeOf<ResolverContext<'Query.company'>['args']>().toEqualTypeOf<{ id: string }>();
+    expectTypeOf<ResolverContext<'Company.jobs'>['source']>().toEqualTypeOf<CompanyRecord | undefined>();
+    expectTypeOf<ResolverContext<'Query.job', JobRecord | null>['result']>().toEqualTypeOf<JobRecord | null>();
+    expectTypeOf<FieldResult<'Query.job'>>().toEqualTypeOf<JobRecord | null>();
+    expectTypeOf<FieldResult<'Mutation.createCompany'>>().toEqualTypeOf<CompanyRecord>();
+    expectTypeOf<FieldResult<'Query.jobsByCompany'>['items']>().toEqualTypeOf<JobRecord[]>();
+  });
+
+  it('rejects a misspelled argument', () => {
+    const request = (ctx: ResolverContext<'Query.jobsByCompany'>) => {
+      // @ts-expect-error companyID is not an argument of Query.jobsByCompany (companyId is)
+      return ctx.args.companyID;
+    };
+    expectTypeOf(request).returns.toBeAny();
+  });
+});
+
+describe('unit(coordinate, module)', () => {
+  it('accepts the module written for the coordinate', () => {
+    expectTypeOf(unit('Query.company', QueryCompany)).toExtend<ResolverDefinition>();
+  });
+
+  it('rejects a module routed to the wrong coordinate', () => {
+    // @ts-expect-error Query.company's module returns a CompanyRecord, Query.job needs a JobRecord
+    unit('Query.job', QueryCompany);
+    // @ts-expect-error and the other way round
+    unit('Query.company', QueryJob);
+  });
+
+  it('rejects a coordinate that is not a field of the schema', () => {
+    // @ts-expect-error Query.companies does not exist
+    unit('Query.companies', QueryCompany);
+  });
+
+  it('rejects a module that reads a misspelled argument', () => {
+    const misspelled = {
+      request: (ctx: Context<{ ID: string }>) => ctx.args.ID,
+      response: (ctx: Context<{ ID: string }, object, undefined, undefined, CompanyRecord | null>) => ctx.result,
+    };
+    // @ts-expect-error the module wants args.ID, Query.company gives args.id
+    unit('Query.company', misspelled);
+  });
+
+  it('rejects a response of the wrong shape', () => {
+    const wrongShape = {
+      request: (ctx: ResolverContext<'Query.jobsByCompany'>) => ctx.args.companyId,
+      response: (ctx: ResolverContext<'Query.jobsByCompany', JobRecord[]>) => ctx.result,
+    };
+    // @ts-expect-error a bare list is not a JobConnection ({ items, nextToken })
+    unit('Query.jobsByCompany', wrongShape);
+    const wrongField = {
+      request: () => ({}),
+      response: () => ({ id: 'c1', name: 'Acme', createdAt: '2024-01-01T00:00:00Z' }),
+    };
+    // @ts-expect-error a plain object is not the stored CompanyRecord (PK, SK, __typename)
+    unit('Mutation.createCompany', wrongField);
+  });
+
+  it('rejects a pipeline whose after-step returns the wrong type', () => {
+    const after = { request: () => ({}), response: (): CompanyRecord => ({}) as CompanyRecord };
+    // @ts-expect-error Mutation.createJob returns a Job
+    pipeline('Mutation.createJob', after, []);
+  });
+});
+
+describe('RoutingTable', () => {
+  type Table = RoutingTable<AppSyncFields, RequiredCoordinate>;
+
+  it('requires root fields and fields with arguments, and only those', () => {
+    expectTypeOf<RequiredCoordinate>().toEqualTypeOf<
+      'Query.company' | 'Query.job' | 'Query.jobsByCompany' | 'Company.jobs' | 'Mutation.createCompany' | 'Mutation.createJob'
+    >();
+  });
+
+  it('accepts the real routing table', () => {
+    expectTypeOf(resolvers).toExtend<Table>();
+  });
+
+  it('rejects a table missing a required coordinate', () => {
+    const { 'Query.job': _job, ...withoutJob } = routes;
+    // @ts-expect-error Query.job has no resolver
+    withoutJob satisfies Table;
+  });
+
+  it('rejects a route to a field that does not exist', () => {
+    // @ts-expect-error Query.jobs is not a field of the schema
+    ({ ...routes, 'Query.jobs': unit('Query.job', QueryJob) }) satisfies Table;
+  });
+
+  it('rejects a route whose key and coordinate disagree', () => {
+    // @ts-expect-error the definition was built for Query.company
+    ({ ...routes, 'Query.job': unit('Query.company', QueryCompany) }) satisfies Table;
+  });
+});
