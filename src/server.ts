@@ -9,11 +9,15 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { GraphQLFormattedError } from 'graphql';
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
-import { resolvers } from './resolvers/index';
-import { formatAppSyncError } from './runtime/format-error';
+import { resolvers as apiResolvers } from './resolvers/index';
+import type { ExecutionLimits } from './runtime/execute';
+import { formatAppSyncError, isUnexpectedError } from './runtime/format-error';
+import { queryDepthLimitRule } from './runtime/limits';
 import type { RequestContext } from './runtime/request-context';
+import type { ResolverDefinition } from './runtime/resolver';
 import { buildExecutableSchema } from './runtime/schema';
 
 export const schemaSdl = `${appsyncSdl}\n${domainSdl}`;
@@ -25,20 +29,49 @@ const appendedErrorsPlugin: ApolloServerPlugin<RequestContext> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single' || contextValue.appendedErrors.length === 0) return;
         const result = response.body.singleResult;
-        const appended = contextValue.appendedErrors.map((error) => formatAppSyncError(error).error);
+        const appended = contextValue.appendedErrors.map((error) => formatAppSyncError(error).error as GraphQLFormattedError);
         result.errors = [...(result.errors ?? []), ...appended];
       },
     };
   },
 };
 
-export interface ServerOptions {
-  logger: Logger;
+/** Logs each unexpected failure (masked in the response) and each resolver code fault once, with the request id. */
+function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const extensions = error.extensions ?? {};
+            if (isUnexpectedError(error)) {
+              logger.error('Unexpected error while resolving a request', { requestId: contextValue.requestId, path: error.path, error: error.originalError ?? error });
+            } else if (extensions.errorType === 'Code') {
+              logger.error('Resolver code fault', { requestId: contextValue.requestId, path: error.path, error: error.originalError ?? error });
+            }
+          }
+        },
+      };
+    },
+  };
 }
 
-export function createServer({ logger }: ServerOptions): ApolloServer<RequestContext> {
+export interface ServerOptions {
+  logger: Logger;
+  /** The schema and its resolvers; defaults to the API's own (tests pass their own). */
+  schema?: { sdl: string; resolvers: Readonly<Record<string, ResolverDefinition>> };
+  /**
+   * AppSync's per-API limits. `resolverCountLimit` defaults to 10,000 (LIM-02). `queryDepthLimit`
+   * (1..75) is off by default, as on AppSync; set it to reject deeper operations (LIM-03).
+   */
+  limits?: ExecutionLimits & { queryDepthLimit?: number };
+}
+
+export function createServer({ logger, schema, limits = {} }: ServerOptions): ApolloServer<RequestContext> {
+  const { sdl, resolvers } = schema ?? { sdl: schemaSdl, resolvers: apiResolvers };
   return new ApolloServer<RequestContext>({
-    schema: buildExecutableSchema(schemaSdl, resolvers),
+    schema: buildExecutableSchema(sdl, resolvers, limits),
+    validationRules: limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [],
     // The playground is served by the handler itself, bundled and offline (no CDN landing page).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -47,12 +80,9 @@ export function createServer({ logger }: ServerOptions): ApolloServer<RequestCon
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       appendedErrorsPlugin,
+      errorLoggingPlugin(logger),
     ],
     includeStacktraceInErrorResponses: false,
-    formatError(formatted, error) {
-      const { error: shaped, isMasked } = formatAppSyncError(formatted);
-      if (isMasked) logger.error('Unexpected error while resolving a request', { error: error as Error, path: formatted.path });
-      return shaped;
-    },
+    formatError: (formatted) => formatAppSyncError(formatted).error as GraphQLFormattedError,
   });
 }

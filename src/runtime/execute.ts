@@ -1,106 +1,109 @@
 /**
- * Runs unit and pipeline resolvers with AppSync's semantics (contract EXE-02..08): the order of
- * handlers, `ctx.stash`/`ctx.prev`, `runtime.earlyReturn`, `util.error` vs `util.appendError`, and
- * data-source errors that are swallowed unless a response handler raises them.
+ * The graphql-js field resolver behind every routed schema coordinate: builds `ctx` (contract
+ * CTX-01..10), runs the resolver (run-resolver.ts), enforces the resolver count limit (LIM-02) and
+ * turns AppSync errors into GraphQL errors carrying AppSync's fields (EXE-06, EXE-07, EXE-09, EXE-10).
+ * Any other failure propagates unchanged: the server masks it and logs it once.
  */
 import type { Context } from '@aws-appsync/utils';
-import { GraphQLError, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { invokeDataSource } from './data-sources';
-import { AppSyncError, CodeError, EarlyReturnSignal, UnauthorizedError, type ResolverErrorEntry } from './errors';
-import { withExecution, type Execution } from './execution';
+import { GraphQLError, Kind, responsePathAsArray, type FieldNode, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { AppSyncError, UnauthorizedError, type ResolverErrorEntry } from './errors';
+import type { Execution } from './execution';
 import { buildInfo } from './info';
 import type { RequestContext } from './request-context';
-import type { DataSourceRef, ResolverDefinition, ResolverModule } from './resolver';
+import type { ResolverDefinition } from './resolver';
+import { runResolver } from './run-resolver';
 
-type Stage = 'request' | 'response';
-type Outcome = { value: unknown; early?: undefined } | { value: unknown; early: 'NEXT' | 'END' };
+/** AppSync's default (and maximum) number of resolver executions per request (contract LIM-02). */
+export const DEFAULT_RESOLVER_COUNT_LIMIT = 10_000;
 
-/** Calls one handler synchronously, turning earlyReturn into an outcome and code faults into `Code` errors. */
-function callHandler(execution: Execution, module: ResolverModule, stage: Stage, ctx: Context): Outcome {
-  try {
-    const value = withExecution(execution, () => module[stage](ctx));
-    if (value !== null && typeof (value as PromiseLike<unknown> | undefined)?.then === 'function') {
-      throw new CodeError(`${stage} handlers must be synchronous: APPSYNC_JS has no async functions or promises`, undefined);
-    }
-    return { value };
-  } catch (thrown) {
-    if (thrown instanceof EarlyReturnSignal) return { value: thrown.value, early: thrown.skipTo };
-    if (thrown instanceof AppSyncError) throw thrown;
-    throw new CodeError(thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown), thrown);
+export interface ExecutionLimits {
+  /** Resolver executions allowed per request, 1..10,000; each list item's resolver counts (LIM-02). */
+  resolverCountLimit?: number;
+}
+
+const resolverCounts = new WeakMap<RequestContext, number>();
+
+/** Counts one resolver execution for the request and fails the field once the limit is passed. */
+function countResolver(context: RequestContext, limit: number): void {
+  const count = (resolverCounts.get(context) ?? 0) + 1;
+  resolverCounts.set(context, count);
+  if (count > limit) {
+    throw new AppSyncError(`Resolver count limit of ${limit} exceeded for this request`, 'ResolverCountLimitExceeded');
   }
 }
 
-/** One step: request handler → data source → response handler, each skippable by earlyReturn. */
-async function runStep(
-  execution: Execution,
-  module: ResolverModule,
-  dataSource: DataSourceRef,
-  ctx: Context,
-  context: RequestContext,
-  resolverId: string,
-): Promise<Outcome> {
-  const requested = callHandler(execution, module, 'request', ctx);
-  if (requested.early) return requested;
-  const { result, error } = await invokeDataSource(dataSource, requested.value, context, resolverId);
-  const responded = callHandler(execution, module, 'response', { ...ctx, result, error } as Context);
-  // earlyReturn in a response handler just returns its value (EXE-05, inferred).
-  return { value: responded.value };
-}
-
-async function resolve(definition: ResolverDefinition, ctx: Context, context: RequestContext, execution: Execution, coordinate: string) {
-  if (definition.kind === 'UNIT') {
-    return (await runStep(execution, definition.module, definition.dataSource, ctx, context, coordinate)).value;
-  }
-  const before = callHandler(execution, definition.module, 'request', ctx);
-  let previous = before.value;
-  if (!before.early) {
-    for (const step of definition.functions) {
-      const stepCtx = { ...ctx, prev: { result: previous }, result: undefined, error: undefined } as Context;
-      const outcome = await runStep(execution, step.module, step.dataSource, stepCtx, context, `${coordinate}/${step.name}`);
-      previous = outcome.value;
-      if (outcome.early === 'END') break;
+/** `data` of an error entry, filtered through the field's selection set as on AppSync (EXE-09). */
+function project(value: unknown, selections: readonly SelectionNode[], fragments: Record<string, FragmentDefinitionNode>): unknown {
+  if (Array.isArray(value)) return value.map((item) => project(item, selections, fragments));
+  if (value === null || typeof value !== 'object' || selections.length === 0) return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const visit = (nodes: readonly SelectionNode[]) => {
+    for (const node of nodes) {
+      if (node.kind === Kind.FIELD) {
+        const key = node.alias?.value ?? node.name.value;
+        if (node.name.value in source) out[key] = project(source[node.name.value], node.selectionSet?.selections ?? [], fragments);
+      } else if (node.kind === Kind.INLINE_FRAGMENT) {
+        visit(node.selectionSet.selections);
+      } else {
+        const fragment = fragments[node.name.value];
+        if (fragment) visit(fragment.selectionSet.selections);
+      }
     }
-  }
-  return callHandler(execution, definition.module, 'response', { ...ctx, prev: { result: previous }, result: previous } as Context).value;
+  };
+  visit(selections);
+  return out;
 }
 
 /** A GraphQL error carrying AppSync's fields; the server's formatError lifts them to the top level. */
 function toGraphQLError(entry: ResolverErrorEntry, info: GraphQLResolveInfo, cause?: unknown): GraphQLError {
+  const selections = info.fieldNodes.flatMap((node: FieldNode) => node.selectionSet?.selections ?? []);
   return new GraphQLError(entry.message, {
     nodes: info.fieldNodes,
     path: responsePathAsArray(info.path),
     originalError: cause instanceof Error ? cause : undefined,
-    extensions: { errorType: entry.errorType, errorInfo: entry.errorInfo, data: entry.data },
+    extensions: { errorType: entry.errorType, errorInfo: entry.errorInfo ?? null, data: project(entry.data ?? null, selections, info.fragments) },
   });
 }
 
 /** The graphql-js resolver for one schema coordinate. */
-export function createFieldResolver(coordinate: string, definition: ResolverDefinition): GraphQLFieldResolver<unknown, RequestContext> {
+export function createFieldResolver(
+  coordinate: string,
+  definition: ResolverDefinition,
+  limits: ExecutionLimits = {},
+): GraphQLFieldResolver<unknown, RequestContext> {
+  const resolverCountLimit = limits.resolverCountLimit ?? DEFAULT_RESOLVER_COUNT_LIMIT;
   return async (source, args, context, info) => {
     const execution: Execution = { appendedErrors: [], authType: context.authType };
-    const ctx = {
-      arguments: args,
-      args,
-      source: source ?? null,
-      identity: context.identity,
-      request: context.request,
-      info: buildInfo(info),
-      stash: {},
-      prev: undefined,
-      result: undefined,
-      error: undefined,
-      env: context.runtime.env,
-    } as unknown as Context;
+    // graphql-js builds args with a null prototype; resolvers expect a plain object (CTX-01).
+    const argumentsObject = { ...args } as Context['arguments'];
+    const run = {
+      coordinate,
+      execution,
+      context,
+      info,
+      base: {
+        arguments: argumentsObject,
+        source: (source ?? null) as Context['source'],
+        identity: context.identity,
+        request: context.request,
+        info: buildInfo(info),
+        stash: {},
+        env: context.runtime.env,
+      },
+    };
     try {
-      return (await resolve(definition, ctx, context, execution, coordinate)) ?? null;
+      countResolver(context, resolverCountLimit);
+      return (await runResolver(run, definition)) ?? null;
     } catch (thrown) {
       if (!(thrown instanceof AppSyncError)) throw thrown;
       const entry =
         thrown instanceof UnauthorizedError
-          ? { ...thrown, message: `Not Authorized to access ${info.fieldName} on type ${info.parentType.name}` }
+          ? { message: `Not Authorized to access ${info.fieldName} on type ${info.parentType.name}`, errorType: 'Unauthorized', data: null, errorInfo: null }
           : thrown;
       throw toGraphQLError(entry, info, thrown);
     } finally {
+      // Appended errors are kept even when a later util.error stops the resolver (EXE-07, EXE-08a).
       for (const appended of execution.appendedErrors) {
         context.appendedErrors.push(toGraphQLError(appended, info).toJSON());
       }

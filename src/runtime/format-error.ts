@@ -1,7 +1,8 @@
 /**
- * One place where errors become GraphQL errors (contract EXE-09, GAP-08). AppSync and Amplify
- * clients read `errorType`/`errorInfo`/`data` at the top level of each error; Apollo clients read
- * `extensions`: both carry them. Errors that were not meant for the caller are masked.
+ * One place where errors become GraphQL errors (contract EXE-09, GAP-08). Each error has AppSync's
+ * flat shape `{ path, data, errorType, errorInfo, locations, message }` (missing parts null,
+ * locations with `sourceName: null`), which AppSync and Amplify clients read; the same fields are
+ * repeated under `extensions` for Apollo clients. Errors that were not meant for the caller are masked.
  */
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -16,42 +17,56 @@ const REQUEST_ERROR_TYPES: Record<string, string> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'PersistedQueryNotSupported',
 };
 
-export interface AppSyncFormattedError extends GraphQLFormattedError {
+/** An error entry as AppSync returns it, plus `extensions`. */
+export interface AppSyncFormattedError {
+  path: ReadonlyArray<string | number> | null;
+  data: unknown;
   errorType: string | null;
   errorInfo: unknown;
-  data: unknown;
+  locations: Array<{ line: number; column: number; sourceName: null }> | null;
+  message: string;
+  extensions: Record<string, unknown>;
 }
 
+/** What the caller sees instead of an unexpected failure. */
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+/** The errorType of masked errors. */
+export const INTERNAL_ERROR_TYPE = 'InternalFailure';
+
+/** Whether an error is an unexpected failure: neither raised by a resolver nor a known request error. */
+export function isUnexpectedError(formatted: Pick<GraphQLFormattedError, 'extensions'>): boolean {
+  const extensions = formatted.extensions ?? {};
+  if ('errorType' in extensions) return false;
+  const code = extensions.code;
+  return !(typeof code === 'string' && REQUEST_ERROR_TYPES[code]);
+}
 
 /**
  * Formats one error. `isMasked` is true when the error is an unexpected failure: the caller gets a
  * generic message and the server logs the original once.
  */
 export function formatAppSyncError(formatted: GraphQLFormattedError): { error: AppSyncFormattedError; isMasked: boolean } {
-  const extensions = { ...formatted.extensions } as Record<string, unknown>;
+  const { stacktrace: _stacktrace, ...extensions } = { ...formatted.extensions } as Record<string, unknown>;
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
-  let errorType = typeof extensions.errorType === 'string' ? extensions.errorType : (code && REQUEST_ERROR_TYPES[code]) || null;
-  const hasAppSyncShape = 'errorType' in extensions;
-  const isMasked = !hasAppSyncShape && !errorType;
-  let message = formatted.message;
-  if (isMasked) {
-    errorType = 'InternalFailure';
-    message = INTERNAL_ERROR_MESSAGE;
-  }
-  delete extensions.stacktrace;
-  const errorInfo = extensions.errorInfo ?? null;
-  const data = extensions.data ?? null;
+  const isMasked = isUnexpectedError(formatted);
+  const errorType = isMasked
+    ? INTERNAL_ERROR_TYPE
+    : typeof extensions.errorType === 'string'
+      ? extensions.errorType
+      : ((code && REQUEST_ERROR_TYPES[code]) ?? null);
+  const message = isMasked ? INTERNAL_ERROR_MESSAGE : formatted.message;
+  const errorInfo = isMasked ? null : (extensions.errorInfo ?? null);
+  const data = isMasked ? null : (extensions.data ?? null);
   return {
     isMasked,
     error: {
-      message,
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
+      path: formatted.path ?? null,
+      data,
       errorType,
       errorInfo,
-      data,
-      extensions: { ...extensions, errorType, errorInfo, data, ...(code ? { code } : {}) },
+      locations: formatted.locations ? formatted.locations.map(({ line, column }) => ({ line, column, sourceName: null })) : null,
+      message,
+      extensions: { ...(isMasked ? {} : extensions), errorType, errorInfo, data, ...(code ? { code } : {}) },
     },
   };
 }

@@ -1,43 +1,58 @@
 /** `ctx.info` from graphql-js's resolve info (contract CTX-05). */
 import type { Info } from '@aws-appsync/utils';
-import { Kind, print, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode, isAbstractType, getNamedType } from 'graphql';
+import {
+  Kind,
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isObjectType,
+  print,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 
-/** Field paths under the current field, `parent/child`, aliases by alias, fragments expanded. */
+/** Whether a fragment on `condition` contributes to the list under a field of type `parent`. */
+function fragmentApplies(parent: GraphQLNamedType, condition: string | undefined): boolean {
+  // On an interface or union, AppSync lists only the fields of the abstract type itself.
+  return condition === undefined || !isAbstractType(parent) || condition === parent.name;
+}
+
+/**
+ * Field paths under the current field, `parent/child`; aliased fields by alias; fragments expanded;
+ * under an interface or union only what is selected on the abstract type itself; no `__typename`.
+ */
 function selectionList(info: GraphQLResolveInfo): string[] {
-  const out: string[] = [];
-  const abstract = isAbstractType(getNamedType(info.returnType));
-  const visit = (set: SelectionSetNode | undefined, prefix: string, topLevel: boolean) => {
+  const out = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, prefix: string, parent: GraphQLNamedType) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.alias?.value ?? selection.name.value;
-        if (name.startsWith('__')) continue;
+        if (selection.name.value.startsWith('__')) continue;
         const path = prefix ? `${prefix}/${name}` : name;
-        if (!out.includes(path)) out.push(path);
-        visit(selection.selectionSet, path, false);
+        out.add(path);
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        if (field && selection.selectionSet) visit(selection.selectionSet, path, getNamedType(field.type));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        // On an interface or union, AppSync lists only the fields of the abstract type itself.
-        if (topLevel && abstract && selection.typeCondition) continue;
-        visit(selection.selectionSet, prefix, topLevel);
+        if (fragmentApplies(parent, selection.typeCondition?.name.value)) visit(selection.selectionSet, prefix, parent);
       } else {
         const fragment = info.fragments[selection.name.value];
-        if (!fragment) continue;
-        if (topLevel && abstract && fragment.typeCondition.name.value !== getNamedType(info.returnType).name) continue;
-        visit(fragment.selectionSet, prefix, topLevel);
+        if (fragment && fragmentApplies(parent, fragment.typeCondition.name.value)) visit(fragment.selectionSet, prefix, parent);
       }
     }
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet, '', true);
-  return out;
+  const returnType = getNamedType(info.returnType);
+  for (const node of info.fieldNodes) visit(node.selectionSet, '', returnType);
+  return [...out];
 }
 
-function selectionGraphQL(nodes: readonly FieldNode[]): string {
-  return nodes
-    .map((node) => (node.selectionSet ? print(node.selectionSet) : ''))
-    .filter(Boolean)
-    .join('\n');
+/** The selection set as GraphQL text: named fragments stay spreads, inline fragments are kept. */
+function selectionGraphQL(info: GraphQLResolveInfo): string {
+  const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
+  return selections.length === 0 ? '' : print({ kind: Kind.SELECTION_SET, selections });
 }
 
-/** `selectionSetList`/`selectionSetGraphQL` are lazy and non-enumerable, as on AppSync. */
+/** `ctx.info`; `selectionSetList`/`selectionSetGraphQL` are lazy and non-enumerable, as on AppSync. */
 export function buildInfo(info: GraphQLResolveInfo): Info {
   const result = {
     fieldName: info.fieldName,
@@ -48,7 +63,18 @@ export function buildInfo(info: GraphQLResolveInfo): Info {
   let text: string | undefined;
   Object.defineProperties(result, {
     selectionSetList: { enumerable: false, get: () => (list ??= selectionList(info)) },
-    selectionSetGraphQL: { enumerable: false, get: () => (text ??= selectionGraphQL(info.fieldNodes)) },
+    selectionSetGraphQL: { enumerable: false, get: () => (text ??= selectionGraphQL(info)) },
   });
   return result;
+}
+
+/** `info` of a Direct Lambda event: every property enumerable, as in the JSON AppSync sends. */
+export function lambdaEventInfo(info: GraphQLResolveInfo) {
+  return {
+    selectionSetList: selectionList(info),
+    selectionSetGraphQL: selectionGraphQL(info),
+    parentTypeName: info.parentType.name,
+    fieldName: info.fieldName,
+    variables: { ...info.variableValues },
+  };
 }

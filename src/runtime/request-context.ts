@@ -1,7 +1,9 @@
 /** What the runtime knows about one GraphQL request: caller, headers, environment, data access. */
 import type { Identity } from '@aws-appsync/utils';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context as LambdaContext } from 'aws-lambda';
 import type { GraphQLFormattedError } from 'graphql';
+import type { GetItemLoaders } from './dynamodb/get-item-loader';
 import type { AuthTypeName } from './execution';
 
 export interface RuntimeConfig {
@@ -16,9 +18,15 @@ export interface RuntimeConfig {
 
 export interface RequestContext {
   runtime: RuntimeConfig;
+  /** The Lambda request id, logged with every masked error. */
+  requestId: string;
+  /** The invocation's Lambda context, handed to Direct Lambda resolvers; absent outside Lambda. */
+  lambdaContext?: LambdaContext;
   identity: Identity;
   authType: AuthTypeName | null;
   request: { headers: Record<string, string | string[]>; domainName: string | null };
   /** Errors from `util.appendError`, added to the response by the server (contract EXE-07). */
   appendedErrors: GraphQLFormattedError[];
+  /** This request's GetItem batching, created on first use (no N+1 reads for nested fields). */
+  getItemLoaders?: GetItemLoaders;
 }

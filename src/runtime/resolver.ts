@@ -1,13 +1,24 @@
 /**
- * How a schema coordinate is resolved: a unit resolver (one module, one data source) or a
- * pipeline (before/after module around up to 10 functions), as configured on AppSync.
+ * How a schema coordinate is resolved: a unit resolver (one module, one data source), a pipeline
+ * (before/after module around up to 10 functions), as configured on AppSync, or a Direct Lambda
+ * resolver (a Lambda-style `handler(event)` run in-process with AppSync's Direct Lambda event).
  */
 import type { Context } from '@aws-appsync/utils';
+import type { AppSyncResolverEvent, Context as LambdaContext } from 'aws-lambda';
 
 /** An AppSync JS module: `request(ctx)` builds the data-source request, `response(ctx)` shapes the result. */
 export interface ResolverModule {
   request(ctx: Context): unknown;
   response(ctx: Context): unknown;
+}
+
+/**
+ * A Direct Lambda resolver module: exports `handler`, typed as `AppSyncResolverHandler` from
+ * `@types/aws-lambda`. Async handlers and callback-style handlers are both accepted.
+ */
+export interface LambdaResolverModule {
+  // `any` here so that a handler typed with concrete argument/source types is accepted (bivariance).
+  handler(event: AppSyncResolverEvent<any, any>, context: LambdaContext, callback: (error?: unknown, result?: unknown) => void): unknown;
 }
 
 /** A data source as attached on AppSync: a DynamoDB table (by logical name) or NONE. */
@@ -18,30 +29,46 @@ export const TABLE: DataSourceRef = { kind: 'DYNAMODB', table: 'main' };
 /** AppSync's NONE data source: `ctx.result` is the request's `payload` (contract EXE-04). */
 export const NONE: DataSourceRef = { kind: 'NONE' };
 
-export interface PipelineFunction {
-  name: string;
-  module: ResolverModule;
-  dataSource: DataSourceRef;
-}
+/** One step of a pipeline: a JS function on a data source, or a Direct Lambda function. */
+export type PipelineFunction =
+  | { kind: 'JS'; name: string; module: ResolverModule; dataSource: DataSourceRef }
+  | { kind: 'LAMBDA'; name: string; module: LambdaResolverModule };
 
 export type ResolverDefinition =
   | { kind: 'UNIT'; module: ResolverModule; dataSource: DataSourceRef }
-  | { kind: 'PIPELINE'; module: ResolverModule; functions: readonly PipelineFunction[] };
+  | { kind: 'PIPELINE'; module: ResolverModule; functions: readonly PipelineFunction[] }
+  | { kind: 'LAMBDA'; module: LambdaResolverModule };
 
 /** AppSync's hard limit on functions per pipeline resolver (contract LIM-05). */
 export const MAX_PIPELINE_FUNCTIONS = 10;
 
+/** A unit resolver: `request` → data source → `response` (contract EXE-02). */
 export function unit(module: ResolverModule, dataSource: DataSourceRef = TABLE): ResolverDefinition {
   return { kind: 'UNIT', module, dataSource };
 }
 
+/** A pipeline function running a JS module against a data source (contract EXE-03). */
 export function fn(name: string, module: ResolverModule, dataSource: DataSourceRef = TABLE): PipelineFunction {
-  return { name, module, dataSource };
+  return { kind: 'JS', name, module, dataSource };
 }
 
+/** A pipeline function backed by a Direct Lambda handler: its return value is the function's result. */
+export function lambdaFn(name: string, module: LambdaResolverModule): PipelineFunction {
+  return { kind: 'LAMBDA', name, module };
+}
+
+/** A pipeline resolver: `request` (before) → 1..10 functions → `response` (after) (contract EXE-03, LIM-05). */
 export function pipeline(module: ResolverModule, functions: readonly PipelineFunction[]): ResolverDefinition {
   if (functions.length === 0 || functions.length > MAX_PIPELINE_FUNCTIONS) {
     throw new Error(`A pipeline resolver needs 1 to ${MAX_PIPELINE_FUNCTIONS} functions, got ${functions.length}`);
   }
   return { kind: 'PIPELINE', module, functions };
+}
+
+/**
+ * A Direct Lambda resolver: `module.handler(event)` runs in-process with AppSync's Direct Lambda
+ * event and its resolved value becomes the field value (see direct-lambda.ts for errors).
+ */
+export function lambda(module: LambdaResolverModule): ResolverDefinition {
+  return { kind: 'LAMBDA', module };
 }

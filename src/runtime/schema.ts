@@ -1,10 +1,18 @@
 /** The executable schema: SDL + AppSync scalars + one runtime resolver per routed coordinate. */
 import { buildSchema, isAbstractType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
-import { createFieldResolver } from './execute';
+import { createFieldResolver, type ExecutionLimits } from './execute';
 import type { ResolverDefinition } from './resolver';
 import { appsyncScalars } from './scalars';
 
-export function buildExecutableSchema(sdl: string, resolvers: Readonly<Record<string, ResolverDefinition>>): GraphQLSchema {
+/**
+ * Builds the schema and attaches the resolvers. Fields without a resolver resolve by property
+ * lookup on the parent, and root fields without one resolve to null (contract EXE-13).
+ */
+export function buildExecutableSchema(
+  sdl: string,
+  resolvers: Readonly<Record<string, ResolverDefinition>>,
+  limits: ExecutionLimits = {},
+): GraphQLSchema {
   const schema = buildSchema(sdl);
   for (const type of Object.values(schema.getTypeMap())) {
     const scalar = appsyncScalars[type.name];
@@ -14,14 +22,14 @@ export function buildExecutableSchema(sdl: string, resolvers: Readonly<Record<st
       type.parseLiteral = scalar.parseLiteral;
     }
     // Unions and interfaces resolve from the __typename the resolver sets, as on AppSync (EXE-14).
-    if (isAbstractType(type)) type.resolveType = (value: { __typename?: string }) => value?.__typename;
+    if (isAbstractType(type)) type.resolveType = (value: { __typename?: unknown }) => (typeof value?.__typename === 'string' ? value.__typename : undefined);
   }
   for (const [coordinate, definition] of Object.entries(resolvers)) {
     const [typeName, fieldName, ...rest] = coordinate.split('.');
     const type = typeName ? schema.getType(typeName) : undefined;
     const field = isObjectType(type) && fieldName && rest.length === 0 ? type.getFields()[fieldName] : undefined;
     if (!field) throw new Error(`A resolver is routed to ${coordinate}, which is not a field of the schema`);
-    field.resolve = createFieldResolver(coordinate, definition);
+    field.resolve = createFieldResolver(coordinate, definition, limits);
   }
   return schema;
 }

@@ -2,10 +2,16 @@
 import { AppSyncError, UnauthorizedError } from '../errors';
 import { currentExecution } from '../execution';
 
+/**
+ * Stops the handler with an error (EXE-06). Quirk (GAP-06): real AppSync silently ignores a call
+ * whose message or errorType is not a string; this runtime instead coerces both with `String()`, so
+ * a mistaken call still fails the field visibly rather than letting execution continue.
+ */
 export function error(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): never {
   throw new AppSyncError(String(message), errorType == null ? null : String(errorType), data, errorInfo);
 }
 
+/** Records an error and continues; the field keeps the handler's return value (EXE-07). Coerces like `error`. */
 export function appendError(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): void {
   const execution = currentExecution();
   if (!execution) throw new Error('util.appendError was called outside a resolver execution');
