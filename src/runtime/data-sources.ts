@@ -1,5 +1,5 @@
 /** Runs a request object against the data source a resolver or function is attached to. */
-import { runDynamoDBRequest, type DataSourceOutcome } from './dynamodb/index';
+import { GetItemLoaders, runDynamoDBRequest, type DataSourceOutcome } from './dynamodb/index';
 import { MappingTemplateError } from './errors';
 import type { RequestContext } from './request-context';
 import type { DataSourceRef } from './resolver';
@@ -17,5 +17,6 @@ export async function invokeDataSource(
   const { tables, client, tokenSecret } = context.runtime;
   const tableName = tables[dataSource.table];
   if (!tableName) throw new MappingTemplateError(`No table is configured for the data source "${dataSource.table}"`);
-  return runDynamoDBRequest(request, { client, tableName, tables, resolverId, secret: tokenSecret });
+  context.getItemLoaders ??= new GetItemLoaders(client);
+  return runDynamoDBRequest(request, { client, tableName, tables, resolverId, secret: tokenSecret, getItems: context.getItemLoaders });
 }

@@ -1,10 +1,11 @@
 /** GetItem, PutItem, UpdateItem, DeleteItem with AppSync's condition semantics (DDB-10..14). */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MappingTemplateError } from '../errors';
+import { MappingTemplateError, UnsupportedError } from '../errors';
+import { canonical } from './canonical';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
-import { isConditionalCheckFailed, toDataSourceError } from './errors';
+import { DataSourceFailure, isConditionalCheckFailed, toDataSourceError } from './errors';
 import { ExpressionAttributes, isPresent, parseExpression } from './expressions';
-import { fromTypedMap, itemResult, toResult, type NativeItem } from './typed';
+import { fromTypedMap, itemResult, type NativeItem } from './typed';
 
 type Request = Record<string, unknown>;
 
@@ -25,12 +26,24 @@ function projection(request: Request, attributes: ExpressionAttributes): { Proje
   return isPresent(request.projection) ? { ProjectionExpression: attributes.add(request.projection, 'projection') } : {};
 }
 
+/** GetItem; coalesced with the other GetItems of the same tick when the request has loaders. */
 export async function getItem(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
+  const key = keyOf(request);
+  const consistentRead = request.consistentRead === true;
+  if (call.getItems) {
+    const projectionObject = isPresent(request.projection) ? parseExpression(request.projection, 'projection') : undefined;
+    try {
+      const item = await call.getItems.load({ tableName: call.tableName, consistentRead, ...(projectionObject ? { projection: projectionObject } : {}) }, key);
+      return { result: itemResult(item ?? undefined) };
+    } catch (cause) {
+      return { result: null, error: cause instanceof DataSourceFailure ? cause.error : toDataSourceError(cause) };
+    }
+  }
   const attributes = new ExpressionAttributes();
   const command = new GetCommand({
     TableName: call.tableName,
-    Key: keyOf(request),
-    ConsistentRead: request.consistentRead === true,
+    Key: key,
+    ConsistentRead: consistentRead,
     ...projection(request, attributes),
     ...attributes.params(),
   });
@@ -46,14 +59,18 @@ interface ConditionBlock {
   expression: string;
   equalsIgnore?: string[];
   consistentRead?: boolean;
-  conditionalCheckFailedHandler?: { strategy?: 'Reject' | 'Custom'; lambdaArn?: string };
+  conditionalCheckFailedHandler?: { strategy?: unknown; lambdaArn?: string };
 }
 
 function conditionOf(request: Request, attributes: ExpressionAttributes): { ConditionExpression?: string; block?: ConditionBlock } {
   if (!isPresent(request.condition)) return {};
   const block = parseExpression(request.condition, 'condition') as ConditionBlock;
-  if (block.conditionalCheckFailedHandler?.strategy === 'Custom') {
-    throw new MappingTemplateError('conditionalCheckFailedHandler strategy Custom (a Lambda deciding retries) is not supported; use Reject');
+  const strategy = block.conditionalCheckFailedHandler?.strategy;
+  if (strategy === 'Custom') {
+    throw new UnsupportedError('conditionalCheckFailedHandler strategy Custom', 'it needs a Lambda to decide on retries; use Reject');
+  }
+  if (isPresent(strategy) && strategy !== 'Reject') {
+    throw new MappingTemplateError(`conditionalCheckFailedHandler.strategy must be Reject or Custom, got ${JSON.stringify(strategy)}`);
   }
   return { ConditionExpression: attributes.add(block, 'condition'), block };
 }
@@ -67,13 +84,7 @@ async function currentItem(call: DynamoDBCallContext, key: NativeItem, block: Co
 }
 
 function sameItem(a: NativeItem, b: NativeItem, ignore: readonly string[]): boolean {
-  const strip = (item: NativeItem) =>
-    JSON.stringify(
-      Object.keys(item)
-        .filter((name) => !ignore.includes(name))
-        .sort()
-        .map((name) => [name, toResult(item[name])]),
-    );
+  const strip = (item: NativeItem) => canonical(Object.fromEntries(Object.entries(item).filter(([name]) => !ignore.includes(name))));
   return strip(a) === strip(b);
 }
 
