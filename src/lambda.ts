@@ -5,6 +5,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler } from '@as-integrations/aws-lambda';
 import { badRequest } from './http/bad-request';
+import { servePlayground } from './http/playground';
 import { requestFromEvent, sourceIps } from './runtime/http-request';
 import { identityFromEvent, type IdentityOptions } from './runtime/identity';
 import type { RequestContext, RuntimeConfig } from './runtime/request-context';
@@ -26,7 +27,7 @@ export function createLambdaHandler({ runtime, logger, identity: identityOptions
   // ctx.env is read-only (contract CTX-10): a handler assigning to it fails with a Code error.
   const frozenRuntime: RuntimeConfig = { ...runtime, env: Object.freeze({ ...runtime.env }) };
   return startServerAndCreateLambdaHandler(server, requestHandler, {
-    middleware: [async (event) => badRequest(event)],
+    middleware: [servePlayground, async (event) => badRequest(event)],
     context: async ({ event, context }): Promise<RequestContext> => {
       const request = requestFromEvent(event);
       const { identity, authType } = identityFromEvent(event, sourceIps(event.requestContext?.http?.sourceIp, request.headers), identityOptions);
