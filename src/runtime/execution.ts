@@ -17,6 +17,14 @@ export interface Execution {
   /** Errors added by `util.appendError`, reported once the resolver finishes (EXE-07). */
   readonly appendedErrors: ResolverErrorEntry[];
   readonly authType: AuthTypeName | null;
+  /** The request's custom response headers (`util.http.addResponseHeader`, UTIL-H1); shared by its executions. */
+  readonly responseHeaders?: ResponseHeaders;
+}
+
+/** Custom response headers of one request, lower-cased names, and the bytes counted so far (UTIL-H1). */
+export interface ResponseHeaders {
+  readonly values: Map<string, string>;
+  bytes: number;
 }
 
 let current: Execution | undefined;
