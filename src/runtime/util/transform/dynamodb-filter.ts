@@ -80,6 +80,7 @@ class Renderer {
 
   private not(inner: unknown, path: string): string {
     const rendered = this.object(inner, `${path}not_`);
+    if (this.lenient && rendered === '') return '';
     // A multi-field object under `not` is unwrapped in AppSync's layout, and NOT binds tighter
     // than AND: the lenient helpers wrap it so the negation covers the whole object.
     const body = this.lenient && isObject(inner) && Object.keys(inner).length > 1 ? `(${rendered})` : rendered;
@@ -88,8 +89,10 @@ class Renderer {
 
   private field(name: string, operators: unknown, path: string): string {
     if (!isObject(operators)) throw new InvalidFilterError(`field ${name} must map to an object of operators`);
-    this.names[`#${name}`] = name;
-    return this.operators(`#${name}`, operators, `:${path}${name}_`);
+    const rendered = this.operators(`#${name}`, operators, `:${path}${name}_`);
+    // An unused name would make DynamoDB reject the request; AppSync's transform keeps it anyway.
+    if (!this.lenient || rendered !== '') this.names[`#${name}`] = name;
+    return rendered;
   }
 
   /** The operators applied to one operand (`#a`, or `size(#a)`), AND-ed and wrapped when several. */
@@ -121,7 +124,10 @@ class Renderer {
       case 'in': {
         if (!Array.isArray(value)) throw new InvalidFilterError('in takes a list of values');
         // AppSync renders an empty list as `(null)`, which DynamoDB then rejects.
-        if (value.length === 0) return '(null)';
+        if (value.length === 0) {
+          if (this.lenient) throw new InvalidFilterError('in needs at least one value');
+          return '(null)';
+        }
         return `(${operand} IN (${value.map((item, i) => this.value(`${placeholder}_${i}`, item)).join(', ')}))`;
       }
       case 'attributeExists': {
