@@ -22,7 +22,7 @@ describe('@aws-appsync/utils/dynamodb request builders', () => {
   });
 
   it('MOD-02 put converts the key and the item into attributeValues (O)', () => {
-    expect(ddb.put({ key: { id: 'abc' }, item: { value: 10 } })).toStrictEqual({
+    expect(ddb.put<{ id: string; value: number }>({ key: { id: 'abc' }, item: { value: 10 } })).toStrictEqual({
       operation: 'PutItem',
       key: { id: { S: 'abc' } },
       attributeValues: { value: { N: 10 } },
@@ -30,7 +30,7 @@ describe('@aws-appsync/utils/dynamodb request builders', () => {
   });
 
   it('MOD-02 put renders its condition as an expression object, not a string', () => {
-    const request = ddb.put({ key: { id: 'abc' }, item: { v: 1 }, condition: { id: { attributeExists: false } } });
+    const request = ddb.put<{ id: string; v: number }>({ key: { id: 'abc' }, item: { v: 1 }, condition: { id: { attributeExists: false } } });
     expect(request.condition).toEqual({ expression: '(attribute_not_exists(#id))', expressionNames: { '#id': 'id' }, expressionValues: {} });
   });
 
