@@ -318,7 +318,7 @@ describe('ctx.error (CTX-09)', () => {
     });
     expect(json((await api.graphql('{ probe }')).body.data.probe)).toEqual({ hasError: false });
   });
-  // The failing case (DynamoDB:<Exception>) is covered against DynamoDB Local in data-source-errors.test.ts.
+  // The failing case (DynamoDB:<Exception>) runs against DynamoDB Local in data-source-errors.test.ts.
 });
 
 describe('ctx.env (CTX-10)', () => {
