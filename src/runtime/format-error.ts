@@ -46,9 +46,10 @@ export function isUnexpectedError(formatted: Pick<GraphQLFormattedError, 'extens
  * generic message and the server logs the original once.
  */
 export function formatAppSyncError(formatted: GraphQLFormattedError): { error: AppSyncFormattedError; isMasked: boolean } {
-  const { stacktrace: _stacktrace, ...extensions } = { ...formatted.extensions } as Record<string, unknown>;
-  const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+  const { stacktrace: _stacktrace, code: rawCode, ...extensions } = { ...formatted.extensions } as Record<string, unknown>;
   const isMasked = isUnexpectedError(formatted);
+  // Apollo labels every resolver error INTERNAL_SERVER_ERROR; keep its code only where it is true.
+  const code = typeof rawCode === 'string' && (isMasked || REQUEST_ERROR_TYPES[rawCode] || rawCode !== 'INTERNAL_SERVER_ERROR') ? rawCode : undefined;
   const errorType = isMasked
     ? INTERNAL_ERROR_TYPE
     : typeof extensions.errorType === 'string'
