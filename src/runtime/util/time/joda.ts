@@ -17,13 +17,16 @@ let loaded: Joda | undefined;
 
 const NAMES = ['@js-joda/core', '@js-joda/timezone', '@js-joda/locale', '@js-joda/locale_en-us'] as const;
 
+/** Literal require calls, so that esbuild bundles them; the order matters (plugins register with the core). */
+function requireModules(): unknown[] {
+  if (typeof require !== 'function') return NAMES.map(process.getBuiltinModule('node:module').createRequire(`${process.cwd()}/`));
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, on purpose */
+  return [require('@js-joda/core'), require('@js-joda/timezone'), require('@js-joda/locale'), require('@js-joda/locale_en-us')];
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 function load(): Joda {
-  // Literal require calls so that esbuild bundles them; the timezone and en-US packages register
-  // themselves with the core when loaded, so the order matters.
-  const [core, , locale] =
-    typeof require === 'function'
-      ? [require('@js-joda/core'), require('@js-joda/timezone'), require('@js-joda/locale'), require('@js-joda/locale_en-us')]
-      : NAMES.map(process.getBuiltinModule('node:module').createRequire(`${process.cwd()}/`));
+  const [core, , locale] = requireModules();
   return { core: core as typeof JodaCore, locale: (locale as { Locale: typeof JodaLocale }).Locale.US };
 }
 
