@@ -19,8 +19,9 @@ export interface FilterExpression {
 export interface RenderOptions {
   /**
    * The `@aws-appsync/utils/dynamodb` helpers follow the type declarations rather than the
-   * recorded quirks of `util.transform`: a single object is accepted for `and`/`or`, and parts that
-   * render to nothing are left out instead of leaving a dangling ` AND `.
+   * recorded quirks of `util.transform`: a single object is accepted for `and`/`or`; parts that
+   * render to nothing (and their unused names) are left out instead of leaving a dangling ` AND `;
+   * `not` of a multi-field object is wrapped; an empty `in` list is rejected rather than `(null)`.
    */
   lenient?: boolean;
 }
