@@ -2,7 +2,10 @@
  * A stable text for a native DynamoDB value, so keys and items sent in a batch can be matched
  * with what DynamoDB returns (items and unprocessed requests come back in any order).
  */
+import { NumberValue } from '@aws-sdk/lib-dynamodb';
+
 function normalise(value: unknown): unknown {
+  if (typeof value === 'bigint' || value instanceof NumberValue) return { $n: value.toString() };
   if (value instanceof Uint8Array) return { $b: Buffer.from(value).toString('base64') };
   if (value instanceof Set) return { $set: [...value].map((inner) => JSON.stringify(normalise(inner))).sort() };
   if (Array.isArray(value)) return value.map(normalise);

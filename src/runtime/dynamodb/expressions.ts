@@ -3,6 +3,7 @@
  * parameters of a DynamoDB command (contract DDB-03, DDB-04).
  */
 import { MappingTemplateError } from '../errors';
+import { canonical } from './canonical';
 import { fromTypedMap, type NativeItem } from './typed';
 
 export interface ExpressionObject {
@@ -28,7 +29,7 @@ export class ExpressionAttributes {
     }
     const values = fromTypedMap(object.expressionValues ?? {}, `${where}.expressionValues`);
     for (const [placeholder, value] of Object.entries(values)) {
-      if (placeholder in this.values && JSON.stringify(this.values[placeholder]) !== JSON.stringify(value)) {
+      if (placeholder in this.values && canonical(this.values[placeholder]) !== canonical(value)) {
         throw new MappingTemplateError(`${where}: expression value ${placeholder} is defined twice with different values`);
       }
       this.values[placeholder] = value;

@@ -3,16 +3,19 @@
  * native values `@aws-sdk/lib-dynamodb` marshals, and stored items back to the plain JSON resolvers
  * see in `ctx.result` (contract DDB-01, DDB-02).
  */
+import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../errors';
 
 export type NativeItem = Record<string, unknown>;
 
 const TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'BOOL', 'NULL', 'L', 'M']);
 
-function toNumber(value: unknown, where: string): number {
+function toNumber(value: unknown, where: string): number | NumberValue {
   const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isFinite(number)) throw new MappingTemplateError(`${where}: N must hold a number, got ${JSON.stringify(value)}`);
-  return number;
+  if (!Number.isInteger(number) || Number.isSafeInteger(number)) return number;
+  // Beyond 2^53 the SDK refuses plain numbers: keep the digits a numeric string gave (GAP-07).
+  return NumberValue.from(typeof value === 'string' ? value.trim() : BigInt(number).toString());
 }
 
 function fromBase64(value: unknown, where: string): Uint8Array {
@@ -76,8 +79,13 @@ export function fromTypedMap(map: unknown, where = 'map'): NativeItem {
   return out;
 }
 
-/** A native value read from DynamoDB to the JSON AppSync hands to resolvers (sets → lists, bytes → base64). */
+/**
+ * A native value read from DynamoDB to the JSON AppSync hands to resolvers (sets → lists, bytes →
+ * base64). Integers beyond 2^53 arrive as bigint and become (imprecise) numbers, as on AppSync (GAP-07).
+ */
 export function toResult(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof NumberValue) return Number(value.toString());
   if (value instanceof Set) return [...value].map(toResult);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map(toResult);

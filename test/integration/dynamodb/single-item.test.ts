@@ -72,6 +72,21 @@ describe('DynamoDB typed values', () => {
   });
 });
 
+describe('DynamoDB number precision', () => {
+  it('GAP-07 stores the digits of a numeric string beyond 2^53 and reads it back as a number', async () => {
+    const k = key();
+    const { error } = await put(k, { big: { N: '12345678901234567890' }, huge: { N: 2 ** 60 }, ids: { NS: ['98765432109876543210'] } });
+    expect(error).toBeUndefined();
+    const stored = await raw(k);
+    expect(stored?.big).toEqual({ N: '12345678901234567890' });
+    expect(stored?.huge).toEqual({ N: String(2n ** 60n) });
+    const { result } = await get(k);
+    expect(result.big).toBe(12345678901234567890);
+    expect(result.ids).toEqual([98765432109876543210]);
+    expect(JSON.stringify(result)).toContain('"huge":1152921504606847000');
+  });
+});
+
 describe('DynamoDB request tolerance', () => {
   it('DDB-03 drops empty expressionNames/expressionValues and merges update and condition placeholders', async () => {
     const k = key();
