@@ -4,7 +4,9 @@
  * parent record, result). At runtime they build the same definitions as `resolver.ts`.
  */
 import type { Context } from '@aws-appsync/utils';
+import type { AppSyncResolverEvent, Context as LambdaContext } from 'aws-lambda';
 import {
+  lambda as untypedLambda,
   pipeline as untypedPipeline,
   unit as untypedUnit,
   TABLE,
@@ -28,6 +30,15 @@ type RoutedContext<F extends FieldTyping> = Context<F['args'], any, any, F['sour
 export interface TypedResolverModule<F extends FieldTyping> {
   request: (ctx: RoutedContext<F>) => unknown;
   response: (ctx: RoutedContext<F>) => F['result'];
+}
+
+/** A Direct Lambda module that fits a coordinate, as typed by `AppSyncResolverHandler<Args, Result>`. */
+export interface TypedLambdaModule<F extends FieldTyping> {
+  handler: (
+    event: AppSyncResolverEvent<F['args'], F['source'] | null>,
+    context: LambdaContext,
+    callback: (error?: unknown, result?: unknown) => void,
+  ) => void | F['result'] | Promise<F['result']>;
 }
 
 declare const routedTo: unique symbol;
@@ -60,6 +71,10 @@ export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }>
       functions: readonly PipelineFunction[],
     ): RoutedDefinition<C> {
       return untypedPipeline(module, functions);
+    },
+    /** A Direct Lambda resolver for `coordinate`; the handler's event and result are checked. */
+    lambda<C extends keyof Fields & string>(coordinate: C, module: NoInfer<TypedLambdaModule<Fields[C]>>): RoutedDefinition<C> {
+      return untypedLambda(module);
     },
   };
 }

@@ -9,7 +9,7 @@ import { resolvers } from '../../src/resolvers/index';
 import type { ResolverDefinition } from '../../src/runtime/resolver';
 import { typedRoutes, type RoutingTable } from '../../src/runtime/typed-routes';
 
-const { unit, pipeline } = typedRoutes<AppSyncFields>();
+const { unit, pipeline, lambda } = typedRoutes<AppSyncFields>();
 const routes = { ...resolvers };
 
 describe('ResolverContext', () => {
@@ -76,6 +76,17 @@ describe('unit(coordinate, module)', () => {
     const after = { request: () => ({}), response: (): CompanyRecord => ({}) as CompanyRecord };
     // @ts-expect-error Mutation.createJob returns a Job
     pipeline('Mutation.createJob', after, []);
+  });
+});
+
+describe('lambda(coordinate, module)', () => {
+  it('checks the Direct Lambda handler against the coordinate', () => {
+    const job = { __typename: 'Job' } as JobRecord;
+    expectTypeOf(lambda('Query.job', { handler: async (event) => (event.arguments.id ? job : null) })).toExtend<ResolverDefinition>();
+    // @ts-expect-error Query.job has no argument jobId
+    lambda('Query.job', { handler: async (event) => (event.arguments.jobId ? job : null) });
+    // @ts-expect-error Query.job resolves to a Job, not a number
+    lambda('Query.job', { handler: async () => 42 });
   });
 });
 
