@@ -3,9 +3,9 @@
  * scripts/build-playground.ts): a browser's GET of the endpoint gets the page, and
  * `GET <endpoint>/playground/<file>` its pre-gzipped, content-hashed script and stylesheet.
  *
- * The files are read from disk on the first playground request only, so they cost nothing at
- * cold start. Their directory is PLAYGROUND_DIR, or dist/playground under the working directory
- * (the function root on Lambda).
+ * The files are read from disk on the first playground request, never at cold start, and the
+ * assets then kept in memory. Their directory is PLAYGROUND_DIR, or dist/playground under the
+ * working directory (the function root, /var/task, on Lambda).
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
@@ -32,22 +32,22 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const files = new Map<string, Promise<Buffer | undefined>>();
+const assets = new Map<string, Promise<Buffer | undefined>>();
 
 /** Where the built playground lives; read per request so tests and deployments can point elsewhere. */
 export function playgroundDir(): string {
   return resolve(process.env.PLAYGROUND_DIR ?? 'dist/playground');
 }
 
-function readCached(path: string): Promise<Buffer | undefined> {
-  let file = files.get(path);
-  if (!file) {
-    file = readFile(path).catch(() => undefined);
-    files.set(path, file);
+function readAsset(path: string): Promise<Buffer | undefined> {
+  let asset = assets.get(path);
+  if (!asset) {
+    asset = readFile(path).catch(() => undefined);
+    assets.set(path, asset);
     // A missing file is looked up again next time (the build may land later, as in development).
-    void file.then((content) => content ?? files.delete(path));
+    void asset.then((content) => content ?? assets.delete(path));
   }
-  return file;
+  return asset;
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string {
@@ -61,10 +61,11 @@ function notFound(message: string): APIGatewayProxyStructuredResultV2 {
 }
 
 async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const template = await readCached(join(playgroundDir(), 'index.html'));
+  // Read each time (it is tiny): after a rebuild it names the new assets.
+  const template = await readFile(join(playgroundDir(), 'index.html')).catch(() => undefined);
   if (!template) return notFound('The GraphQL playground is not built in this deployment.');
   // Relative to the page, so the assets resolve behind any stage or base-path prefix.
-  const endpoint = event.rawPath.split('/').pop() ?? '';
+  const endpoint = (event.rawPath ?? '').split('/').pop() ?? '';
   const assetBase = endpoint ? `${endpoint}/playground/` : 'playground/';
   return {
     statusCode: 200,
@@ -81,7 +82,7 @@ async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
 
 async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<APIGatewayProxyStructuredResultV2> {
   const extension = assetName.exec(name)?.[1];
-  const content = extension ? await readCached(join(playgroundDir(), `${name}.gz`)) : undefined;
+  const content = extension ? await readAsset(join(playgroundDir(), `${name}.gz`)) : undefined;
   if (!extension || !content) return notFound(`No playground file named '${name}'.`);
   // File names carry their content hash, so the name is a strong validator and never changes.
   const etag = `"${name}"`;

@@ -95,6 +95,13 @@ describe('servePlayground: the assets', () => {
     }
   });
 
+  it('ships a stylesheet whose fonts and images are inlined, with nothing to fetch elsewhere', async () => {
+    const css = gunzipSync(Buffer.from(String((await getAsset(manifest.stylesheet)).body), 'base64')).toString('utf8');
+    expect(css).toContain('font-family:codicon');
+    expect(css).not.toContain('@import');
+    expect(css.match(/url\((?!["']?data:)[^)]*\)/g) ?? []).toEqual([]);
+  });
+
   it('answers 304 to a matching If-None-Match', async () => {
     const response = await getAsset(manifest.script, { 'if-none-match': `"${manifest.script}"` });
     expect(response.statusCode).toBe(304);
