@@ -81,8 +81,8 @@ describe('DynamoDB number precision', () => {
     expect(stored?.big).toEqual({ N: '12345678901234567890' });
     expect(stored?.huge).toEqual({ N: String(2n ** 60n) });
     const { result } = await get(k);
-    expect(result.big).toBe(12345678901234567890);
-    expect(result.ids).toEqual([98765432109876543210]);
+    expect(result.big).toBe(Number('12345678901234567890'));
+    expect(result.ids).toEqual([Number('98765432109876543210')]);
     expect(JSON.stringify(result)).toContain('"huge":1152921504606847000');
   });
 });
