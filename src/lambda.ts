@@ -9,6 +9,7 @@ import { servePlayground } from './http/playground';
 import { requestFromEvent, sourceIps } from './runtime/http-request';
 import { identityFromEvent, type IdentityOptions } from './runtime/identity';
 import type { RequestContext, RuntimeConfig } from './runtime/request-context';
+import { createResponseHeaders } from './runtime/util/http';
 import { createServer, type ServerOptions } from './server';
 
 const requestHandler = handlers.createAPIGatewayProxyEventV2RequestHandler();
@@ -39,6 +40,7 @@ export function createLambdaHandler({ runtime, logger, identity: identityOptions
         authType,
         request,
         appendedErrors: [],
+        responseHeaders: createResponseHeaders(),
       };
     },
   });

@@ -36,6 +36,17 @@ const appendedErrorsPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/** Sets the headers resolvers added with `util.http.addResponseHeader(s)` (contract UTIL-H1). */
+const responseHeadersPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        for (const [name, value] of contextValue.responseHeaders?.values ?? []) response.http.headers.set(name, value);
+      },
+    };
+  },
+};
+
 /** Logs each unexpected failure (masked in the response) and each resolver code fault once, with the request id. */
 function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
@@ -80,6 +91,7 @@ export function createServer({ logger, schema, limits = {} }: ServerOptions): Ap
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       appendedErrorsPlugin,
+      responseHeadersPlugin,
       errorLoggingPlugin(logger),
     ],
     includeStacktraceInErrorResponses: false,

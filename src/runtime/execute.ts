@@ -74,7 +74,7 @@ export function createFieldResolver(
 ): GraphQLFieldResolver<unknown, RequestContext> {
   const resolverCountLimit = limits.resolverCountLimit ?? DEFAULT_RESOLVER_COUNT_LIMIT;
   return async (source, args, context, info) => {
-    const execution: Execution = { appendedErrors: [], authType: context.authType };
+    const execution: Execution = { appendedErrors: [], authType: context.authType, responseHeaders: context.responseHeaders };
     // graphql-js builds args with a null prototype; resolvers expect a plain object (CTX-01).
     const argumentsObject = { ...args } as Context['arguments'];
     const run = {

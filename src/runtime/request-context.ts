@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context as LambdaContext } from 'aws-lambda';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GetItemLoaders } from './dynamodb/get-item-loader';
-import type { AuthTypeName } from './execution';
+import type { AuthTypeName, ResponseHeaders } from './execution';
 
 export interface RuntimeConfig {
   client: DynamoDBDocumentClient;
@@ -27,6 +27,8 @@ export interface RequestContext {
   request: { headers: Record<string, string | string[]>; domainName: string | null };
   /** Errors from `util.appendError`, added to the response by the server (contract EXE-07). */
   appendedErrors: GraphQLFormattedError[];
+  /** Headers from `util.http.addResponseHeader(s)`, set on the HTTP response by the server (UTIL-H1). */
+  responseHeaders?: ResponseHeaders;
   /** This request's GetItem batching, created on first use (no N+1 reads for nested fields). */
   getItemLoaders?: GetItemLoaders;
 }

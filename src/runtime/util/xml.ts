@@ -8,10 +8,10 @@ import { UnsupportedError } from '../errors';
 const REASON = 'XML is only returned by HTTP data sources, which this runtime does not provide';
 
 export const xml = {
-  toMap(): Record<string, unknown> | null {
+  toMap(_xml: string): Record<string, unknown> | null {
     throw new UnsupportedError('util.xml.toMap', REASON);
   },
-  toJsonString(): string {
+  toJsonString(_xml: string, _stringEncode?: boolean): string {
     throw new UnsupportedError('util.xml.toJsonString', REASON);
   },
 } satisfies Util['xml'];
