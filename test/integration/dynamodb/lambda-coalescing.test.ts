@@ -31,5 +31,4 @@ describe('GetItem coalescing through the Lambda handler', () => {
     expect(body.data).toEqual({ a: { name: 'Acme' }, b: { name: 'Globex' }, c: { name: 'Initech' }, d: null });
     expect(sent).toEqual(['BatchGetCommand']);
   });
-
 });
