@@ -14,8 +14,6 @@ const probe = (pick: (ctx: Context) => unknown) =>
     NONE,
   );
 
-const passThrough = { request: (ctx: Context) => ({ payload: ctx.prev.result }), response: (ctx: Context) => ctx.result };
-
 describe('ctx.arguments and ctx.args (CTX-01)', () => {
   it('CTX-01 exposes the coerced arguments as one object under both names', async () => {
     const api = createRuntimeApi({ resolvers: { 'Query.probe': probe((ctx) => ({ same: ctx.args === ctx.arguments, args: ctx.args })) } });
