@@ -424,6 +424,20 @@ export type RequiredCoordinate =
   | { [F in 'companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']: F extends keyof ResolversParentTypes['Job'] ? never : `Job.${F}` }['companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']
 ;
 
+/** Record fields of mapped types that the default resolver returns but whose type does not fit the schema. */
+export type MismatchedRecordFields = {
+  [C in Coordinate]: C extends `${infer T}.${infer F}`
+    ? T extends 'Company' | 'Job'
+      ? F extends keyof ResolversParentTypes[T]
+        ? Exclude<ResolversParentTypes[T][F], undefined> extends AppSyncFields[C]['result'] ? never : C
+        : never
+      : never
+    : never;
+}[Coordinate];
+type MustBeNever<T extends never> = T;
+/** Fails `tsc` when a mapper record field does not fit its schema field. */
+export type RecordFieldsFit = MustBeNever<MismatchedRecordFields>;
+
 /** The field arguments of a coordinate, as `ctx.args`. */
 export type FieldArgs<C extends Coordinate> = AppSyncFields[C]['args'];
 /** The parent record of a coordinate, as `ctx.source`. */

@@ -2,7 +2,7 @@ import type { Context } from '@aws-appsync/utils';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CompanyRecord } from '../../src/data/companies';
 import type { JobRecord } from '../../src/data/jobs';
-import type { AppSyncFields, FieldResult, RequiredCoordinate, ResolverContext } from '../../src/generated/resolver-types';
+import type { AppSyncFields, FieldResult, MismatchedRecordFields, RequiredCoordinate, ResolverContext } from '../../src/generated/resolver-types';
 import * as QueryCompany from '../../src/resolvers/Query.company';
 import * as QueryJob from '../../src/resolvers/Query.job';
 import { resolvers } from '../../src/resolvers/index';
@@ -97,6 +97,10 @@ describe('RoutingTable', () => {
     expectTypeOf<RequiredCoordinate>().toEqualTypeOf<
       'Query.company' | 'Query.job' | 'Query.jobsByCompany' | 'Company.jobs' | 'Mutation.createCompany' | 'Mutation.createJob'
     >();
+  });
+
+  it('finds no mapper record field whose type does not fit the schema', () => {
+    expectTypeOf<MismatchedRecordFields>().toBeNever();
   });
 
   it('accepts the real routing table', () => {

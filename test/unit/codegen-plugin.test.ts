@@ -37,4 +37,11 @@ describe('appsync-resolvers codegen plugin', () => {
     );
     expect(required).not.toContain("ResolversParentTypes['Member']");
   });
+
+  it('checks the record fields of mapped types against the schema (RecordFieldsFit fails tsc otherwise)', () => {
+    const { content } = generate({ Team: './team#TeamRecord' });
+    expect(content).toContain("    ? T extends 'Team'\n");
+    expect(content).toContain("Exclude<ResolversParentTypes[T][F], undefined> extends AppSyncFields[C]['result'] ? never : C");
+    expect(content).toContain('export type RecordFieldsFit = MustBeNever<MismatchedRecordFields>;');
+  });
 });
