@@ -1,7 +1,7 @@
 /** GetItem, PutItem, UpdateItem, DeleteItem with AppSync's condition semantics (DDB-10..14). */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { MappingTemplateError, UnsupportedError } from '../errors';
-import { canonical } from './canonical';
+import { MappingTemplateError } from '../errors';
+import { conditionOf, currentItem, sameItem } from './conditions';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
 import { DataSourceFailure, isConditionalCheckFailed, toDataSourceError } from './errors';
 import { ExpressionAttributes, isPresent, parseExpression } from './expressions';
@@ -55,39 +55,6 @@ export async function getItem(request: Request, call: DynamoDBCallContext): Prom
   }
 }
 
-interface ConditionBlock {
-  expression: string;
-  equalsIgnore?: string[];
-  consistentRead?: boolean;
-  conditionalCheckFailedHandler?: { strategy?: unknown; lambdaArn?: string };
-}
-
-function conditionOf(request: Request, attributes: ExpressionAttributes): { ConditionExpression?: string; block?: ConditionBlock } {
-  if (!isPresent(request.condition)) return {};
-  const block = parseExpression(request.condition, 'condition') as ConditionBlock;
-  const strategy = block.conditionalCheckFailedHandler?.strategy;
-  if (strategy === 'Custom') {
-    throw new UnsupportedError('conditionalCheckFailedHandler strategy Custom', 'it needs a Lambda to decide on retries; use Reject');
-  }
-  if (isPresent(strategy) && strategy !== 'Reject') {
-    throw new MappingTemplateError(`conditionalCheckFailedHandler.strategy must be Reject or Custom, got ${JSON.stringify(strategy)}`);
-  }
-  return { ConditionExpression: attributes.add(block, 'condition'), block };
-}
-
-/** Reads the item as it is now, after a failed condition (DDB-14 step 1). */
-async function currentItem(call: DynamoDBCallContext, key: NativeItem, block: ConditionBlock | undefined) {
-  const { Item } = await call.client.send(
-    new GetCommand({ TableName: call.tableName, Key: key, ConsistentRead: block?.consistentRead !== false }),
-  );
-  return Item;
-}
-
-function sameItem(a: NativeItem, b: NativeItem, ignore: readonly string[]): boolean {
-  const strip = (item: NativeItem) => canonical(Object.fromEntries(Object.entries(item).filter(([name]) => !ignore.includes(name))));
-  return strip(a) === strip(b);
-}
-
 export async function putItem(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
   rejectConflictDetection(request);
   const key = keyOf(request);
@@ -102,7 +69,7 @@ export async function putItem(request: Request, call: DynamoDBCallContext): Prom
   } catch (cause) {
     if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
     // AppSync treats re-writing an identical item as success, so "create if absent" is idempotent.
-    const current = await currentItem(call, key, block);
+    const current = (await currentItem(call, key, block))?.item;
     if (current && sameItem(current, item, block?.equalsIgnore ?? [])) return { result: itemResult(current) };
     return { result: itemResult(current), error: toDataSourceError(cause) };
   }
@@ -129,7 +96,7 @@ export async function updateItem(request: Request, call: DynamoDBCallContext): P
     return { result: itemResult(Attributes) };
   } catch (cause) {
     if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
-    return { result: itemResult(await currentItem(call, key, block)), error: toDataSourceError(cause) };
+    return { result: itemResult((await currentItem(call, key, block))?.item), error: toDataSourceError(cause) };
   }
 }
 
@@ -147,7 +114,7 @@ export async function deleteItem(request: Request, call: DynamoDBCallContext): P
     if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
     // Deleting an item that is already gone counts as success (DDB-14 step 2).
     const current = await currentItem(call, key, block);
-    if (!current) return { result: null };
-    return { result: itemResult(current), error: toDataSourceError(cause) };
+    if (current && !current.item) return { result: null };
+    return { result: itemResult(current?.item), error: toDataSourceError(cause) };
   }
 }

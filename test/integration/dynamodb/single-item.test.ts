@@ -251,3 +251,18 @@ describe('DynamoDB errors', () => {
     expect(await raw(k)).toBeUndefined();
   });
 });
+
+describe('DynamoDB condition re-read failures', () => {
+  it('DDB-14 reports the failed condition when the re-read itself fails, rather than a successful delete', async () => {
+    const k = key();
+    await put(k, { a: { S: 'x' } });
+    h.intercept((command) => {
+      if (command.constructor.name === 'GetCommand') throw Object.assign(new Error('Service unavailable'), { name: 'InternalServerErrorException' });
+      return undefined;
+    });
+    const outcome = await h.run({ operation: 'DeleteItem', key: k, condition: { expression: 'attribute_not_exists(PK)' } });
+    expect(outcome).toEqual({ result: null, error: expect.objectContaining({ type: CONDITION_FAILED }) });
+    h.intercept(undefined);
+    expect(await raw(k)).toBeDefined();
+  });
+});
