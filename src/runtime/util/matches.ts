@@ -8,7 +8,8 @@ import { CodeError } from '../errors';
 
 const compiled = new Map<string, RegExp>();
 const MAX_CACHED_PATTERNS = 128;
-const JAVA_FLAGS: Record<string, string> = { i: 'i', s: 's', m: 'm', u: '', d: '', x: '' };
+// Java's UNICODE_CASE (u) and UNIX_LINES (d) change nothing that matters here; COMMENTS (x) is not translated.
+const JAVA_FLAGS: Record<string, string> = { i: 'i', s: 's', m: 'm', u: '', d: '' };
 
 function quoteLiteral(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');

@@ -90,6 +90,10 @@ describe('util', () => {
     expect(util.matches('\\Qa.b\\E', 'a.b')).toBe(true);
     expect(util.matches('\\Qa.b\\E', 'axb')).toBe(false);
     expect(util.matches('\\Aab\\z', 'ab')).toBe(true);
+    expect(util.matches('(?m)a.c', 'abc')).toBe(true);
+    expect(util.matches('(?s)a.c', 'a\nc')).toBe(true);
+    expect(util.matches('a.c', 'a\nc')).toBe(false);
+    expect(thrownBy(() => util.matches('(?x) a b ', 'ab'))).toMatchObject({ errorType: 'Code' });
     const invalid = thrownBy(() => util.matches('a++', 'aa'));
     expect(invalid).toMatchObject({ errorType: 'Code', message: expect.stringContaining("util.matches: invalid or unsupported pattern 'a++'") });
   });
