@@ -48,5 +48,6 @@ export async function batchGetItem(request: Request, call: DynamoDBCallContext):
     unprocessedKeys[name] = results.unprocessed[i]!.map((key) => itemResult(key));
   }
   const partial = Object.values(unprocessedKeys).some((keys) => keys.length > 0);
-  return { result: { data, unprocessedKeys }, ...(partial ? { error: unprocessedError('keys') } : {}) };
+  const error = results.error !== undefined ? toDataSourceError(results.error) : partial ? unprocessedError('keys') : undefined;
+  return { result: { data, unprocessedKeys }, ...(error ? { error } : {}) };
 }

@@ -29,17 +29,17 @@ function checkLimit(operation: string, writes: readonly TableWrites[]): void {
 
 /**
  * Writes everything, retrying what DynamoDB leaves unprocessed; resolves to the canonical form of
- * each value still unprocessed, per real table name.
+ * each value still unprocessed, per real table name, and the error that ended the retries early.
  */
-async function writeAll(call: DynamoDBCallContext, writes: readonly TableWrites[], kind: 'put' | 'delete') {
+async function writeAll(call: DynamoDBCallContext, writes: readonly TableWrites[], kind: 'put' | 'delete'): Promise<{ left: Map<string, Set<string>>; error?: unknown }> {
   const first: RequestItems = {};
   for (const { tableName, values } of writes) {
     if (values.length === 0) continue;
     first[tableName] = values.map((value) => (kind === 'put' ? { PutRequest: { Item: value } } : { DeleteRequest: { Key: value } }));
   }
   const left = new Map<string, Set<string>>();
-  if (Object.keys(first).length === 0) return left;
-  const remainder = await sendWithRetries(first, async (pending) => {
+  if (Object.keys(first).length === 0) return { left };
+  const { remainder, error } = await sendWithRetries(first, async (pending) => {
     const output = await call.client.send(new BatchWriteCommand({ RequestItems: pending }));
     return nonEmpty(output.UnprocessedItems as RequestItems | undefined);
   });
@@ -47,17 +47,18 @@ async function writeAll(call: DynamoDBCallContext, writes: readonly TableWrites[
     const ids = new Set(requests.map((request) => canonical(request.PutRequest?.Item ?? request.DeleteRequest?.Key)));
     left.set(table, ids);
   }
-  return left;
+  return { left, error };
 }
 
 /** Runs the writes and shapes AppSync's result: `data` in request order (null when unprocessed) and the unprocessed list. */
 async function batchWrite(call: DynamoDBCallContext, writes: readonly TableWrites[], kind: 'put' | 'delete'): Promise<DataSourceOutcome> {
-  let left: Map<string, Set<string>>;
+  let written: Awaited<ReturnType<typeof writeAll>>;
   try {
-    left = await writeAll(call, writes, kind);
+    written = await writeAll(call, writes, kind);
   } catch (cause) {
     return { result: null, error: toDataSourceError(cause) };
   }
+  const { left } = written;
   const data: Record<string, unknown[]> = {};
   const unprocessed: Record<string, unknown[]> = {};
   for (const { name, tableName, values } of writes) {
@@ -65,9 +66,10 @@ async function batchWrite(call: DynamoDBCallContext, writes: readonly TableWrite
     data[name] = values.map((value) => (ids?.has(canonical(value)) ? null : itemResult(value)));
     unprocessed[name] = values.filter((value) => ids?.has(canonical(value))).map((value) => itemResult(value));
   }
-  const partial = left.size > 0;
   const unprocessedField = kind === 'put' ? 'unprocessedItems' : 'unprocessedKeys';
-  return { result: { data, [unprocessedField]: unprocessed }, ...(partial ? { error: unprocessedError(kind === 'put' ? 'items' : 'keys') } : {}) };
+  const error =
+    written.error !== undefined ? toDataSourceError(written.error) : left.size > 0 ? unprocessedError(kind === 'put' ? 'items' : 'keys') : undefined;
+  return { result: { data, [unprocessedField]: unprocessed }, ...(error ? { error } : {}) };
 }
 
 /** `tables: { [table]: item[] }`; each item is complete, keys included. */

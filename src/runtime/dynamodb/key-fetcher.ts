@@ -23,6 +23,8 @@ export interface KeyResults {
   items: Array<Array<NativeItem | undefined>>;
   /** Per request: the keys still unprocessed after the retries, in request order, each once. */
   unprocessed: NativeItem[][];
+  /** The failure of a retry that ended the retries early (its keys are in `unprocessed`). */
+  error?: unknown;
 }
 
 /** DynamoDB's limit on keys in one BatchGetItem call (LIM-11). */
@@ -73,6 +75,7 @@ export async function fetchKeys(client: DynamoDBDocumentClient, requests: readon
   });
   const byTable = new Map(plans.map((plan) => [plan.request.tableName, plan]));
   const entries = plans.flatMap((plan) => [...plan.unique.values()].map((key) => ({ plan, key })));
+  let error: unknown;
 
   await Promise.all(
     chunks(entries, MAX_KEYS_PER_CALL).map(async (chunk) => {
@@ -80,7 +83,7 @@ export async function fetchKeys(client: DynamoDBDocumentClient, requests: readon
       for (const { plan, key } of chunk) {
         (first[plan.request.tableName] ??= { ...plan.params, Keys: [] }).Keys.push(key);
       }
-      const remainder = await sendWithRetries(first, async (pending) => {
+      const outcome = await sendWithRetries(first, async (pending) => {
         const output = await client.send(new BatchGetCommand({ RequestItems: pending }));
         for (const [table, items] of Object.entries(output.Responses ?? {})) {
           const plan = byTable.get(table);
@@ -88,7 +91,8 @@ export async function fetchKeys(client: DynamoDBDocumentClient, requests: readon
         }
         return nonEmpty(output.UnprocessedKeys as RequestItems | undefined);
       });
-      for (const [table, { Keys }] of Object.entries(remainder ?? {})) {
+      error ??= outcome.error;
+      for (const [table, { Keys }] of Object.entries(outcome.remainder ?? {})) {
         for (const key of Keys ?? []) byTable.get(table)?.left.add(canonical(key));
       }
     }),
@@ -103,5 +107,6 @@ export async function fetchKeys(client: DynamoDBDocumentClient, requests: readon
       }),
     ),
     unprocessed: plans.map(({ unique, left }) => [...unique].filter(([id]) => left.has(id)).map(([, key]) => key)),
+    ...(error === undefined ? {} : { error }),
   };
 }

@@ -15,18 +15,29 @@ function backoff(retry: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
+/** What is left after the retries, and the error that stopped them early, if one did. */
+export interface RetryOutcome<T> {
+  remainder: T | undefined;
+  error?: unknown;
+}
+
 /**
  * Sends `first`, then whatever each attempt reports as unprocessed, until nothing is left or the
- * retries run out. `attempt` returns the unprocessed remainder, or undefined when done.
- * Resolves to the remainder left after the last retry (undefined when all was processed).
+ * retries run out. `attempt` returns the unprocessed remainder, or undefined when done. A failure
+ * of the first attempt is thrown (nothing was done); a failure of a retry ends the retries and is
+ * reported with the remainder, so what earlier attempts did is not lost.
  */
-export async function sendWithRetries<T>(first: T, attempt: (pending: T) => Promise<T | undefined>): Promise<T | undefined> {
+export async function sendWithRetries<T>(first: T, attempt: (pending: T) => Promise<T | undefined>): Promise<RetryOutcome<T>> {
   let pending = await attempt(first);
   for (let retry = 1; pending !== undefined && retry <= MAX_BATCH_RETRIES; retry += 1) {
     await sleep(backoff(retry));
-    pending = await attempt(pending);
+    try {
+      pending = await attempt(pending);
+    } catch (error) {
+      return { remainder: pending, error };
+    }
   }
-  return pending;
+  return { remainder: pending };
 }
 
 /** An `UnprocessedKeys`/`UnprocessedItems` map, or undefined when it is empty. */

@@ -158,6 +158,22 @@ describe('DynamoDB BatchPutItem and BatchDeleteItem', () => {
     expect(await stored(table, b)).toBeUndefined();
   });
 
+  it('DDB-33 keeps what was written when a retry fails, reporting the rest as unprocessed with the retry error', async () => {
+    const [a, b] = [id(), id()];
+    const table = h.db.tableName;
+    h.intercept(async (command, attempt) => {
+      if (command.constructor.name !== 'BatchWriteCommand') return undefined;
+      if (attempt > 1) throw throughputError();
+      const requests = command.input.RequestItems[table] as Array<{ PutRequest: { Item: { PK: string } } }>;
+      await h.db.doc.send(new BatchWriteCommand({ RequestItems: { [table]: requests.filter((r) => r.PutRequest.Item.PK === a) } }));
+      return { UnprocessedItems: { [table]: requests.filter((r) => r.PutRequest.Item.PK === b) } };
+    });
+    const { result, error } = await h.run({ operation: 'BatchPutItem', tables: { main: [item(a), item(b)] } });
+    expect(result).toEqual({ data: { main: [plain(a), null] }, unprocessedItems: { main: [plain(b)] } });
+    expect(error).toMatchObject({ type: 'DynamoDB:ProvisionedThroughputExceededException', message: expect.stringContaining('Request ID: R2') });
+    expect(await stored(table, a)).toEqual(plain(a));
+  });
+
   it('DDB-33 lists keys of a BatchDeleteItem left unprocessed under unprocessedKeys', async () => {
     const [a, b] = [id(), id()];
     await putItems('main', [a, b]);
