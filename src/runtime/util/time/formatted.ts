@@ -1,6 +1,7 @@
 /**
  * The `util.time` members that take a Java DateTimeFormatter pattern and an optional IANA time
  * zone (contract UTIL-T4, T5, T9). Default zone UTC; texts (`MMM`, `EEE`, `a`) in en-US.
+ * Known difference from Java: the short zone name `z` prints the generic CLDR name (`ET`, not `EST`).
  */
 import type { DateTimeFormatter, ZoneId } from '@js-joda/core';
 import { timeError } from './errors';
