@@ -20,21 +20,18 @@ export interface ColdSample {
   requireMs: number;
   /** The first invocation, server start included. */
   firstRequestMs: number;
+  /** CPU time (user + system) of the process until the first response: the work done, barely moved by other load. */
+  cpuMs: number;
   /** Resident set size after the first response. */
   rss: number;
 }
 
-interface ChildColdResult {
-  requireMs: number;
-  firstRequestMs: number;
-  rss: number;
-}
+type ChildColdResult = Omit<ColdSample, 'wallMs'>;
 
 async function coldStart(subject: ColdSubject): Promise<ColdSample> {
   const env = { ...subject.env, ...subject.bundle.env, BENCH_EVENT: JSON.stringify(subject.event) };
   const { wallMs, result } = await runChild(['cold', subject.bundle.file], env);
-  const { requireMs, firstRequestMs, rss } = result as ChildColdResult;
-  return { wallMs, requireMs, firstRequestMs, rss };
+  return { wallMs, ...(result as ChildColdResult) };
 }
 
 /** `runs` fresh processes per subject, interleaved A, B, B, A, … so order effects cancel too. */

@@ -11,6 +11,9 @@ export function printBundles(ours: readonly Bundle[], baseline: Bundle): void {
     rows.push([bundle.name, kib(bundle.bytes), kib(bundle.gzipBytes), ratio(bundle.bytes, baseline.bytes), ratio(bundle.gzipBytes, baseline.gzipBytes)]);
   }
   console.log(table(rows));
+  for (const bundle of ours) {
+    for (const lazy of bundle.lazyFiles) console.log(`${bundle.name} also ships ${lazy.name}: ${kib(lazy.bytes)} raw, ${kib(lazy.gzipBytes)} gzip, loaded on first use only`);
+  }
   for (const bundle of [ours[0]!, baseline]) {
     console.log(`\nComposition of ${bundle.name}: top 15 packages by bytes in the output`);
     const shares = composition(bundle.metafile);
@@ -24,7 +27,8 @@ export function printColdStarts(samples: Map<string, ColdSample[]>, baselineName
   const pick = (name: string, field: keyof ColdSample) => samples.get(name)!.map((sample) => sample[field]);
   const runs = samples.get(baselineName)!.length;
   console.log(`\nCold start: spawn → first response received, ${runs} fresh processes each, interleaved`);
-  const rows = [['bundle', 'median', 'p90', 'require', 'first request', 'median ratio', 'p90 ratio']];
+  const cpuBaseline = median(pick(baselineName, 'cpuMs'));
+  const rows = [['bundle', 'median', 'p90', 'require', 'first request', 'CPU', 'median ratio', 'p90 ratio', 'CPU ratio']];
   for (const name of samples.keys()) {
     const wall = pick(name, 'wallMs');
     rows.push([
@@ -33,12 +37,15 @@ export function printColdStarts(samples: Map<string, ColdSample[]>, baselineName
       ms(percentile(wall, 90)),
       ms(median(pick(name, 'requireMs'))),
       ms(median(pick(name, 'firstRequestMs'))),
+      ms(median(pick(name, 'cpuMs'))),
       ratio(median(wall), median(pick(baselineName, 'wallMs'))),
       ratio(percentile(wall, 90), percentile(pick(baselineName, 'wallMs'), 90)),
+      ratio(median(pick(name, 'cpuMs')), cpuBaseline),
     ]);
   }
   console.log(table(rows));
-  console.log('(require and first request are medians measured inside the process; the rest of the wall time is Node start-up)');
+  console.log('(require, first request and CPU are medians measured inside the process; the rest of the wall time is Node');
+  console.log(' start-up. CPU = user + system time until the response: the steadiest figure on a busy machine.)');
 
   console.log('\nMemory: RSS after the first response (median)');
   const memory = [['bundle', 'RSS', 'ratio']];

@@ -5,19 +5,26 @@
 import { build, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { appsyncAliases } from './aliases.ts';
+import { lazyJodaShim } from './shims/js-joda.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-export const lambdaBuildOptions: BuildOptions = {
+/** What the Lambda bundle and its lazily loaded side bundles share. */
+const sharedOptions: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node24',
   // CommonJS: an ESM entry can pull Apollo in twice (once per module format).
   format: 'cjs',
   minify: true,
-  sourcemap: 'linked',
   legalComments: 'none',
   mainFields: ['module', 'main'],
+  logLevel: 'warning',
+};
+
+export const lambdaBuildOptions: BuildOptions = {
+  ...sharedOptions,
+  sourcemap: 'linked',
   loader: { '.graphql': 'text' },
   alias: {
     ...appsyncAliases,
@@ -25,7 +32,8 @@ export const lambdaBuildOptions: BuildOptions = {
   },
   // The AWS SDK v3 ships with the nodejs24.x runtime, but bundling pins the version we test with.
   external: [],
-  logLevel: 'warning',
+  // js-joda goes to js-joda.cjs beside the bundle, loaded on first use (see shims/js-joda.ts).
+  plugins: [lazyJodaShim(sharedOptions)],
 };
 
 /** Bundles `src/handler.ts` to `outfile` (default dist/lambda/handler.cjs). */

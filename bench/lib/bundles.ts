@@ -3,11 +3,12 @@
  * production config from build/esbuild.ts), the vanilla baseline, and optional variants of ours.
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildLambda, lambdaBuildOptions } from '../../build/esbuild.ts';
+import { JODA_FILE } from '../../build/shims/js-joda.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -17,6 +18,8 @@ export interface Bundle {
   metafile: Metafile;
   bytes: number;
   gzipBytes: number;
+  /** Files shipped beside the bundle and loaded on first use, with their sizes. */
+  lazyFiles: { name: string; bytes: number; gzipBytes: number }[];
   /** Extra environment for processes that load this bundle (e.g. NODE_PATH for externals). */
   env: Record<string, string>;
 }
@@ -29,15 +32,19 @@ export interface Variant {
   env?: Record<string, string>;
 }
 
-function describeBundle(name: string, file: string, metafile: Metafile, env: Record<string, string> = {}): Bundle {
+function describeBundle(name: string, file: string, metafile: Metafile, env: Record<string, string> = {}, lazy: string[] = []): Bundle {
   const code = readFileSync(file);
-  return { name, file, metafile, bytes: code.length, gzipBytes: gzipSync(code).length, env };
+  const lazyFiles = lazy.filter(existsSync).map((path) => {
+    const bytes = readFileSync(path);
+    return { name: basename(path), bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+  });
+  return { name, file, metafile, bytes: code.length, gzipBytes: gzipSync(code).length, lazyFiles, env };
 }
 
 export async function buildOurs(dir: string): Promise<Bundle> {
   const file = join(dir, 'ours.cjs');
   const { metafile } = await buildLambda(file);
-  return describeBundle('ours', file, metafile);
+  return describeBundle('ours', file, metafile, {}, [join(dir, JODA_FILE)]);
 }
 
 /** The baseline as a team bundles it by default: plain esbuild, minified CommonJS, no aliases. */

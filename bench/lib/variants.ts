@@ -3,6 +3,7 @@
  * baseline, so a bundling change is judged on numbers from the same run before it is made.
  */
 import { fileURLToPath } from 'node:url';
+import { lambdaBuildOptions } from '../../build/esbuild.ts';
 import type { Variant } from './bundles.ts';
 
 const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
@@ -14,6 +15,16 @@ export const variants: Record<string, Variant> = {
     options: { external: ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*'] },
     // Stands in for the runtime's /var/runtime/node_modules: the SDK's unbundled CommonJS files.
     env: { NODE_PATH: nodeModules },
+  },
+  'main-fields-cjs': {
+    name: 'main-fields-cjs',
+    description: "packages' CommonJS builds first (esbuild's default mainFields for node)",
+    options: { mainFields: ['main', 'module'] },
+  },
+  'joda-inline': {
+    name: 'joda-inline',
+    description: 'js-joda inside the bundle (lazily evaluated, but parsed at cold start) instead of js-joda.cjs',
+    options: { plugins: [] },
   },
 };
 
