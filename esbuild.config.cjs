@@ -15,4 +15,7 @@ module.exports = () => ({
   // Everything is bundled (external: []): nothing to install next to the bundle.
   exclude: [],
   packager: 'npm',
+  // A work folder of its own (under .esbuild/) lets a package run and a running local stack
+  // coexist: each removes its folder when done.
+  outputWorkFolder: process.env.ESBUILD_WORK_FOLDER || '.esbuild',
 });
