@@ -45,3 +45,10 @@ export async function measureColdStarts(subjects: readonly ColdSubject[], runs: 
   }
   return samples;
 }
+
+/** Median cost of a first `import('node:http')` in a fresh process (see child.cjs). */
+export async function measureHttpImport(runs: number): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) samples.push(((await runChild(['http-import'], {})).result as { ms: number }).ms);
+  return samples.sort((a, b) => a - b)[samples.length >> 1]!;
+}

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measureColdStarts, type ColdSubject } from './cold-start.ts';
+import { measureColdStarts, measureHttpImport, type ColdSubject } from './cold-start.ts';
 import { buildBaseline, buildOurs, buildVariant, type Bundle } from './lib/bundles.ts';
 import { startBenchDatabase } from './lib/database.ts';
 import { baselineQuery, graphqlEvent, oursQuery, oursTypenameQuery } from './lib/events.ts';
@@ -39,6 +39,10 @@ try {
       { bundle: baseline, event: graphqlEvent(baselineQuery) },
     ];
     printColdStarts(await measureColdStarts(subjects, runs), baseline.name);
+    const httpImportMs = await measureHttpImport(9);
+    console.log(`Of ours' first request, ~${httpImportMs.toFixed(1)} ms (median, measured alone) is Node loading undici for the SDK's`);
+    console.log(`import('node:http'), paid only with an http:// endpoint such as DynamoDB Local; with https, as on Lambda,`);
+    console.log('the SDK uses the node:https module it loaded with the bundle and skips it.');
 
     const warm = await measureWarm(
       [

@@ -38,8 +38,22 @@ async function warm({ subjects, batches, requests, warmup }) {
   return Object.fromEntries(loaded.map((subject) => [subject.name, subject.batches]));
 }
 
+// What the SDK's NodeHttpHandler pays on its first call to an http:// endpoint (DynamoDB Local):
+// `import('node:http')` builds an ESM facade that loads undici. https endpoints skip it.
+async function httpImport() {
+  require('node:https');
+  const started = performance.now();
+  await import('node:http');
+  return { ms: performance.now() - started };
+}
+
 const [mode, file] = process.argv.slice(2);
-const job = mode === 'cold' ? cold(file, JSON.parse(process.env.BENCH_EVENT)) : warm(JSON.parse(process.env.BENCH_WARM));
+const jobs = {
+  cold: () => cold(file, JSON.parse(process.env.BENCH_EVENT)),
+  warm: () => warm(JSON.parse(process.env.BENCH_WARM)),
+  'http-import': httpImport,
+};
+const job = jobs[mode]();
 job.then(
   (result) => {
     process.stdout.write(`${JSON.stringify(result)}\n`);
