@@ -3,7 +3,6 @@
  * baseline, so a bundling change is judged on numbers from the same run before it is made.
  */
 import { fileURLToPath } from 'node:url';
-import { lambdaBuildOptions } from '../../build/esbuild.ts';
 import type { Variant } from './bundles.ts';
 
 const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
