@@ -1,0 +1,194 @@
+// serverless.yml, packaged offline by osls exactly as a deploy would: the CloudFormation template and the zip.
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePlayground, type PlaygroundManifest } from '../../scripts/build-playground';
+import { serverlessCli, serviceDir } from '../../scripts/lib/serverless';
+import tableDefinition from '../../src/data/table.json';
+
+const run = promisify(execFile);
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Template = { Resources: Record<string, Resource> };
+
+/** An environment with no way to reach AWS credentials: packaging must not need them. */
+function offlineEnv(workFolder: string): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+  const missing = join(tmpdir(), 'no-such-aws-file');
+  return { ...env, AWS_SHARED_CREDENTIALS_FILE: missing, AWS_CONFIG_FILE: missing, ESBUILD_WORK_FOLDER: workFolder };
+}
+
+async function packageService(stage: string, outDir: string): Promise<Template> {
+  await run(process.execPath, [serverlessCli(), 'package', '--stage', stage, '--package', outDir], {
+    cwd: serviceDir,
+    env: offlineEnv(`.esbuild/package-test-${process.pid}-${stage}`),
+  });
+  return JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
+}
+
+const ofType = (template: Template, type: string) => Object.values(template.Resources).filter((resource) => resource.Type === type);
+const only = (template: Template, type: string) => {
+  const resources = ofType(template, type);
+  expect(resources).toHaveLength(1);
+  return resources[0]!;
+};
+
+let outDir: string;
+let template: Template;
+let prodTemplate: Template;
+let manifest: PlaygroundManifest;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'hiring-api-package-'));
+  manifest = await ensurePlayground();
+  template = await packageService('dev', join(outDir, 'dev'));
+  prodTemplate = await packageService('prod', join(outDir, 'prod'));
+}, 240_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('serverless.yml: the function', () => {
+  it('runs on nodejs24.x, arm64, within HTTP API’s 30 s integration timeout', () => {
+    const fn = only(template, 'AWS::Lambda::Function').Properties;
+    expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'src/handler.handler', MemorySize: 1024 });
+    expect(fn.Timeout).toBeLessThanOrEqual(29);
+  });
+
+  it('gets the table name, service name and log level, and source maps outside prod', () => {
+    const variables = (t: Template) => only(t, 'AWS::Lambda::Function').Properties.Environment.Variables;
+    expect(variables(template)).toEqual({
+      TABLE_NAME: 'hiring-api-dev',
+      POWERTOOLS_SERVICE_NAME: 'hiring-api',
+      LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
+  });
+
+  it('keeps its logs for a bounded time', () => {
+    expect(only(template, 'AWS::Logs::LogGroup').Properties.RetentionInDays).toBe(30);
+  });
+});
+
+describe('serverless.yml: the HTTP API', () => {
+  it('routes POST and GET /graphql and the playground assets under it to the function', () => {
+    const routes = ofType(template, 'AWS::ApiGatewayV2::Route').map((route) => route.Properties.RouteKey).sort();
+    expect(routes).toEqual(['GET /graphql', 'GET /graphql/{proxy+}', 'POST /graphql']);
+  });
+
+  it('answers browsers’ CORS preflights for the headers Apollo clients send', () => {
+    const cors = only(template, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration;
+    expect(cors.AllowMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'OPTIONS']));
+    expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['content-type', 'authorization', 'apollo-require-preflight']));
+  });
+});
+
+describe('serverless.yml: the table', () => {
+  it('has the keys and indexes of src/data/table.json, on demand, with point-in-time recovery', () => {
+    const table = only(template, 'AWS::DynamoDB::Table').Properties;
+    expect(table.KeySchema).toEqual(tableDefinition.KeySchema);
+    expect(table.AttributeDefinitions).toEqual(tableDefinition.AttributeDefinitions);
+    expect(table.GlobalSecondaryIndexes).toEqual(tableDefinition.GlobalSecondaryIndexes);
+    expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+  });
+
+  it('is retained with its data when the prod stack is deleted, and only there', () => {
+    expect(only(prodTemplate, 'AWS::DynamoDB::Table')).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(only(template, 'AWS::DynamoDB::Table')).toMatchObject({ DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+  });
+});
+
+describe('serverless.yml: IAM', () => {
+  it('grants only the DynamoDB item and query actions the runtime issues, on the table and its indexes', () => {
+    const statements = only(template, 'AWS::IAM::Role').Properties.Policies.flatMap(
+      (policy: { PolicyDocument: { Statement: Array<Record<string, any>> } }) => policy.PolicyDocument.Statement,
+    );
+    const dynamodb = statements.filter((statement: { Action: string[] }) => statement.Action.some((action) => action.startsWith('dynamodb:')));
+    expect(dynamodb).toHaveLength(1);
+    expect([...dynamodb[0].Action].sort()).toEqual(
+      [
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:Scan',
+        'dynamodb:UpdateItem',
+      ].sort(),
+    );
+    expect(dynamodb[0].Resource).toEqual([
+      { 'Fn::GetAtt': ['Table', 'Arn'] },
+      { 'Fn::Join': ['/', [{ 'Fn::GetAtt': ['Table', 'Arn'] }, 'index', '*']] },
+    ]);
+    for (const statement of statements) {
+      expect([statement.Resource].flat()).not.toContain('*');
+      expect([statement.Action].flat().filter((action: string) => action.endsWith('*'))).toEqual([]);
+    }
+  });
+});
+
+describe('serverless.yml: the package', () => {
+  it('holds the CommonJS bundle, whose handler answers an HTTP API event', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(outDir, 'dev', 'hiring-api.zip')));
+    const extracted = join(outDir, 'extracted');
+    for (const entry of Object.values(zip.files)) {
+      if (entry.dir) continue;
+      const target = join(extracted, entry.name);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, await entry.async('nodebuffer'));
+    }
+    // Lambda resolves `src/handler.handler` to src/handler.cjs; no DynamoDB call is needed for __typename.
+    const probe = `
+      const { handler } = require('./src/handler.cjs');
+      const event = { version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '',
+        headers: { 'content-type': 'application/json' }, isBase64Encoded: false,
+        requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, domainName: 'localhost' },
+        body: JSON.stringify({ query: '{ __typename }' }) };
+      handler(event, { awsRequestId: 'probe' }).then((result) => process.stdout.write(JSON.stringify(result)));
+    `;
+    const result = spawnSync(process.execPath, ['-e', probe], {
+      cwd: extracted,
+      env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    const response = JSON.parse(result.stdout) as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('ships the built playground assets', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(outDir, 'dev', 'hiring-api.zip')));
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'dist/playground/index.html',
+        'dist/playground/manifest.json',
+        ...Object.keys(manifest.files).map((name) => `dist/playground/${name}.gz`),
+      ]),
+    );
+    expect(names.filter((name) => !name.startsWith('dist/playground/') && !name.startsWith('src/'))).toEqual([]);
+  });
+});
+
+// cfn-lint (Python) cannot be installed by npm; lint where the machine has it.
+const hasCfnLint = spawnSync('cfn-lint', ['--version'], { stdio: 'ignore' }).status === 0;
+if (hasCfnLint) {
+  describe('serverless.yml: cfn-lint', () => {
+    it('finds nothing in the template (W3005, serverless’ redundant DependsOn, ignored)', () => {
+      const template = join(outDir, 'dev', 'cloudformation-template-update-stack.json');
+      const lint = spawnSync('cfn-lint', ['--ignore-checks', 'W3005', '--', template], { encoding: 'utf8' });
+      expect(lint.stdout + lint.stderr).toBe('');
+      expect(lint.status).toBe(0);
+    });
+  });
+} else {
+  console.info('cfn-lint is not on the PATH: the template lint check is not registered on this machine.');
+}
