@@ -12,6 +12,8 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 export interface DynamoDBLocal {
   endpoint: string;
   port: number;
+  /** Settles when the Java process ends, whatever ended it. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export interface StartOptions {
   /** Folder for DynamoDB Local's metadata file (it writes into its working directory). */
   workDir: string;
   port?: number;
+  /** Aborting stops the start-up (and the Java process). */
+  signal?: AbortSignal;
 }
 
 /** Throws a message saying how to install Java when no `java` is on the PATH. */
@@ -44,6 +48,7 @@ function jarDirectory(): string {
   return join(lib, folder);
 }
 
+/** A TCP port nothing listens on right now (the OS picks it). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -55,11 +60,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
+/** Fails when `port` is taken: otherwise a server already there could answer in DynamoDB Local's place. */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', () => reject(new Error(`Port ${port} is in use; ${what} needs it. Free it or choose another port.`)));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string, signal?: AbortSignal): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'probe', secretAccessKey: 'probe' }, maxAttempts: 1 });
   const deadline = Date.now() + 30_000;
   try {
     while (Date.now() < deadline) {
+      signal?.throwIfAborted();
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}:\n${output()}`);
       try {
         await client.send(new ListTablesCommand({}));
@@ -74,9 +89,11 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   }
 }
 
+/** Starts DynamoDB Local and resolves once it answers; `stop()` ends the Java process. */
 export async function startDynamoDBLocal(options: StartOptions): Promise<DynamoDBLocal> {
   assertJava();
   const lib = jarDirectory();
+  if (options.port !== undefined) await assertPortFree(options.port, 'DynamoDB Local');
   const port = options.port ?? (await freePort());
   mkdirSync(options.workDir, { recursive: true });
   const storage = options.dbPath ? ['-sharedDb', '-dbPath', options.dbPath] : ['-inMemory'];
@@ -103,19 +120,19 @@ export async function startDynamoDBLocal(options: StartOptions): Promise<DynamoD
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const endpoint = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
   };
   try {
-    await waitUntilReady(endpoint, child, () => log);
+    await waitUntilReady(endpoint, child, () => log, options.signal);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, exited, stop };
 }

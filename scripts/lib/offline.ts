@@ -1,0 +1,100 @@
+/**
+ * Runs the API's function locally with serverless-offline (under osls): the same serverless.yml,
+ * the same esbuild bundle, HTTP API v2 events. In-process, so the function shares this process
+ * group's environment (DYNAMODB_ENDPOINT, AWS credentials) — and because worker threads time out
+ * under concurrent cold requests.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { serverlessCli, serviceDir } from './serverless.ts';
+import { stopProcessGroup } from './process-group.ts';
+
+export interface OfflineOptions {
+  port: number;
+  /** serverless-offline's own Lambda invoke endpoint; any free port. */
+  lambdaPort: number;
+  stage: string;
+  /** Extra environment for the function (merged into this process's environment). */
+  env: Record<string, string>;
+  /** Called with each chunk the framework prints. */
+  onOutput?: (text: string) => void;
+  /** Aborting stops the start-up (and the process). */
+  signal?: AbortSignal;
+}
+
+export interface Offline {
+  url: string;
+  /** Settles when serverless-offline ends, whatever ended it. */
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function waitUntilListening(url: string, exited: () => string | null, signal?: AbortSignal, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    signal?.throwIfAborted();
+    const exit = exited();
+    if (exit) throw new Error(`serverless-offline exited before it was ready (${exit})`);
+    try {
+      await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(1_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`serverless-offline did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Starts serverless-offline in a process group of its own and resolves once it accepts requests. */
+export async function startOffline(options: OfflineOptions): Promise<Offline> {
+  // A work folder per run: `npm run package` or a second stack must not delete this one's bundle.
+  const workFolder = join('.esbuild', `offline-${options.port}`);
+  const args = [
+    serverlessCli(),
+    'offline',
+    'start',
+    '--stage',
+    options.stage,
+    '--httpPort',
+    String(options.port),
+    '--lambdaPort',
+    String(options.lambdaPort),
+    '--host',
+    '127.0.0.1',
+    '--useInProcess',
+    '--noPrependStageInUrl',
+    '--noSponsor',
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: serviceDir,
+    detached: true,
+    env: { ...process.env, ...options.env, ESBUILD_WORK_FOLDER: workFolder },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let recent = '';
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString();
+    recent = (recent + text).slice(-4_000);
+    options.onOutput?.(text);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    await stopProcessGroup(child);
+    rmSync(join(serviceDir, workFolder), { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${options.port}/graphql`;
+  try {
+    await waitUntilListening(
+      url,
+      () => (child.exitCode !== null || child.signalCode !== null ? `${child.exitCode ?? child.signalCode}:\n${recent}` : null),
+      options.signal,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, exited, stop };
+}

@@ -1,0 +1,132 @@
+// `npm start`: DynamoDB Local, the table, sample data and the function behind serverless-offline, over real HTTP.
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/lib/dynamodb-local';
+import { seedCompanies } from '../../scripts/lib/seed-data';
+import { processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
+
+const CREATE_COMPANY = /* GraphQL */ `
+  mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name } }
+`;
+const CREATE_JOB = /* GraphQL */ `
+  mutation ($input: CreateJobInput!) { createJob(input: $input) { id companyId title status } }
+`;
+const JOBS_BY_COMPANY = /* GraphQL */ `
+  query ($companyId: ID!) { jobsByCompany(companyId: $companyId) { items { id title status } nextToken } }
+`;
+
+let stack: LocalStack | undefined;
+let dataDir: string;
+let port: number;
+let dynamodbPort: number;
+
+async function graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(stack!.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: T; errors?: unknown[] } };
+}
+
+/** Stored items by entity prefix, read straight from the stack's DynamoDB Local. */
+async function storedEntities(): Promise<Record<string, number>> {
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${dynamodbPort}`,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const counts: Record<string, number> = {};
+  let ExclusiveStartKey: Record<string, any> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: 'hiring-api-local', ExclusiveStartKey }));
+    for (const item of page.Items ?? []) {
+      const entity = item.PK!.S!.split('#')[0]!;
+      counts[entity] = (counts[entity] ?? 0) + 1;
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  client.destroy();
+  return counts;
+}
+
+async function start() {
+  stack = await startLocalStack({ port, dynamodbPort, dataDir });
+}
+
+async function stopAndExpectNothingLeft() {
+  // Java runs with `-dbPath <dataDir>`; serverless-offline with `--httpPort <port>`.
+  expect(processesMentioning(dataDir)).toHaveLength(1);
+  expect(processesMentioning(`--httpPort ${port}`)).toHaveLength(1);
+  const code = await stack!.stop('SIGINT');
+  expect(code).toBe(0);
+  expect(processesMentioning(dataDir)).toEqual([]);
+  expect(processesMentioning(`--httpPort ${port}`)).toEqual([]);
+  stack = undefined;
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'hiring-api-stack-'));
+  port = await freePort();
+  dynamodbPort = await freePort();
+  await start();
+}, 180_000);
+
+afterAll(async () => {
+  // Ctrl+C, not SIGKILL: serverless-offline runs in a process group of its own that start.ts stops.
+  if (stack) await stack.stop('SIGINT');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('serves the GraphQL endpoint on the requested port', () => {
+    expect(stack!.url).toBe(`http://127.0.0.1:${port}/graphql`);
+  });
+
+  it('seeds the sample companies and jobs into a new table', async () => {
+    const jobs = seedCompanies.reduce((total, company) => total + company.jobs.length, 0);
+    expect(await storedEntities()).toEqual({ COMPANY: seedCompanies.length, JOB: jobs });
+  });
+
+  it('creates a company and a job and lists the company’s jobs over HTTP', async () => {
+    const company = await graphql<{ createCompany: { id: string } }>(CREATE_COMPANY, { input: { name: 'Round Trip Ltd' } });
+    expect(company.body.errors).toBeUndefined();
+    const companyId = company.body.data!.createCompany.id;
+
+    const job = await graphql<{ createJob: { id: string } }>(CREATE_JOB, {
+      input: { companyId, title: 'Site Reliability Engineer', status: 'OPEN' },
+    });
+    expect(job.body.errors).toBeUndefined();
+    expect(job.body.data!.createJob).toMatchObject({ companyId, title: 'Site Reliability Engineer', status: 'OPEN' });
+
+    const listed = await graphql(JOBS_BY_COMPANY, { companyId });
+    expect(listed).toEqual({
+      status: 200,
+      body: {
+        data: {
+          jobsByCompany: { items: [{ id: job.body.data!.createJob.id, title: 'Site Reliability Engineer', status: 'OPEN' }], nextToken: null },
+        },
+      },
+    });
+  });
+
+  it('serves the playground page to a browser', async () => {
+    const response = await fetch(stack!.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('stops DynamoDB Local and serverless-offline on Ctrl+C, leaving no process behind', async () => {
+    await stopAndExpectNothingLeft();
+  });
+
+  it('keeps the data across a restart and does not seed again', async () => {
+    await start();
+    const jobs = seedCompanies.reduce((total, company) => total + company.jobs.length, 0);
+    expect(await storedEntities()).toEqual({ COMPANY: seedCompanies.length + 1, JOB: jobs + 1 });
+    await stopAndExpectNothingLeft();
+  }, 180_000);
+});

@@ -1,0 +1,74 @@
+/**
+ * `npm start` as a child process with its own ports and data folder: what the end-to-end tests
+ * run against, started and stopped exactly as a developer does (Ctrl+C signals the whole group).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+export interface LocalStackOptions {
+  port: number;
+  dynamodbPort: number;
+  dataDir: string;
+}
+
+export interface LocalStack {
+  /** The GraphQL endpoint the stack printed. */
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  /** Sends `signal` to the stack's process group and resolves with its exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+/** Starts `scripts/start.ts` as `npm start` does and resolves once it prints its endpoint. */
+export async function startLocalStack(options: LocalStackOptions, timeoutMs = 150_000): Promise<LocalStack> {
+  const child = spawn(process.execPath, [tsxCli, 'scripts/start.ts'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      DYNAMODB_PORT: String(options.dynamodbPort),
+      DYNAMODB_DATA_DIR: options.dataDir,
+    },
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The local stack printed no endpoint within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphQL API\s+(http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The local stack exited with code ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    url,
+    child,
+    output: () => output,
+    async stop(signal = 'SIGINT') {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
+      return exited;
+    },
+  };
+}
+
+/** Command lines of the running processes that contain `text` (`ps` works on Linux and macOS). */
+export function processesMentioning(text: string): string[] {
+  const { stdout } = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
+  return stdout.split('\n').filter((line) => line.includes(text) && !line.startsWith('ps '));
+}
