@@ -7,7 +7,7 @@
  * (default .dynamodb), SEED=false to skip the sample data.
  */
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { ensurePlayground } from './build-playground.ts';
 import { assertJava, freePort, startDynamoDBLocal } from './lib/dynamodb-local.ts';
 import { startOffline } from './lib/offline.ts';
@@ -89,7 +89,7 @@ async function start(): Promise<void> {
       '',
       `  GraphQL API   ${offline.url}`,
       `  Playground    ${offline.url}   (open it in a browser)`,
-      `  DynamoDB      ${dynamodb.endpoint}   table ${TABLE_NAME}, data in ${dataDir}${seeded}`,
+      `  DynamoDB      ${dynamodb.endpoint}   table ${TABLE_NAME}, data in ${relative(process.cwd(), dataDir) || '.'}${seeded}`,
       '',
       'Press Ctrl+C to stop.',
       '',
