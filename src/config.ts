@@ -5,9 +5,24 @@ export interface Config {
   tokenSecret: string;
   /** `ctx.env`: every `RESOLVER_ENV_<NAME>` variable as `<NAME>` (contract CTX-10). */
   resolverEnv: Record<string, string>;
+  /** AppSync's per-API limits (contract LIM-02, LIM-03). */
+  limits: { resolverCountLimit?: number; queryDepthLimit?: number };
+  /** The user pool's default action, exposed as `identity.defaultAuthStrategy` (AUTH-06). */
+  defaultAuthStrategy: 'ALLOW' | 'DENY';
 }
 
 const RESOLVER_ENV_PREFIX = 'RESOLVER_ENV_';
+
+/** An optional integer setting within [min, max]; anything else stops the cold start. */
+function integerSetting(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const tableName = env.TABLE_NAME;
@@ -16,11 +31,20 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith(RESOLVER_ENV_PREFIX) && value !== undefined) resolverEnv[name.slice(RESOLVER_ENV_PREFIX.length)] = value;
   }
+  const defaultAuthStrategy = env.USER_POOL_DEFAULT_ACTION ?? 'ALLOW';
+  if (defaultAuthStrategy !== 'ALLOW' && defaultAuthStrategy !== 'DENY') {
+    throw new Error(`USER_POOL_DEFAULT_ACTION must be ALLOW or DENY, got ${JSON.stringify(defaultAuthStrategy)}`);
+  }
   return {
     tables: { main: tableName },
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     // Tokens only need to be unforgeable across callers; set PAGINATION_SECRET to rotate them.
     tokenSecret: env.PAGINATION_SECRET || `hiring-api:${tableName}`,
     resolverEnv,
+    limits: {
+      resolverCountLimit: integerSetting(env, 'RESOLVER_COUNT_LIMIT', 1, 10_000),
+      queryDepthLimit: integerSetting(env, 'QUERY_DEPTH_LIMIT', 1, 75),
+    },
+    defaultAuthStrategy,
   };
 }

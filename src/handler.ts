@@ -16,4 +16,6 @@ const client = DynamoDBDocumentClient.from(
 export const handler = createLambdaHandler({
   logger,
   runtime: { client, tables: config.tables, tokenSecret: config.tokenSecret, env: config.resolverEnv },
+  limits: config.limits,
+  identity: { defaultAuthStrategy: config.defaultAuthStrategy },
 });
