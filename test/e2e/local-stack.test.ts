@@ -6,31 +6,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { seedCompanies } from '../../scripts/lib/seed-data';
+import { createClient, CreateCompanyDocument, CreateJobDocument, JobsByCompanyDocument } from '../../sdk/src/index';
 import { processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
-
-const CREATE_COMPANY = /* GraphQL */ `
-  mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name } }
-`;
-const CREATE_JOB = /* GraphQL */ `
-  mutation ($input: CreateJobInput!) { createJob(input: $input) { id companyId title status } }
-`;
-const JOBS_BY_COMPANY = /* GraphQL */ `
-  query ($companyId: ID!) { jobsByCompany(companyId: $companyId) { items { id title status } nextToken } }
-`;
 
 let stack: LocalStack | undefined;
 let dataDir: string;
 let port: number;
 let dynamodbPort: number;
 
-async function graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(stack!.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: T; errors?: unknown[] } };
-}
+/** The frontend's view of the API: the generated SDK over HTTP. */
+const api = () => createClient({ url: stack!.url });
 
 /** Stored items by entity prefix, read straight from the stack's DynamoDB Local. */
 async function storedEntities(): Promise<Record<string, number>> {
@@ -92,24 +77,19 @@ describe('npm start', () => {
   });
 
   it('creates a company and a job and lists the company’s jobs over HTTP', async () => {
-    const company = await graphql<{ createCompany: { id: string } }>(CREATE_COMPANY, { input: { name: 'Round Trip Ltd' } });
-    expect(company.body.errors).toBeUndefined();
-    const companyId = company.body.data!.createCompany.id;
+    // The SDK throws a GraphQLRequestError on any error in the response.
+    const { createCompany } = await api().request(CreateCompanyDocument, { input: { name: 'Round Trip Ltd' } });
+    const companyId = createCompany.id;
 
-    const job = await graphql<{ createJob: { id: string } }>(CREATE_JOB, {
+    const { createJob } = await api().request(CreateJobDocument, {
       input: { companyId, title: 'Site Reliability Engineer', status: 'OPEN' },
     });
-    expect(job.body.errors).toBeUndefined();
-    expect(job.body.data!.createJob).toMatchObject({ companyId, title: 'Site Reliability Engineer', status: 'OPEN' });
+    expect(createJob).toMatchObject({ companyId, title: 'Site Reliability Engineer', status: 'OPEN' });
 
-    const listed = await graphql(JOBS_BY_COMPANY, { companyId });
-    expect(listed).toEqual({
-      status: 200,
-      body: {
-        data: {
-          jobsByCompany: { items: [{ id: job.body.data!.createJob.id, title: 'Site Reliability Engineer', status: 'OPEN' }], nextToken: null },
-        },
-      },
+    const { jobsByCompany } = await api().request(JobsByCompanyDocument, { companyId });
+    expect({ ...jobsByCompany, items: jobsByCompany.items.map(({ id, title, status }) => ({ id, title, status })) }).toEqual({
+      items: [{ id: createJob.id, title: 'Site Reliability Engineer', status: 'OPEN' }],
+      nextToken: null,
     });
   });
 
