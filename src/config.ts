@@ -1,4 +1,6 @@
 /** Configuration from the Lambda environment, validated at cold start so a bad deploy fails loudly. */
+import { readAuthConfig, type AuthConfig } from './runtime/auth/config';
+
 export interface Config {
   tables: Record<string, string>;
   dynamodbEndpoint?: string;
@@ -9,6 +11,8 @@ export interface Config {
   limits: { resolverCountLimit?: number; queryDepthLimit?: number };
   /** The user pool's default action, exposed as `identity.defaultAuthStrategy` (AUTH-06). */
   defaultAuthStrategy: 'ALLOW' | 'DENY';
+  /** Authorization modes and their settings (AUTH-01; variables listed in src/runtime/auth/config.ts). */
+  auth: AuthConfig;
 }
 
 const RESOLVER_ENV_PREFIX = 'RESOLVER_ENV_';
@@ -46,5 +50,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       queryDepthLimit: integerSetting(env, 'QUERY_DEPTH_LIMIT', 1, 75),
     },
     defaultAuthStrategy,
+    auth: readAuthConfig(env),
   };
 }

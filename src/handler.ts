@@ -18,4 +18,5 @@ export const handler = createLambdaHandler({
   runtime: { client, tables: config.tables, tokenSecret: config.tokenSecret, env: config.resolverEnv },
   limits: config.limits,
   identity: { defaultAuthStrategy: config.defaultAuthStrategy },
+  auth: config.auth,
 });

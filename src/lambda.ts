@@ -6,6 +6,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler } from '@as-integrations/aws-lambda';
 import { badRequest } from './http/bad-request';
 import { servePlayground } from './http/playground';
+import { unauthorizedResponse } from './http/unauthorized';
+import { AuthenticationError, createAuthenticator, type RequestAuthorization } from './runtime/auth/authenticate';
+import { AUTH_TYPE_NAMES } from './runtime/auth/modes';
 import { requestFromEvent, sourceIps } from './runtime/http-request';
 import { identityFromEvent, type IdentityOptions } from './runtime/identity';
 import type { RequestContext, RuntimeConfig } from './runtime/request-context';
@@ -18,21 +21,51 @@ export type GraphQLLambdaHandler = LambdaHandler<typeof requestHandler>;
 export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   runtime: RuntimeConfig;
   logger: Logger;
-  /** How `ctx.identity` is built (e.g. the user pool's default action). */
+  /** How `ctx.identity` is built when no `auth` is given (e.g. the user pool's default action). */
   identity?: IdentityOptions;
 }
 
 /** Builds the server once; call once per container (a server cannot back two handlers). */
+/**
+ * Builds the server once; call once per container (a server cannot back two handlers).
+ *
+ * With `auth`, every request is authenticated before Apollo sees it (401 without valid credentials,
+ * EXE-12) and the schema's auth directives are enforced per field. Without it (tests of the runtime
+ * with their own schemas), identities come from API Gateway's authorizer and nothing is enforced;
+ * the deployed entry (src/handler.ts) always passes one.
+ */
 export function createLambdaHandler({ runtime, logger, identity: identityOptions, ...serverOptions }: LambdaOptions): GraphQLLambdaHandler {
   const server = createServer({ logger, ...serverOptions });
   // ctx.env is read-only (contract CTX-10): a handler assigning to it fails with a Code error.
   const frozenRuntime: RuntimeConfig = { ...runtime, env: Object.freeze({ ...runtime.env }) };
+  const authenticate = serverOptions.auth ? createAuthenticator(serverOptions.auth) : undefined;
+  const authorized = new WeakMap<object, RequestAuthorization>();
   return startServerAndCreateLambdaHandler(server, requestHandler, {
-    middleware: [servePlayground, async (event) => badRequest(event)],
+    middleware: [
+      servePlayground,
+      async (event) => {
+        // CORS preflights carry no credentials; Apollo answers them without running anything.
+        if (!authenticate || event.requestContext?.http?.method === 'OPTIONS') return undefined;
+        const sourceIp = sourceIps(event.requestContext?.http?.sourceIp, requestFromEvent(event).headers);
+        try {
+          authorized.set(event, await authenticate(event, sourceIp));
+          return undefined;
+        } catch (error) {
+          if (error instanceof AuthenticationError) return unauthorizedResponse(error.message);
+          throw error;
+        }
+      },
+      async (event) => badRequest(event),
+    ],
     context: async ({ event, context }): Promise<RequestContext> => {
       const request = requestFromEvent(event);
-      const { identity, authType } = identityFromEvent(event, sourceIps(event.requestContext?.http?.sourceIp, request.headers), identityOptions);
+      const authorization = authorized.get(event);
+      if (authenticate && !authorization) throw new Error('The request reached the server without being authenticated');
+      const { identity, authType } = authorization
+        ? { identity: authorization.identity, authType: AUTH_TYPE_NAMES[authorization.mode] }
+        : identityFromEvent(event, sourceIps(event.requestContext?.http?.sourceIp, request.headers), identityOptions);
       return {
+        authorization,
         runtime: frozenRuntime,
         requestId: context?.awsRequestId ?? event.requestContext?.requestId ?? 'unknown',
         lambdaContext: context,

@@ -13,6 +13,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
 import { resolvers as apiResolvers } from './resolvers/index';
+import type { AuthConfig } from './runtime/auth/config';
+import { applyFieldAuthorization } from './runtime/auth/enforce';
 import type { ExecutionLimits } from './runtime/execute';
 import { formatAppSyncError, isUnexpectedError } from './runtime/format-error';
 import { queryDepthLimitRule } from './runtime/limits';
@@ -76,12 +78,16 @@ export interface ServerOptions {
    * (1..75) is off by default, as on AppSync; set it to reject deeper operations (LIM-03).
    */
   limits?: ExecutionLimits & { queryDepthLimit?: number };
+  /** When given, the schema's auth directives are enforced on every field (AUTH-02..AUTH-07). */
+  auth?: AuthConfig;
 }
 
-export function createServer({ logger, schema, limits = {} }: ServerOptions): ApolloServer<RequestContext> {
+export function createServer({ logger, schema, limits = {}, auth }: ServerOptions): ApolloServer<RequestContext> {
   const { sdl, resolvers } = schema ?? { sdl: schemaSdl, resolvers: apiResolvers };
+  const executableSchema = buildExecutableSchema(sdl, resolvers, limits);
+  if (auth) applyFieldAuthorization(executableSchema, auth);
   return new ApolloServer<RequestContext>({
-    schema: buildExecutableSchema(sdl, resolvers, limits),
+    schema: executableSchema,
     validationRules: limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [],
     // The playground is served by the handler itself, bundled and offline (no CDN landing page).
     plugins: [

@@ -10,7 +10,7 @@ import type { AuthTypeName } from './execution';
 
 type JwtClaims = Record<string, unknown>;
 
-interface IamAuthorizer {
+export interface IamAuthorizer {
   accessKey?: string | null;
   accountId?: string | null;
   userArn?: string | null;
@@ -57,7 +57,8 @@ export function normaliseClaims(claims: JwtClaims): JwtClaims {
   return out;
 }
 
-function iamIdentity(iam: IamAuthorizer, sourceIp: string[]): AppSyncIdentityIAM & { user: string | null } {
+/** The IAM identity of a request API Gateway authenticated with SigV4 (CTX-03). */
+export function iamIdentity(iam: IamAuthorizer, sourceIp: string[]): AppSyncIdentityIAM & { user: string | null } {
   const amr = iam.cognitoIdentity?.amr ?? [];
   const authType = amr.find((entry) => entry === 'authenticated' || entry === 'unauthenticated') ?? null;
   const providers = amr.filter((entry) => entry !== 'authenticated' && entry !== 'unauthenticated');
@@ -76,29 +77,42 @@ function iamIdentity(iam: IamAuthorizer, sourceIp: string[]): AppSyncIdentityIAM
   return identity as unknown as AppSyncIdentityIAM & { user: string | null };
 }
 
-/** The identity and auth mode of one HTTP API (payload v2) request. */
+/** The user-pool identity of a token's claims (CTX-03). */
+export function cognitoIdentity(rawClaims: JwtClaims, sourceIp: string[], defaultAuthStrategy: 'ALLOW' | 'DENY' = 'ALLOW'): AppSyncIdentityCognito {
+  const claims = normaliseClaims(rawClaims);
+  const sub = String(claims.sub ?? '');
+  return {
+    sub,
+    issuer: String(claims.iss ?? ''),
+    // ID tokens carry cognito:username, access tokens carry username.
+    username: String(claims['cognito:username'] ?? claims.username ?? sub),
+    claims,
+    sourceIp,
+    defaultAuthStrategy,
+    groups: parseList(claims['cognito:groups']),
+  };
+}
+
+/** The OpenID Connect identity of a token's claims (CTX-03). */
+export function oidcIdentity(rawClaims: JwtClaims): AppSyncIdentityOIDC {
+  const claims = normaliseClaims(rawClaims);
+  return { sub: String(claims.sub ?? ''), issuer: String(claims.iss ?? ''), claims };
+}
+
+/**
+ * The identity and auth mode of one HTTP API (payload v2) request, trusting what API Gateway's
+ * authorizer established. Used when the function itself enforces no authorization configuration
+ * (see src/runtime/auth/authenticate.ts for the one that does).
+ */
 export function identityFromEvent(event: APIGatewayProxyEventV2, sourceIp: string[], options: IdentityOptions = {}): ResolvedIdentity {
   const authorizer = (event.requestContext as { authorizer?: Authorizer }).authorizer;
   const rawClaims = authorizer?.jwt?.claims;
   if (rawClaims) {
-    const claims = normaliseClaims(rawClaims);
-    const issuer = String(claims.iss ?? '');
-    const sub = String(claims.sub ?? '');
+    const issuer = String(rawClaims.iss ?? '');
     if (/^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com\//.test(issuer)) {
-      const identity: AppSyncIdentityCognito = {
-        sub,
-        issuer,
-        // ID tokens carry cognito:username, access tokens carry username.
-        username: String(claims['cognito:username'] ?? claims.username ?? sub),
-        claims,
-        sourceIp,
-        defaultAuthStrategy: options.defaultAuthStrategy ?? 'ALLOW',
-        groups: parseList(claims['cognito:groups']),
-      };
-      return { identity, authType: 'User Pool Authorization' };
+      return { identity: cognitoIdentity(rawClaims, sourceIp, options.defaultAuthStrategy), authType: 'User Pool Authorization' };
     }
-    const identity: AppSyncIdentityOIDC = { sub, issuer, claims };
-    return { identity, authType: 'Open ID Connect Authorization' };
+    return { identity: oidcIdentity(rawClaims), authType: 'Open ID Connect Authorization' };
   }
   if (authorizer?.lambda !== undefined) {
     return { identity: { resolverContext: authorizer.lambda }, authType: 'Lambda Authorization' };

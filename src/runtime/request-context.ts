@@ -3,6 +3,7 @@ import type { Identity } from '@aws-appsync/utils';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context as LambdaContext } from 'aws-lambda';
 import type { GraphQLFormattedError } from 'graphql';
+import type { RequestAuthorization } from './auth/authenticate';
 import type { GetItemLoaders } from './dynamodb/get-item-loader';
 import type { AuthTypeName, ResponseHeaders } from './execution';
 
@@ -24,6 +25,8 @@ export interface RequestContext {
   lambdaContext?: LambdaContext;
   identity: Identity;
   authType: AuthTypeName | null;
+  /** How the request was authorized, when the API enforces an authorization configuration (AUTH-*). */
+  authorization?: RequestAuthorization;
   request: { headers: Record<string, string | string[]>; domainName: string | null };
   /** Errors from `util.appendError`, added to the response by the server (contract EXE-07). */
   appendedErrors: GraphQLFormattedError[];
