@@ -97,7 +97,8 @@ export function createAuthenticator(config: AuthConfig): (event: APIGatewayProxy
       const identity = cognitoIdentity(claims, sourceIp, cognito!.defaultAction);
       return { mode: 'AMAZON_COGNITO_USER_POOLS', identity, groups: identity.groups ?? null, deniedFields: null };
     } catch (error) {
-      throw new AuthenticationError((error as Error).name === 'JwtExpiredError' ? EXPIRED_TOKEN : MISSING_CREDENTIALS, { cause: error });
+      const { JwtExpiredError } = await import('aws-jwt-verify/error');
+      throw new AuthenticationError(error instanceof JwtExpiredError ? EXPIRED_TOKEN : MISSING_CREDENTIALS, { cause: error });
     }
   }
 
