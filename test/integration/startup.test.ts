@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLambda } from '../../build/esbuild';
+import { createLambdaHandler } from '../../src/lambda';
+import { NONE, unit } from '../../src/runtime/resolver';
+
+const logger = new Logger({ serviceName: 'startup-test', logLevel: 'SILENT' });
+const runtime = {
+  client: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' })),
+  tables: { main: 'unused' },
+  tokenSecret: 'secret',
+  env: {},
+};
+const echo = { request: () => ({ payload: 'ok' }), response: (ctx: { result: unknown }) => ctx.result };
+
+describe('cold start', () => {
+  it('throws while building the handler when a resolver is routed to a field the schema lacks', () => {
+    expect(() =>
+      createLambdaHandler({ logger, runtime, schema: { sdl: 'type Query { hello: String }', resolvers: { 'Query.hullo': unit(echo, NONE) } } }),
+    ).toThrow(/Query\.hullo.*not a field/);
+  });
+
+  it('throws while building the handler when the schema is invalid', () => {
+    expect(() => createLambdaHandler({ logger, runtime, schema: { sdl: 'type Query { hello: Missing }', resolvers: {} } })).toThrow(/Missing/);
+  });
+
+  describe('the production bundle', () => {
+    let dir: string;
+    let bundle: string;
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'hiring-api-bundle-'));
+      bundle = join(dir, 'handler.cjs');
+      await buildLambda(bundle);
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const load = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)}); console.log('loaded')`], {
+        env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-1', ...env },
+        encoding: 'utf8',
+      });
+
+    it('fails its init (exit code and message) without TABLE_NAME instead of failing every request later', () => {
+      const result = load({});
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/TABLE_NAME is not set/);
+      expect(result.stdout).not.toMatch(/loaded/);
+    });
+
+    it('loads with a valid configuration', () => {
+      const result = load({ TABLE_NAME: 'hiring-test' });
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('loaded');
+      expect(result.status).toBe(0);
+    });
+  });
+});
