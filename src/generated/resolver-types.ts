@@ -90,7 +90,7 @@ export type JobStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Registers a company. */
+  /** Registers a company. Admins only. */
   createCompany: Company;
   /** Posts a job for an existing company. Fails with NotFound when the company does not exist. */
   createJob: Job;

@@ -2,6 +2,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createLambdaHandler } from '../../src/lambda';
+import type { AuthConfig } from '../../src/runtime/auth/config';
 import { createTestDatabase, type TestDatabase } from './dynamodb';
 import { graphqlEvent, type EventOptions } from './events';
 
@@ -17,10 +18,12 @@ export interface TestApi {
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: EventOptions): Promise<GraphQLResponse<T>>;
 }
 
-export async function createTestApi(options: { env?: Record<string, string> } = {}): Promise<TestApi> {
+/** `auth` enforces an authorization configuration, as the deployed handler does; without it nothing is enforced. */
+export async function createTestApi(options: { env?: Record<string, string>; auth?: AuthConfig } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const handler = createLambdaHandler({
     logger: new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' }),
+    auth: options.auth,
     runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },
   });
   const invoke = async (event: APIGatewayProxyEventV2) =>

@@ -1,0 +1,55 @@
+// The hiring API's own authorization rules (schema/schema.graphql): recruiters and admins sign in
+// with the user pool; the public job board reads with an API key and writes nothing (AUTH-01..AUTH-05).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readAuthConfig } from '../../../src/runtime/auth/config';
+import { createTestApi, type TestApi } from '../../helpers/api';
+import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '../../helpers/jwt';
+
+const key = createSigningKey();
+const admin = { headers: { authorization: cognitoIdToken(key, { 'cognito:groups': ['admins'] }) } };
+const recruiter = { headers: { authorization: cognitoIdToken(key, { 'cognito:groups': ['recruiters'] }) } };
+const jobBoard = { headers: { 'x-api-key': 'da2-job-board' } };
+
+const CREATE_COMPANY = 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name } }';
+const CREATE_JOB = 'mutation ($input: CreateJobInput!) { createJob(input: $input) { id title } }';
+const COMPANY_PAGE = 'query ($id: ID!) { company(id: $id) { name jobs { items { title status } } } }';
+
+let api: TestApi;
+let companyId: string;
+beforeAll(async () => {
+  api = await createTestApi({
+    auth: readAuthConfig({
+      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
+      AUTH_ADDITIONAL_MODES: 'API_KEY',
+      API_KEYS: 'da2-job-board',
+      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
+      COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
+      COGNITO_JWKS: JSON.stringify(key.jwks),
+    }),
+  });
+  const { body } = await api.graphql(CREATE_COMPANY, { input: { name: 'Acme' } }, admin);
+  expect(body.errors).toBeUndefined();
+  companyId = body.data!.createCompany.id;
+});
+
+describe('hiring API authorization', () => {
+  it('AUTH-05 lets recruiters post jobs but not register companies', async () => {
+    const job = await api.graphql(CREATE_JOB, { input: { companyId, title: 'Engineer', status: 'OPEN' } }, recruiter);
+    expect(job.body.errors).toBeUndefined();
+    const company = await api.graphql(CREATE_COMPANY, { input: { name: 'Nope' } }, recruiter);
+    expect(company.body).toMatchObject({ data: null, errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access createCompany on type Mutation' }] });
+  });
+
+  it('AUTH-04 lets the job board read companies and their jobs, nested fields included, with an API key', async () => {
+    const { body } = await api.graphql(COMPANY_PAGE, { id: companyId }, jobBoard);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.company).toMatchObject({ name: 'Acme', jobs: { items: expect.arrayContaining([{ title: 'Engineer', status: 'OPEN' }]) } });
+  });
+
+  it('AUTH-03 refuses every mutation to an API key, and an API without credentials (EXE-12)', async () => {
+    const { body } = await api.graphql(CREATE_JOB, { input: { companyId, title: 'Spam' } }, jobBoard);
+    expect(body).toMatchObject({ data: null, errors: [{ errorType: 'Unauthorized', path: ['createJob'] }] });
+    const anonymous = await api.graphql(COMPANY_PAGE, { id: companyId });
+    expect(anonymous.status).toBe(401);
+  });
+});
