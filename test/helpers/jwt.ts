@@ -18,7 +18,7 @@ export interface SigningKey {
   jwks: { keys: Array<Record<string, unknown>> };
 }
 
-export function createSigningKey(kid = randomUUID()): SigningKey {
+export function createSigningKey(kid: string = randomUUID()): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
   return { kid, privateKey, jwks: { keys: [jwk] } };
