@@ -1,0 +1,148 @@
+// Conformance for the items docs/appsync-compatibility.md lists that no other test cites by ID:
+// runtime.earlyReturn as imported (UTIL-R1), open-point decisions (GAP-04, GAP-05, GAP-10), the
+// request time limit (LIM-01) and the APPSYNC_JS language rules (LANG-*), which `npm run lint`
+// enforces on resolver code while the runtime itself runs any JavaScript.
+import { readFileSync } from 'node:fs';
+import { runtime, util, type Context } from '@aws-appsync/utils';
+import { operations, update } from '@aws-appsync/utils/dynamodb';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { NONE, TABLE, unit, type ResolverModule } from '../../src/runtime/resolver';
+import { createExpressionHarness, type ExpressionHarness } from './expressions/harness';
+import { createRuntimeApi, json } from './runtime/harness';
+
+const none = (module: ResolverModule) => unit(module, NONE);
+const query = (module: ResolverModule, text = '{ probe }', dataSource = NONE) =>
+  createRuntimeApi({ resolvers: { 'Query.probe': unit(module, dataSource) } }).graphql(text);
+
+describe('runtime.earlyReturn (UTIL-R1)', () => {
+  it('UTIL-R1 runtime imported from @aws-appsync/utils ends the request handler with its value', async () => {
+    let responseRan = false;
+    const module: ResolverModule = {
+      request: (ctx: Context) => runtime.earlyReturn({ early: ctx.args.input }),
+      response: () => ((responseRan = true), 'late'),
+    };
+    const { body } = await query(module, '{ probe(input: "x") }');
+    expect(json(body.data.probe)).toEqual({ early: 'x' });
+    expect(responseRan).toBe(false);
+  });
+});
+
+describe('open points (GAP-04, GAP-05, GAP-10)', () => {
+  let h: ExpressionHarness;
+  beforeAll(async () => {
+    h = await createExpressionHarness();
+  });
+
+  it('GAP-04 update() mixing SET and REMOVE with a nested path leaves the expected stored item', async () => {
+    await h.seed([{ SK: 'gap04', count: 1, nick: 'n', address: { city: 'Lyon', zip: '69001' } }]);
+    const outcome = await h.run(
+      update({ key: { PK: h.pk, SK: 'gap04' }, update: { count: operations.increment(2), nick: operations.remove(), address: { city: 'Paris' } } } as never),
+    );
+    expect(outcome.error).toBeUndefined();
+    expect(await h.stored('gap04')).toEqual({ PK: h.pk, SK: 'gap04', count: 3, address: { city: 'Paris', zip: '69001' } });
+  });
+
+  it('GAP-05 types a code fault Code and a request object the data source cannot run MappingTemplate', async () => {
+    const fault = await query({ request: () => ({ payload: (null as unknown as { x: number }).x }), response: (ctx) => ctx.result });
+    expect(fault.body.data.probe).toBeNull();
+    expect(fault.body.errors[0]).toMatchObject({ errorType: 'Code', path: ['probe'] });
+    const unparseable = await query({ request: () => ({ operation: 'GetItems', key: {} }), response: (ctx) => ctx.result }, '{ probe }', TABLE);
+    expect(unparseable.body.data.probe).toBeNull();
+    expect(unparseable.body.errors[0]).toMatchObject({ errorType: 'MappingTemplate', path: ['probe'] });
+  });
+
+  it('GAP-10 answers a resolver error with HTTP 200, data and errors in the body', async () => {
+    const api = createRuntimeApi({
+      resolvers: {
+        'Query.probe': none({ request: () => ({ payload: 1 }), response: (ctx) => ctx.result }),
+        'Query.text': none({ request: () => ({ payload: 1 }), response: () => util.error('no', 'Nope') }),
+      },
+    });
+    const { status, body } = await api.graphql('{ probe text }');
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ probe: '1', text: null });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]).toMatchObject({ errorType: 'Nope', path: ['text'] });
+  });
+});
+
+describe('request execution time (LIM-01)', () => {
+  it('LIM-01 the deployed function times out within HTTP API’s 30 s integration limit', () => {
+    const config = parseYaml(readFileSync(new URL('../../serverless.yml', import.meta.url), 'utf8')) as {
+      provider: { timeout?: number };
+      functions: Record<string, { timeout?: number }>;
+    };
+    const timeouts = Object.values(config.functions).map((fn) => fn.timeout ?? config.provider.timeout);
+    expect(timeouts.length).toBeGreaterThan(0);
+    for (const timeout of timeouts) {
+      expect(timeout).toBeGreaterThan(0);
+      expect(timeout).toBeLessThanOrEqual(30);
+    }
+  });
+});
+
+describe('APPSYNC_JS language rules (LANG-*)', () => {
+  // The project's own ESLint configuration, applied as `npm run lint` applies it to resolver files.
+  const eslint = new ESLint();
+  const ruleIds = async (code: string): Promise<string[]> => {
+    const [result] = await eslint.lintText(code, { filePath: 'src/resolvers/Query.company.ts' });
+    return (result?.messages ?? []).map((message) => message.ruleId ?? 'fatal');
+  };
+  const appsyncRules = async (code: string) => (await ruleIds(code)).filter((id) => id.startsWith('@aws-appsync/') || id === 'fatal');
+
+  it('LANG-01 lint rejects try/catch, while loops and continue in resolver code', async () => {
+    const rules = await appsyncRules(
+      `export function request() { let n = 0; while (n < 2) { n += 1; } for (const x of [1]) { if (x) continue; } try { n = 1; } catch { n = 2; } return { payload: n }; }\nexport function response(ctx) { return ctx.result; }`,
+    );
+    expect(rules).toEqual(expect.arrayContaining(['@aws-appsync/no-while', '@aws-appsync/no-continue', '@aws-appsync/no-try']));
+  });
+
+  it('LANG-02 lint rejects ++ and the in operator', async () => {
+    const rules = await appsyncRules(`export function request(ctx) { let n = 0; n++; return { payload: 'a' in ctx.args ? n : 0 }; }\nexport function response(ctx) { return ctx.result; }`);
+    expect(rules).toEqual(expect.arrayContaining(['@aws-appsync/no-disallowed-unary-operators', '@aws-appsync/no-in-operator']));
+  });
+
+  it('LANG-03 lint rejects async functions and classes', async () => {
+    const rules = await appsyncRules(`class Box {}\nexport function request() { return { payload: Box.name }; }\nexport async function response(ctx) { return ctx.result; }`);
+    expect(rules).toEqual(expect.arrayContaining(['@aws-appsync/no-async', '@aws-appsync/no-classes']));
+  });
+
+  it('LANG-04 lint accepts the supported statements and built-ins', async () => {
+    const rules = await appsyncRules(
+      `export function request(ctx) { const out = []; for (const [k, v] of Object.entries(ctx.args)) { out.push(k.toUpperCase().trim() + JSON.stringify(v)); } return { payload: out.map((s) => s.slice(0, 3)).join(',') ?? Math.max(1, 2) }; }\nexport function response(ctx) { return ctx.result; }`,
+    );
+    expect(rules).toEqual([]);
+  });
+
+  it('LANG-05 lint rejects denied built-in methods', async () => {
+    const rules = await appsyncRules(`export function request(ctx) { return { payload: Object.freeze({ a: String(ctx.args.a).padStart(3) }) }; }\nexport function response(ctx) { return ctx.result; }`);
+    expect(rules).toContain('@aws-appsync/no-disallowed-methods');
+  });
+
+  it('LANG-06 lint rejects regex literals', async () => {
+    const rules = await appsyncRules(`export function request(ctx) { return { payload: /a+/.test(String(ctx.args.a)) }; }\nexport function response(ctx) { return ctx.result; }`);
+    expect(rules).toContain('@aws-appsync/no-regex');
+  });
+
+  it('LANG-07 runs resolver modules in strict mode: a plain call has no this', async () => {
+    const module: ResolverModule = {
+      request: () => {
+        function receiver(this: unknown) {
+          return this === undefined ? 'strict' : 'sloppy';
+        }
+        return { payload: receiver() };
+      },
+      response: (ctx) => ctx.result,
+    };
+    const { body } = await query(module);
+    expect(body.data.probe).toBe('strict');
+  });
+
+  it('LANG-08 JSON.parse of invalid text fails the field with Code instead of returning an empty string', async () => {
+    const { body } = await query({ request: () => ({ payload: JSON.parse('{not json') as unknown }), response: (ctx) => ctx.result });
+    expect(body.data.probe).toBeNull();
+    expect(body.errors[0]).toMatchObject({ errorType: 'Code', path: ['probe'] });
+  });
+});
