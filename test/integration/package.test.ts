@@ -65,6 +65,11 @@ describe('serverless.yml: the function', () => {
       POWERTOOLS_SERVICE_NAME: 'hiring-api',
       LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
+      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
+      AUTH_ADDITIONAL_MODES: 'API_KEY',
+      COGNITO_USER_POOL_ID: '',
+      COGNITO_CLIENT_IDS: '',
+      API_KEYS: '',
     });
     expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
   });
@@ -148,14 +153,14 @@ describe('serverless.yml: the package', () => {
     const probe = `
       const { handler } = require('./src/handler.cjs');
       const event = { version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '',
-        headers: { 'content-type': 'application/json' }, isBase64Encoded: false,
+        headers: { 'content-type': 'application/json', 'x-api-key': 'probe-key' }, isBase64Encoded: false,
         requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, domainName: 'localhost' },
         body: JSON.stringify({ query: '{ __typename }' }) };
       handler(event, { awsRequestId: 'probe' }).then((result) => process.stdout.write(JSON.stringify(result)));
     `;
     const result = spawnSync(process.execPath, ['-e', probe], {
       cwd: extracted,
-      env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT' },
+      env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT', AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: 'probe-key' },
       encoding: 'utf8',
     });
     expect(result.stderr).toBe('');
