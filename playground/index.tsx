@@ -16,10 +16,14 @@ installMonacoWorkers();
 const container = document.getElementById('playground');
 if (!container) throw new Error('The playground page has no #playground element.');
 
+// Headers the server pre-fills (the local stage's sign-in token); empty on deployed stages.
+const defaultHeaders = document.querySelector<HTMLMetaElement>('meta[name="playground-default-headers"]')?.content || undefined;
+
 createRoot(container).render(
   <GraphiQL
     fetcher={createFetcher(endpointUrl(window.location))}
     defaultQuery={defaultQuery}
     initialVariables={defaultVariables}
+    defaultHeaders={defaultHeaders}
   />,
 );

@@ -3,12 +3,14 @@
  * restarts), the table from src/data/table.json, sample data on first run, the playground assets,
  * and the function behind serverless-offline's HTTP API emulation. Ctrl+C stops everything.
  *
- * Environment: PORT (API, default 4000), DYNAMODB_PORT (default 8000), DYNAMODB_DATA_DIR
+ * Credentials (the local stage's only): an admin sign-in token, printed at start, and the API key
+ * local-dev-key. Environment: PORT (API, default 4000), DYNAMODB_PORT (default 8000), DYNAMODB_DATA_DIR
  * (default .dynamodb), SEED=false to skip the sample data.
  */
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { relative, resolve } from 'node:path';
 import { ensurePlayground } from './build-playground.ts';
+import { localDevAuth, LOCAL_API_KEY } from './lib/dev-auth.ts';
 import { assertJava, freePort, startDynamoDBLocal } from './lib/dynamodb-local.ts';
 import { startOffline } from './lib/offline.ts';
 import { seed } from './lib/seed.ts';
@@ -69,11 +71,19 @@ async function start(): Promise<void> {
   const firstRun = await isEmpty(client);
   client.destroy();
 
+  // The local stage's user pool signs with a key kept beside the data (serverless.yml params.local).
+  const auth = localDevAuth(dataDir);
   const offline = await startOffline({
     port,
     lambdaPort: await freePort(),
     stage: STAGE,
-    env: { ...LOCAL_CREDENTIALS, DYNAMODB_ENDPOINT: dynamodb.endpoint },
+    env: {
+      ...LOCAL_CREDENTIALS,
+      DYNAMODB_ENDPOINT: dynamodb.endpoint,
+      COGNITO_JWKS: auth.jwks,
+      // The playground page of the local stage comes with the admin token in its header editor.
+      PLAYGROUND_HEADERS: JSON.stringify({ Authorization: auth.token }),
+    },
     onOutput: (text) => process.stdout.write(text),
     signal: aborted.signal,
   });
@@ -81,14 +91,17 @@ async function start(): Promise<void> {
 
   let seeded = '';
   if (firstRun && process.env.SEED !== 'false') {
-    const counts = await seed(offline.url);
+    const counts = await seed(offline.url, undefined, { authorization: auth.token });
     seeded = ` (new: seeded ${counts.companies} companies, ${counts.jobs} jobs)`;
   }
   console.log(
     [
       '',
       `  GraphQL API   ${offline.url}`,
-      `  Playground    ${offline.url}   (open it in a browser)`,
+      `  Playground    ${offline.url}   (open it in a browser; signed in as the local admin)`,
+      `  Admin token   ${auth.token}`,
+      `                (12 h; send it as the Authorization header: groups admins and recruiters)`,
+      `  API key       ${LOCAL_API_KEY}   (public job-board reads: send it as x-api-key)`,
       `  DynamoDB      ${dynamodb.endpoint}   table ${TABLE_NAME}, data in ${relative(process.cwd(), dataDir) || '.'}${seeded}`,
       '',
       'Press Ctrl+C to stop.',

@@ -11,10 +11,10 @@ const CREATE_JOB = /* GraphQL */ `
   mutation SeedJob($input: CreateJobInput!) { createJob(input: $input) { id } }
 `;
 
-async function mutate<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
+async function mutate<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
@@ -24,13 +24,20 @@ async function mutate<T>(url: string, query: string, variables: Record<string, u
   return body.data;
 }
 
-/** Creates `companies` and their jobs through the API at `url`; returns how many of each. */
-export async function seed(url: string, companies: SeedCompany[] = seedCompanies): Promise<{ companies: number; jobs: number }> {
+/**
+ * Creates `companies` and their jobs through the API at `url`; returns how many of each. `headers`
+ * carry the credentials (an admin's `authorization` token: only admins register companies).
+ */
+export async function seed(
+  url: string,
+  companies: SeedCompany[] = seedCompanies,
+  headers: Record<string, string> = {},
+): Promise<{ companies: number; jobs: number }> {
   let jobs = 0;
   for (const { jobs: companyJobs, ...company } of companies) {
-    const { createCompany } = await mutate<{ createCompany: { id: string } }>(url, CREATE_COMPANY, { input: company });
+    const { createCompany } = await mutate<{ createCompany: { id: string } }>(url, CREATE_COMPANY, { input: company }, headers);
     for (const job of companyJobs) {
-      await mutate(url, CREATE_JOB, { input: { ...job, companyId: createCompany.id } });
+      await mutate(url, CREATE_JOB, { input: { ...job, companyId: createCompany.id } }, headers);
       jobs += 1;
     }
   }

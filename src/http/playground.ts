@@ -60,6 +60,21 @@ function notFound(message: string): APIGatewayProxyStructuredResultV2 {
   return { statusCode: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [error] }) };
 }
 
+const htmlAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Headers pre-filled in GraphiQL's header editor: PLAYGROUND_HEADERS, a JSON object, which only the
+ * local stage sets (scripts/start.ts: the local admin's token). Deployed stages leave it unset.
+ */
+function defaultHeaders(): string {
+  try {
+    const headers = JSON.parse(process.env.PLAYGROUND_HEADERS ?? '') as unknown;
+    return typeof headers === 'object' && headers !== null && !Array.isArray(headers) ? JSON.stringify(headers, null, 2) : '';
+  } catch {
+    return '';
+  }
+}
+
 async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   // Read each time (it is tiny): after a rebuild it names the new assets.
   const template = await readFile(join(playgroundDir(), 'index.html')).catch(() => undefined);
@@ -76,7 +91,7 @@ async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
     },
-    body: template.toString('utf8').replaceAll('%ASSET_BASE%', assetBase),
+    body: template.toString('utf8').replaceAll('%ASSET_BASE%', assetBase).replaceAll('%DEFAULT_HEADERS%', htmlAttribute(defaultHeaders())),
   };
 }
 

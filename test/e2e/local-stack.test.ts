@@ -15,7 +15,7 @@ let port: number;
 let dynamodbPort: number;
 
 /** The frontend's view of the API: the generated SDK over HTTP. */
-const api = () => createClient({ url: stack!.url });
+const api = () => createClient({ url: stack!.url, getToken: () => stack!.token });
 
 /** Stored items by entity prefix, read straight from the stack's DynamoDB Local. */
 async function storedEntities(): Promise<Record<string, number>> {

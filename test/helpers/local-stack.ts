@@ -15,6 +15,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** The GraphQL endpoint the stack printed. */
   url: string;
+  /** The local admin's sign-in token the stack printed (send as `authorization`). */
+  token: string;
   child: ChildProcess;
   output(): string;
   /** Sends `signal` to the stack's process group and resolves with its exit code. */
@@ -56,8 +58,10 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
       reject(new Error(`The local stack exited with code ${code} before it was ready:\n${output}`));
     });
   });
+  const token = /Admin token\s+(\S+)/.exec(output)?.[1] ?? '';
   return {
     url,
+    token,
     child,
     output: () => output,
     async stop(signal = 'SIGINT') {

@@ -1,0 +1,56 @@
+/**
+ * Credentials for the local stage (serverless.yml `params.local`): a made-up user pool whose
+ * signing key is generated on first start and kept in the data folder, so sign-in tokens survive
+ * restarts, and the local API key. Nothing here is valid on a deployed stage.
+ */
+import { generateKeyPairSync, createPrivateKey, createPublicKey, randomUUID, sign } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Must match serverless.yml `params.local`. */
+export const LOCAL_USER_POOL_ID = 'eu-west-1_LocalDev';
+export const LOCAL_CLIENT_ID = 'local-dev';
+export const LOCAL_API_KEY = 'local-dev-key';
+const TOKEN_HOURS = 12;
+
+export interface DevAuth {
+  /** The pool's public keys, for the function's COGNITO_JWKS. */
+  jwks: string;
+  /** A user-pool ID token of a local admin (groups admins and recruiters), valid for 12 hours. */
+  token: string;
+}
+
+function signingKey(dataDir: string): { kid: string; pem: string } {
+  const file = join(dataDir, 'dev-signing-key.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { kid: string; pem: string };
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = { kid: randomUUID(), pem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(key), { mode: 0o600 });
+  return key;
+}
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** The local stage's keys and a fresh admin token, from the key in `dataDir` (created if missing). */
+export function localDevAuth(dataDir: string): DevAuth {
+  const { kid, pem } = signingKey(dataDir);
+  const privateKey = createPrivateKey(pem);
+  const jwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
+  const now = Math.floor(Date.now() / 1000);
+  const claims = {
+    sub: '00000000-0000-4000-8000-000000000001',
+    iss: `https://cognito-idp.eu-west-1.amazonaws.com/${LOCAL_USER_POOL_ID}`,
+    aud: LOCAL_CLIENT_ID,
+    token_use: 'id',
+    'cognito:username': 'local-admin',
+    'cognito:groups': ['admins', 'recruiters'],
+    email: 'admin@localhost',
+    auth_time: now,
+    iat: now,
+    exp: now + TOKEN_HOURS * 3600,
+  };
+  const input = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(claims)}`;
+  const token = `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+  return { jwks: JSON.stringify({ keys: [jwk] }), token };
+}
