@@ -8,6 +8,7 @@ import { operations, update } from '@aws-appsync/utils/dynamodb';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { buildSchema } from 'graphql';
 import { NONE, TABLE, unit, type ResolverModule } from '../../src/runtime/resolver';
 import { createExpressionHarness, type ExpressionHarness } from './expressions/harness';
 import { createRuntimeApi, json } from './runtime/harness';
@@ -68,9 +69,23 @@ describe('open points (GAP-04, GAP-05, GAP-10)', () => {
   });
 });
 
+describe('auth directives (AUTH-02)', () => {
+  it('AUTH-02 declares AppSync\u2019s auth directives on objects and fields, cognito_groups on the user-pool ones', () => {
+    const sdl = readFileSync(new URL('../../schema/appsync.graphql', import.meta.url), 'utf8');
+    const schema = buildSchema(`${sdl}\ntype Query { ok: Boolean }`);
+    for (const name of ['aws_api_key', 'aws_iam', 'aws_oidc', 'aws_lambda', 'aws_cognito_user_pools']) {
+      expect(schema.getDirective(name)?.locations, name).toEqual(['OBJECT', 'FIELD_DEFINITION']);
+    }
+    expect(schema.getDirective('aws_auth')?.locations).toContain('FIELD_DEFINITION');
+    for (const name of ['aws_cognito_user_pools', 'aws_auth']) {
+      expect(schema.getDirective(name)?.args.map((arg) => arg.name), name).toEqual(['cognito_groups']);
+    }
+  });
+});
+
 describe('request execution time (LIM-01)', () => {
   it('LIM-01 the deployed function times out within HTTP API’s 30 s integration limit', () => {
-    const config = parseYaml(readFileSync(new URL('../../serverless.yml', import.meta.url), 'utf8')) as {
+    const config = parseYaml(readFileSync(new URL('../../serverless.yml', import.meta.url), 'utf8'), { logLevel: 'error' }) as {
       provider: { timeout?: number };
       functions: Record<string, { timeout?: number }>;
     };
