@@ -26,6 +26,8 @@ const config: CodegenConfig = {
         mappers: {
           Company: '../data/companies#CompanyRecord',
           Job: '../data/jobs#JobRecord',
+          Candidate: '../data/candidates#CandidateRecord',
+          Application: '../data/applications#ApplicationRecord',
         },
         resolverTypeWrapperSignature: 'T',
       },

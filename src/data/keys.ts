@@ -2,23 +2,42 @@
  * The single-table key layout. Every entity lives in one table with generic keys; the layout is
  * chosen from the access patterns below, each served by one GetItem or one Query.
  *
- * | entity  | PK              | SK       | GSI1PK               | GSI1SK                    |
- * |---------|-----------------|----------|----------------------|---------------------------|
- * | Company | COMPANY#<id>    | #META    | —                    | —                         |
- * | Job     | JOB#<id>        | #META    | COMPANY#<companyId>  | JOB#<createdAt>#<id>      |
+ * | entity      | PK                              | SK    | GSI1PK              | GSI1SK                                 | GSI2PK              | GSI2SK                         |
+ * |-------------|---------------------------------|-------|---------------------|----------------------------------------|---------------------|--------------------------------|
+ * | Company     | COMPANY#<id>                    | #META | —                   | —                                      | —                   | —                              |
+ * | Job         | JOB#<id>                        | #META | COMPANY#<companyId> | JOB#<createdAt>#<id>                   | —                   | —                              |
+ * | Candidate   | CANDIDATE#<id>                  | #META | —                   | —                                      | —                   | —                              |
+ * | email guard | EMAIL#<lower-cased email>       | #META | —                   | —                                      | —                   | —                              |
+ * | Application | APPLICATION#<id>                | #META | JOB#<jobId>         | STAGE#<rank>#<stage>#<enteredAt>#<id>  | CANDIDATE#<candId>  | APPLICATION#<appliedAt>#<id>   |
+ * | apply guard | APPLIED#<jobId>#<candidateId>   | #META | —                   | —                                      | —                   | —                              |
  *
  * Access patterns:
  * 1. Company by id ............ GetItem PK=COMPANY#id, SK=#META
  * 2. Job by id ................ GetItem PK=JOB#id, SK=#META
  * 3. Jobs of a company, newest first ... Query GSI1 GSI1PK=COMPANY#id, begins_with(GSI1SK, JOB#), descending
+ * 4. Candidate by id .......... GetItem PK=CANDIDATE#id, SK=#META
+ * 5. One candidate per email .. the guard item EMAIL#<lower-cased>, written in the candidate's transaction
+ * 6. Application by id ........ GetItem PK=APPLICATION#id, SK=#META
+ * 7. Applications of a job in one stage, longest in that stage first ... Query GSI1 GSI1PK=JOB#jobId,
+ *    begins_with(GSI1SK, STAGE#<rank>#<stage>#), ascending
+ * 8. Applications of a job, all stages, in pipeline order then longest in stage first ... Query GSI1
+ *    GSI1PK=JOB#jobId, begins_with(GSI1SK, STAGE#), ascending
+ * 9. Applications of a candidate, newest first ... Query GSI2 GSI2PK=CANDIDATE#id, begins_with(GSI2SK, APPLICATION#), descending
+ * 10. One application per candidate and job ... the guard item APPLIED#<jobId>#<candidateId>, written in the
+ *    application's transaction
  *
- * GSI2 is reserved for the next entities (candidates and applications by stage).
+ * Job and application GSI1 partitions never mix: a job's GSI1PK is COMPANY#…, an application's JOB#….
+ * `<rank>` is the stage's one-digit position in the pipeline, so a job's applications list in
+ * pipeline order; `<enteredAt>` is when the application entered its current stage.
  */
 import tableDefinition from './table.json';
 
 export { tableDefinition };
 
 export const GSI1 = 'GSI1';
+export const GSI2 = 'GSI2';
+/** The API's table by its logical name, as transaction items name it (contract DDB-05). */
+export const TABLE = 'main';
 export const META = '#META';
 
 export type Key = { PK: string; SK: string };
@@ -30,3 +49,41 @@ export const jobIndexKeys = (companyId: string, createdAt: string, id: string) =
   GSI1PK: `COMPANY#${companyId}`,
   GSI1SK: `JOB#${createdAt}#${id}`,
 });
+
+export const candidateKey = (id: string): Key => ({ PK: `CANDIDATE#${id}`, SK: META });
+/** The guard item that keeps candidate emails unique, case-insensitively. */
+export const emailKey = (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: META });
+
+export const applicationKey = (id: string): Key => ({ PK: `APPLICATION#${id}`, SK: META });
+/** The guard item that allows one application per candidate and job. */
+export const appliedKey = (jobId: string, candidateId: string): Key => ({ PK: `APPLIED#${jobId}#${candidateId}`, SK: META });
+
+/** Pipeline position of each stage: the rank in GSI1SK that orders a job's applications. */
+export const STAGE_RANK: Readonly<Record<string, number>> = {
+  APPLIED: 1,
+  SCREEN: 2,
+  INTERVIEW: 3,
+  OFFER: 4,
+  HIRED: 5,
+  REJECTED: 6,
+  WITHDRAWN: 7,
+};
+
+const stagePrefix = (stage: string) => `STAGE#${STAGE_RANK[stage]}#${stage}#`;
+
+/** GSI1SK of an application: its stage, then when it entered that stage. */
+export const applicationStageSortKey = (stage: string, enteredAt: string, id: string) => `${stagePrefix(stage)}${enteredAt}#${id}`;
+
+export const applicationIndexKeys = (application: { id: string; jobId: string; candidateId: string; stage: string; appliedAt: string }, enteredAt: string) => ({
+  GSI1PK: `JOB#${application.jobId}`,
+  GSI1SK: applicationStageSortKey(application.stage, enteredAt, application.id),
+  GSI2PK: `CANDIDATE#${application.candidateId}`,
+  GSI2SK: `APPLICATION#${application.appliedAt}#${application.id}`,
+});
+
+/** The GSI1 partition and sort-key prefix of a job's applications, in one stage or in all. */
+export const applicationsOfJob = (jobId: string, stage?: string | null) => ({
+  GSI1PK: `JOB#${jobId}`,
+  prefix: stage ? stagePrefix(stage) : 'STAGE#',
+});
+export const applicationsOfCandidate = (candidateId: string) => ({ GSI2PK: `CANDIDATE#${candidateId}`, prefix: 'APPLICATION#' });

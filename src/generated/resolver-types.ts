@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CompanyRecord } from '../data/companies';
 import type { JobRecord } from '../data/jobs';
+import type { CandidateRecord } from '../data/candidates';
+import type { ApplicationRecord } from '../data/applications';
 import type { Context } from '@aws-appsync/utils';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -34,6 +36,46 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+export type Application = {
+  __typename?: 'Application';
+  appliedAt: Scalars['AWSDateTime']['output'];
+  candidate?: Maybe<Candidate>;
+  candidateId: Scalars['ID']['output'];
+  /** Every stage the application entered, oldest first. */
+  history: Array<StageChange>;
+  id: Scalars['ID']['output'];
+  job?: Maybe<Job>;
+  jobId: Scalars['ID']['output'];
+  stage: Stage;
+  updatedAt: Scalars['AWSDateTime']['output'];
+  /** Starts at 1 and grows by 1 on every move: pass it back as moveApplication's expectedVersion. */
+  version: Scalars['Int']['output'];
+};
+
+export type ApplicationConnection = {
+  __typename?: 'ApplicationConnection';
+  items: Array<Application>;
+  /** Pass back to get the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type Candidate = {
+  __typename?: 'Candidate';
+  /** The candidate's applications, newest first. */
+  applications: ApplicationConnection;
+  createdAt: Scalars['AWSDateTime']['output'];
+  email: Scalars['AWSEmail']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['AWSPhone']['output']>;
+};
+
+
+export type CandidateApplicationsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Company = {
   __typename?: 'Company';
   createdAt: Scalars['AWSDateTime']['output'];
@@ -48,6 +90,12 @@ export type Company = {
 export type CompanyJobsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateCandidateInput = {
+  email: Scalars['AWSEmail']['input'];
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
 
 export type CreateCompanyInput = {
@@ -66,6 +114,8 @@ export type CreateJobInput = {
 
 export type Job = {
   __typename?: 'Job';
+  /** The job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. Recruiters and admins only. */
+  applications: ApplicationConnection;
   companyId: Scalars['ID']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
@@ -74,6 +124,13 @@ export type Job = {
   status: JobStatus;
   title: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+
+export type JobApplicationsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  stage?: InputMaybe<Stage>;
 };
 
 export type JobConnection = {
@@ -90,10 +147,34 @@ export type JobStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Applies a candidate to a job, in stage APPLIED. Fails with NotFound (job or candidate), JobNotOpen
+   * (the job is not OPEN) or AlreadyApplied (one application per candidate and job).
+   */
+  applyToJob: Application;
+  /** Registers a candidate. Fails with Conflict when a candidate already has the email (in any letter case). */
+  createCandidate: Candidate;
   /** Registers a company. Admins only. */
   createCompany: Company;
   /** Posts a job for an existing company. Fails with NotFound when the company does not exist. */
   createJob: Job;
+  /**
+   * Moves an application to another stage if it is still at expectedVersion. Fails with
+   * ConcurrentModification (errorInfo: currentVersion, currentStage) when it has changed since,
+   * InvalidTransition when its stage cannot lead to stage, NotFound when it does not exist.
+   */
+  moveApplication: Application;
+};
+
+
+export type MutationApplyToJobArgs = {
+  candidateId: Scalars['ID']['input'];
+  jobId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateCandidateArgs = {
+  input: CreateCandidateInput;
 };
 
 
@@ -106,14 +187,45 @@ export type MutationCreateJobArgs = {
   input: CreateJobInput;
 };
 
+
+export type MutationMoveApplicationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  stage: Stage;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** An application by id, or null when it does not exist. Recruiters and admins only. */
+  application?: Maybe<Application>;
+  /** A page of a job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. */
+  applicationsByJob: ApplicationConnection;
+  /** A candidate by id, or null when it does not exist. Recruiters and admins only. */
+  candidate?: Maybe<Candidate>;
   /** A company by id, or null when it does not exist. */
   company?: Maybe<Company>;
   /** A job by id, or null when it does not exist. */
   job?: Maybe<Job>;
   /** A page of a company's jobs, newest first. */
   jobsByCompany: JobConnection;
+};
+
+
+export type QueryApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryApplicationsByJobArgs = {
+  jobId: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  stage?: InputMaybe<Stage>;
+};
+
+
+export type QueryCandidateArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -131,6 +243,26 @@ export type QueryJobsByCompanyArgs = {
   companyId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Where an application is in the pipeline. An application moves APPLIED → SCREEN → INTERVIEW → OFFER →
+ * HIRED, and may leave as REJECTED or WITHDRAWN from any stage before HIRED; HIRED, REJECTED and
+ * WITHDRAWN are final.
+ */
+export type Stage =
+  | 'APPLIED'
+  | 'HIRED'
+  | 'INTERVIEW'
+  | 'OFFER'
+  | 'REJECTED'
+  | 'SCREEN'
+  | 'WITHDRAWN';
+
+export type StageChange = {
+  __typename?: 'StageChange';
+  at: Scalars['AWSDateTime']['output'];
+  stage: Stage;
 };
 
 
@@ -215,8 +347,12 @@ export type ResolversTypes = {
   AWSTime: ResolverTypeWrapper<Scalars['AWSTime']['output']>;
   AWSTimestamp: ResolverTypeWrapper<Scalars['AWSTimestamp']['output']>;
   AWSURL: ResolverTypeWrapper<Scalars['AWSURL']['output']>;
+  Application: ResolverTypeWrapper<ApplicationRecord>;
+  ApplicationConnection: ResolverTypeWrapper<Omit<ApplicationConnection, 'items'> & { items: Array<ResolversTypes['Application']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Candidate: ResolverTypeWrapper<CandidateRecord>;
   Company: ResolverTypeWrapper<CompanyRecord>;
+  CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -226,6 +362,8 @@ export type ResolversTypes = {
   JobStatus: JobStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Stage: Stage;
+  StageChange: ResolverTypeWrapper<StageChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -240,8 +378,12 @@ export type ResolversParentTypes = {
   AWSTime: Scalars['AWSTime']['output'];
   AWSTimestamp: Scalars['AWSTimestamp']['output'];
   AWSURL: Scalars['AWSURL']['output'];
+  Application: ApplicationRecord;
+  ApplicationConnection: Omit<ApplicationConnection, 'items'> & { items: Array<ResolversParentTypes['Application']> };
   Boolean: Scalars['Boolean']['output'];
+  Candidate: CandidateRecord;
   Company: CompanyRecord;
+  CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
   ID: Scalars['ID']['output'];
@@ -250,6 +392,7 @@ export type ResolversParentTypes = {
   JobConnection: Omit<JobConnection, 'items'> & { items: Array<ResolversParentTypes['Job']> };
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  StageChange: StageChange;
   String: Scalars['String']['output'];
 };
 
@@ -323,6 +466,33 @@ export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'AWSURL';
 }
 
+export type ApplicationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Application'] = ResolversParentTypes['Application']> = {
+  appliedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  candidate?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType>;
+  candidateId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['StageChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplicationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ApplicationConnection'] = ResolversParentTypes['ApplicationConnection']> = {
+  items?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CandidateResolvers<ContextType = any, ParentType extends ResolversParentTypes['Candidate'] = ResolversParentTypes['Candidate']> = {
+  applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<CandidateApplicationsArgs>>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['AWSEmail'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['AWSPhone']>, ParentType, ContextType>;
+};
+
 export type CompanyResolvers<ContextType = any, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = {
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -332,6 +502,7 @@ export type CompanyResolvers<ContextType = any, ParentType extends ResolversPare
 };
 
 export type JobResolvers<ContextType = any, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<JobApplicationsArgs>>;
   companyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -348,14 +519,25 @@ export type JobConnectionResolvers<ContextType = any, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  applyToJob?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApplyToJobArgs, 'candidateId' | 'jobId'>>;
+  createCandidate?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationCreateCandidateArgs, 'input'>>;
   createCompany?: Resolver<ResolversTypes['Company'], ParentType, ContextType, RequireFields<MutationCreateCompanyArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
+  moveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationMoveApplicationArgs, 'expectedVersion' | 'id' | 'stage'>>;
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
+  applicationsByJob?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsByJobArgs, 'jobId'>>;
+  candidate?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType, RequireFields<QueryCandidateArgs, 'id'>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobsByCompany?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsByCompanyArgs, 'companyId'>>;
+};
+
+export type StageChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['StageChange'] = ResolversParentTypes['StageChange']> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -368,11 +550,15 @@ export type Resolvers<ContextType = any> = {
   AWSTime?: GraphQLScalarType;
   AWSTimestamp?: GraphQLScalarType;
   AWSURL?: GraphQLScalarType;
+  Application?: ApplicationResolvers<ContextType>;
+  ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
+  Candidate?: CandidateResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  StageChange?: StageChangeResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = any> = {
@@ -387,11 +573,30 @@ export type DirectiveResolvers<ContextType = any> = {
 
 /** Every field coordinate of the schema: the AppSync resolver arguments, source and result. */
 export type AppSyncFields = {
+  'Application.appliedAt': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['AWSDateTime'] };
+  'Application.candidate': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: Maybe<ResolversTypes['Candidate']> };
+  'Application.candidateId': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
+  'Application.history': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: Array<ResolversTypes['StageChange']> };
+  'Application.id': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
+  'Application.job': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: Maybe<ResolversTypes['Job']> };
+  'Application.jobId': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
+  'Application.stage': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['Stage'] };
+  'Application.updatedAt': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['AWSDateTime'] };
+  'Application.version': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['Int'] };
+  'ApplicationConnection.items': { args: Record<string, never>; source: ResolversParentTypes['ApplicationConnection']; result: Array<ResolversTypes['Application']> };
+  'ApplicationConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['ApplicationConnection']; result: Maybe<ResolversTypes['String']> };
+  'Candidate.applications': { args: CandidateApplicationsArgs; source: ResolversParentTypes['Candidate']; result: ResolversTypes['ApplicationConnection'] };
+  'Candidate.createdAt': { args: Record<string, never>; source: ResolversParentTypes['Candidate']; result: ResolversTypes['AWSDateTime'] };
+  'Candidate.email': { args: Record<string, never>; source: ResolversParentTypes['Candidate']; result: ResolversTypes['AWSEmail'] };
+  'Candidate.id': { args: Record<string, never>; source: ResolversParentTypes['Candidate']; result: ResolversTypes['ID'] };
+  'Candidate.name': { args: Record<string, never>; source: ResolversParentTypes['Candidate']; result: ResolversTypes['String'] };
+  'Candidate.phone': { args: Record<string, never>; source: ResolversParentTypes['Candidate']; result: Maybe<ResolversTypes['AWSPhone']> };
   'Company.createdAt': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: ResolversTypes['AWSDateTime'] };
   'Company.id': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: ResolversTypes['ID'] };
   'Company.jobs': { args: CompanyJobsArgs; source: ResolversParentTypes['Company']; result: ResolversTypes['JobConnection'] };
   'Company.name': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: ResolversTypes['String'] };
   'Company.website': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: Maybe<ResolversTypes['AWSURL']> };
+  'Job.applications': { args: JobApplicationsArgs; source: ResolversParentTypes['Job']; result: ResolversTypes['ApplicationConnection'] };
   'Job.companyId': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['ID'] };
   'Job.createdAt': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['AWSDateTime'] };
   'Job.description': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: Maybe<ResolversTypes['String']> };
@@ -402,11 +607,19 @@ export type AppSyncFields = {
   'Job.updatedAt': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['AWSDateTime'] };
   'JobConnection.items': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Array<ResolversTypes['Job']> };
   'JobConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Maybe<ResolversTypes['String']> };
+  'Mutation.applyToJob': { args: MutationApplyToJobArgs; source: undefined; result: ResolversTypes['Application'] };
+  'Mutation.createCandidate': { args: MutationCreateCandidateArgs; source: undefined; result: ResolversTypes['Candidate'] };
   'Mutation.createCompany': { args: MutationCreateCompanyArgs; source: undefined; result: ResolversTypes['Company'] };
   'Mutation.createJob': { args: MutationCreateJobArgs; source: undefined; result: ResolversTypes['Job'] };
+  'Mutation.moveApplication': { args: MutationMoveApplicationArgs; source: undefined; result: ResolversTypes['Application'] };
+  'Query.application': { args: QueryApplicationArgs; source: undefined; result: Maybe<ResolversTypes['Application']> };
+  'Query.applicationsByJob': { args: QueryApplicationsByJobArgs; source: undefined; result: ResolversTypes['ApplicationConnection'] };
+  'Query.candidate': { args: QueryCandidateArgs; source: undefined; result: Maybe<ResolversTypes['Candidate']> };
   'Query.company': { args: QueryCompanyArgs; source: undefined; result: Maybe<ResolversTypes['Company']> };
   'Query.job': { args: QueryJobArgs; source: undefined; result: Maybe<ResolversTypes['Job']> };
   'Query.jobsByCompany': { args: QueryJobsByCompanyArgs; source: undefined; result: ResolversTypes['JobConnection'] };
+  'StageChange.at': { args: Record<string, never>; source: ResolversParentTypes['StageChange']; result: ResolversTypes['AWSDateTime'] };
+  'StageChange.stage': { args: Record<string, never>; source: ResolversParentTypes['StageChange']; result: ResolversTypes['Stage'] };
 };
 
 /** A field coordinate, `Type.field`. */
@@ -414,12 +627,22 @@ export type Coordinate = keyof AppSyncFields;
 
 /** Coordinates that need a resolver: root fields, fields with arguments, fields the mapper record lacks. */
 export type RequiredCoordinate =
+  | 'Candidate.applications'
   | 'Company.jobs'
+  | 'Job.applications'
+  | 'Mutation.applyToJob'
+  | 'Mutation.createCandidate'
   | 'Mutation.createCompany'
   | 'Mutation.createJob'
+  | 'Mutation.moveApplication'
+  | 'Query.application'
+  | 'Query.applicationsByJob'
+  | 'Query.candidate'
   | 'Query.company'
   | 'Query.job'
   | 'Query.jobsByCompany'
+  | { [F in 'appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Application'] ? never : `Application.${F}` }['appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']
+  | { [F in 'createdAt' | 'email' | 'id' | 'name' | 'phone']: F extends keyof ResolversParentTypes['Candidate'] ? never : `Candidate.${F}` }['createdAt' | 'email' | 'id' | 'name' | 'phone']
   | { [F in 'createdAt' | 'id' | 'name' | 'website']: F extends keyof ResolversParentTypes['Company'] ? never : `Company.${F}` }['createdAt' | 'id' | 'name' | 'website']
   | { [F in 'companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']: F extends keyof ResolversParentTypes['Job'] ? never : `Job.${F}` }['companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']
 ;
@@ -427,7 +650,7 @@ export type RequiredCoordinate =
 /** Record fields of mapped types that the default resolver returns but whose type does not fit the schema. */
 export type MismatchedRecordFields = {
   [C in Coordinate]: C extends `${infer T}.${infer F}`
-    ? T extends 'Company' | 'Job'
+    ? T extends 'Company' | 'Job' | 'Candidate' | 'Application'
       ? F extends keyof ResolversParentTypes[T]
         ? Exclude<ResolversParentTypes[T][F], undefined> extends AppSyncFields[C]['result'] ? never : C
         : never

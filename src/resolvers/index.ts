@@ -6,9 +6,19 @@
  */
 import type { AppSyncFields, RequiredCoordinate } from '../generated/resolver-types';
 import { typedRoutes, type RoutingTable } from '../runtime/typed-routes';
+import * as ApplicationCandidate from './Application.candidate';
+import * as ApplicationJob from './Application.job';
+import * as CandidateApplications from './Candidate.applications';
 import * as CompanyJobs from './Company.jobs';
+import * as JobApplications from './Job.applications';
+import * as MutationApplyToJob from './Mutation.applyToJob/index';
+import * as MutationCreateCandidate from './Mutation.createCandidate';
 import * as MutationCreateCompany from './Mutation.createCompany';
 import * as MutationCreateJob from './Mutation.createJob/index';
+import * as MutationMoveApplication from './Mutation.moveApplication';
+import * as QueryApplication from './Query.application';
+import * as QueryApplicationsByJob from './Query.applicationsByJob';
+import * as QueryCandidate from './Query.candidate';
 import * as QueryCompany from './Query.company';
 import * as QueryJob from './Query.job';
 import * as QueryJobsByCompany from './Query.jobsByCompany';
@@ -22,4 +32,14 @@ export const resolvers = {
   'Company.jobs': unit('Company.jobs', CompanyJobs),
   'Mutation.createCompany': unit('Mutation.createCompany', MutationCreateCompany),
   'Mutation.createJob': pipeline('Mutation.createJob', MutationCreateJob, MutationCreateJob.functions),
+  'Query.candidate': unit('Query.candidate', QueryCandidate),
+  'Query.application': unit('Query.application', QueryApplication),
+  'Query.applicationsByJob': unit('Query.applicationsByJob', QueryApplicationsByJob),
+  'Job.applications': unit('Job.applications', JobApplications),
+  'Candidate.applications': unit('Candidate.applications', CandidateApplications),
+  'Application.job': unit('Application.job', ApplicationJob),
+  'Application.candidate': unit('Application.candidate', ApplicationCandidate),
+  'Mutation.createCandidate': unit('Mutation.createCandidate', MutationCreateCandidate),
+  'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, MutationApplyToJob.functions),
+  'Mutation.moveApplication': unit('Mutation.moveApplication', MutationMoveApplication),
 } satisfies RoutingTable<AppSyncFields, RequiredCoordinate>;

@@ -95,7 +95,23 @@ describe('RoutingTable', () => {
 
   it('requires root fields and fields with arguments, and only those', () => {
     expectTypeOf<RequiredCoordinate>().toEqualTypeOf<
-      'Query.company' | 'Query.job' | 'Query.jobsByCompany' | 'Company.jobs' | 'Mutation.createCompany' | 'Mutation.createJob'
+      | 'Query.company'
+      | 'Query.job'
+      | 'Query.jobsByCompany'
+      | 'Query.candidate'
+      | 'Query.application'
+      | 'Query.applicationsByJob'
+      | 'Company.jobs'
+      | 'Job.applications'
+      | 'Candidate.applications'
+      // Fields the mapper record lacks: the application holds only the ids.
+      | 'Application.job'
+      | 'Application.candidate'
+      | 'Mutation.createCompany'
+      | 'Mutation.createJob'
+      | 'Mutation.createCandidate'
+      | 'Mutation.applyToJob'
+      | 'Mutation.moveApplication'
     >();
   });
 

@@ -1,0 +1,17 @@
+// Candidate.applications: a page of the parent candidate's applications, newest first. Query GSI2 on CANDIDATE#source.id.
+import { util } from '@aws-appsync/utils';
+import { Applications, type ApplicationRecord } from '../data/applications';
+import { assertPageSize } from '../data/pages';
+import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+
+export function request(ctx: ResolverContext<'Candidate.applications'>) {
+  assertPageSize(ctx.args.limit);
+  return Applications.byCandidate(ctx.source!.id, ctx.args.limit, ctx.args.nextToken);
+}
+
+export function response(
+  ctx: ResolverContext<'Candidate.applications', { items: ApplicationRecord[]; nextToken: string | null }>,
+): FieldResult<'Candidate.applications'> {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return { items: ctx.result.items, nextToken: ctx.result.nextToken };
+}

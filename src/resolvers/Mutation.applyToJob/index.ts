@@ -1,0 +1,21 @@
+// Mutation.applyToJob: applies a candidate to an open job. Pipeline: requireOpenJob → requireCandidate → putApplication.
+import type { ApplicationRecord } from '../../data/applications';
+import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
+import { fn } from '../../runtime/resolver';
+import * as putApplication from '../../functions/putApplication';
+import * as requireCandidate from '../../functions/requireCandidate';
+import * as requireOpenJob from '../../functions/requireOpenJob';
+
+export const functions = [fn('requireOpenJob', requireOpenJob), fn('requireCandidate', requireCandidate), fn('putApplication', putApplication)];
+
+export function request(ctx: ResolverContext<'Mutation.applyToJob', unknown, { jobId?: string; candidateId?: string }>) {
+  ctx.stash.jobId = ctx.args.jobId;
+  ctx.stash.candidateId = ctx.args.candidateId;
+  return {};
+}
+
+export function response(
+  ctx: ResolverContext<'Mutation.applyToJob', unknown, Record<string, unknown>, { result: ApplicationRecord }>,
+): FieldResult<'Mutation.applyToJob'> {
+  return ctx.prev.result;
+}

@@ -1,0 +1,17 @@
+// Query.applicationsByJob: a page of a job's applications, optionally in one stage. Query GSI1 on JOB#jobId.
+import { util } from '@aws-appsync/utils';
+import { Applications, type ApplicationRecord } from '../data/applications';
+import { assertPageSize } from '../data/pages';
+import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+
+export function request(ctx: ResolverContext<'Query.applicationsByJob'>) {
+  assertPageSize(ctx.args.limit);
+  return Applications.byJob(ctx.args.jobId, ctx.args.stage, ctx.args.limit, ctx.args.nextToken);
+}
+
+export function response(
+  ctx: ResolverContext<'Query.applicationsByJob', { items: ApplicationRecord[]; nextToken: string | null }>,
+): FieldResult<'Query.applicationsByJob'> {
+  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  return { items: ctx.result.items, nextToken: ctx.result.nextToken };
+}

@@ -1,0 +1,83 @@
+/**
+ * The hiring API as deployed (user pools by default, API key for the job board) behind the real
+ * handler, with signed-in callers and builders for the entities tests need.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
+import { readAuthConfig } from '../../src/runtime/auth/config';
+import { createTestApi, type TestApi } from './api';
+import type { EventOptions } from './events';
+import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from './jwt';
+
+export interface HiringApi {
+  api: TestApi;
+  admin: EventOptions;
+  recruiter: EventOptions;
+  /** A signed-in user in no group. */
+  member: EventOptions;
+  jobBoard: EventOptions;
+  /** Runs an operation as a recruiter and fails the test on any error. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  aCompany(overrides?: { name?: string }): Promise<{ id: string }>;
+  aJob(companyId: string, overrides?: { title?: string; status?: 'DRAFT' | 'OPEN' | 'CLOSED' }): Promise<{ id: string; status: string }>;
+  aCandidate(overrides?: { name?: string; email?: string; phone?: string }): Promise<{ id: string; email: string }>;
+}
+
+let emails = 0;
+
+export async function createHiringApi(): Promise<HiringApi> {
+  const key = createSigningKey();
+  const api = await createTestApi({
+    auth: readAuthConfig({
+      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
+      AUTH_ADDITIONAL_MODES: 'API_KEY',
+      API_KEYS: 'da2-job-board',
+      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
+      COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
+      COGNITO_JWKS: JSON.stringify(key.jwks),
+    }),
+  });
+  const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
+  const admin = as(['admins']);
+  const recruiter = as(['recruiters']);
+  const call = async <T>(query: string, variables: Record<string, unknown> | undefined, options: EventOptions) => {
+    const { body } = await api.graphql<T>(query, variables, options);
+    expect(body.errors).toBeUndefined();
+    return body.data as T;
+  };
+  return {
+    api,
+    admin,
+    recruiter,
+    member: as([]),
+    jobBoard: { headers: { 'x-api-key': 'da2-job-board' } },
+    ok: (query, variables) => call(query, variables, recruiter),
+    async aCompany(overrides = {}) {
+      const data = await call<any>('mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { name: 'Acme', ...overrides } }, admin);
+      return data.createCompany;
+    },
+    async aJob(companyId, overrides = {}) {
+      const input = { companyId, title: 'Engineer', status: 'OPEN', ...overrides };
+      const data = await call<any>('mutation ($input: CreateJobInput!) { createJob(input: $input) { id status } }', { input }, recruiter);
+      return data.createJob;
+    },
+    async aCandidate(overrides = {}) {
+      emails += 1;
+      const input = { name: 'Ada Lovelace', email: `ada.${emails}.${Date.now()}@example.com`, ...overrides };
+      const data = await call<any>('mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { id email } }', { input }, recruiter);
+      return data.createCandidate;
+    },
+  };
+}
+
+/** Every item stored in the test database, read straight from DynamoDB Local. */
+export async function storedItems(api: TestApi): Promise<Array<Record<string, any>>> {
+  const items: Array<Record<string, any>> = [];
+  let ExclusiveStartKey: Record<string, any> | undefined;
+  do {
+    const page = await api.db.doc.send(new ScanCommand({ TableName: api.db.tableName, ExclusiveStartKey, ConsistentRead: true }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
