@@ -67,8 +67,8 @@ describe('serverless.yml: the function', () => {
       NODE_OPTIONS: '--enable-source-maps',
       AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
       AUTH_ADDITIONAL_MODES: 'API_KEY',
-      COGNITO_USER_POOL_ID: '',
-      COGNITO_CLIENT_IDS: '',
+      COGNITO_USER_POOL_ID: { Ref: 'UserPool' },
+      COGNITO_CLIENT_IDS: { Ref: 'UserPoolClient' },
       API_KEYS: '',
     });
     expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
@@ -89,6 +89,19 @@ describe('serverless.yml: the HTTP API', () => {
     const cors = only(template, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration;
     expect(cors.AllowMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'OPTIONS']));
     expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['content-type', 'authorization', 'apollo-require-preflight']));
+  });
+});
+
+describe('serverless.yml: the user pool', () => {
+  it('creates the pool, a public web client and the groups the schema directives name', () => {
+    const pool = only(template, 'AWS::Cognito::UserPool').Properties;
+    expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    const client = only(template, 'AWS::Cognito::UserPoolClient').Properties;
+    expect(client).toMatchObject({ UserPoolId: { Ref: 'UserPool' }, GenerateSecret: false });
+    const groups = ofType(template, 'AWS::Cognito::UserPoolGroup').map((group) => group.Properties.GroupName).sort();
+    const schema = readFileSync('schema/schema.graphql', 'utf8');
+    const named = new Set([...schema.matchAll(/cognito_groups:\s*\[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"([^"]+)"/g)].map((g) => g[1])));
+    expect(groups).toEqual([...named].sort());
   });
 });
 
