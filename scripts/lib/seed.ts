@@ -2,7 +2,7 @@
  * Seeds a running API through its own GraphQL mutations, so the stored items are exactly what the
  * API writes (keys, index attributes, timestamps).
  */
-import { seedCompanies, type SeedCompany } from './seed-data.ts';
+import { seedCandidates, seedCompanies, type SeedCandidate, type SeedCompany } from './seed-data.ts';
 
 const CREATE_COMPANY = /* GraphQL */ `
   mutation SeedCompany($input: CreateCompanyInput!) { createCompany(input: $input) { id } }
@@ -10,6 +10,28 @@ const CREATE_COMPANY = /* GraphQL */ `
 const CREATE_JOB = /* GraphQL */ `
   mutation SeedJob($input: CreateJobInput!) { createJob(input: $input) { id } }
 `;
+const CREATE_CANDIDATE = /* GraphQL */ `
+  mutation SeedCandidate($input: CreateCandidateInput!) { createCandidate(input: $input) { id } }
+`;
+const APPLY = /* GraphQL */ `
+  mutation SeedApplication($jobId: ID!, $candidateId: ID!) { applyToJob(jobId: $jobId, candidateId: $candidateId) { id version } }
+`;
+const MOVE = /* GraphQL */ `
+  mutation SeedMove($id: ID!, $stage: Stage!, $expectedVersion: Int!) {
+    moveApplication(id: $id, stage: $stage, expectedVersion: $expectedVersion) { version }
+  }
+`;
+
+type GraphQLError = { errorType?: string };
+
+class SeedError extends Error {
+  readonly errors: GraphQLError[];
+
+  constructor(message: string, errors: GraphQLError[]) {
+    super(message);
+    this.errors = errors;
+  }
+}
 
 async function mutate<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
   const response = await fetch(url, {
@@ -17,29 +39,69 @@ async function mutate<T>(url: string, query: string, variables: Record<string, u
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  const body = (await response.json()) as { data?: T; errors?: GraphQLError[] };
   if (!response.ok || body.errors || !body.data) {
-    throw new Error(`Seeding failed (HTTP ${response.status}): ${JSON.stringify(body.errors ?? body)}`);
+    throw new SeedError(`Seeding failed (HTTP ${response.status}): ${JSON.stringify(body.errors ?? body)}`, body.errors ?? []);
   }
   return body.data;
 }
 
+/** Creates a candidate; null when one with the email exists already (a second `npm run seed`). */
+async function createCandidate(url: string, candidate: Omit<SeedCandidate, 'applications'>, headers: Record<string, string>) {
+  try {
+    const { createCandidate } = await mutate<{ createCandidate: { id: string } }>(url, CREATE_CANDIDATE, { input: candidate }, headers);
+    return createCandidate.id;
+  } catch (error) {
+    if (error instanceof SeedError && error.errors[0]?.errorType === 'Conflict') return null;
+    throw error;
+  }
+}
+
+export interface SeedCounts {
+  companies: number;
+  jobs: number;
+  candidates: number;
+  applications: number;
+}
+
 /**
- * Creates `companies` and their jobs through the API at `url`; returns how many of each. `headers`
- * carry the credentials (an admin's `authorization` token: only admins register companies).
+ * Creates `companies` with their jobs, then `candidates` with their applications moved through the
+ * pipeline, through the API at `url`; returns how many of each were created. `headers` carry the
+ * credentials (an admin's `authorization` token: only admins register companies). Candidates whose
+ * email is taken are skipped with their applications.
  */
 export async function seed(
   url: string,
   companies: SeedCompany[] = seedCompanies,
   headers: Record<string, string> = {},
-): Promise<{ companies: number; jobs: number }> {
-  let jobs = 0;
+  candidates: SeedCandidate[] = seedCandidates,
+): Promise<SeedCounts> {
+  const counts: SeedCounts = { companies: 0, jobs: 0, candidates: 0, applications: 0 };
+  const jobIds = new Map<string, string>();
   for (const { jobs: companyJobs, ...company } of companies) {
     const { createCompany } = await mutate<{ createCompany: { id: string } }>(url, CREATE_COMPANY, { input: company }, headers);
+    counts.companies += 1;
     for (const job of companyJobs) {
-      await mutate(url, CREATE_JOB, { input: { ...job, companyId: createCompany.id } }, headers);
-      jobs += 1;
+      const { createJob } = await mutate<{ createJob: { id: string } }>(url, CREATE_JOB, { input: { ...job, companyId: createCompany.id } }, headers);
+      jobIds.set(job.title, createJob.id);
+      counts.jobs += 1;
     }
   }
-  return { companies: companies.length, jobs };
+  for (const { applications, ...candidate } of candidates) {
+    const candidateId = await createCandidate(url, candidate, headers);
+    if (!candidateId) continue;
+    counts.candidates += 1;
+    for (const { job, moves } of applications) {
+      const jobId = jobIds.get(job);
+      if (!jobId) throw new Error(`Seed data: ${candidate.name} applies to "${job}", which is not a seeded job`);
+      const { applyToJob } = await mutate<{ applyToJob: { id: string; version: number } }>(url, APPLY, { jobId, candidateId }, headers);
+      let version = applyToJob.version;
+      for (const stage of moves) {
+        const moved = await mutate<{ moveApplication: { version: number } }>(url, MOVE, { id: applyToJob.id, stage, expectedVersion: version }, headers);
+        version = moved.moveApplication.version;
+      }
+      counts.applications += 1;
+    }
+  }
+  return counts;
 }

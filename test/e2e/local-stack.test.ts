@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
-import { seedCompanies } from '../../scripts/lib/seed-data';
+import { seedCandidates, seedCompanies } from '../../scripts/lib/seed-data';
 import { createClient, CreateCompanyDocument, CreateJobDocument, JobsByCompanyDocument } from '../../sdk/src/index';
 import { processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
 
@@ -36,6 +36,20 @@ async function storedEntities(): Promise<Record<string, number>> {
   } while (ExclusiveStartKey);
   client.destroy();
   return counts;
+}
+
+/** Items the sample data stores, by entity prefix: each candidate has an email guard, each application an apply guard. */
+function seededEntities(extra: { companies: number; jobs: number }) {
+  const jobs = seedCompanies.reduce((total, company) => total + company.jobs.length, 0);
+  const applications = seedCandidates.reduce((total, candidate) => total + candidate.applications.length, 0);
+  return {
+    COMPANY: seedCompanies.length + extra.companies,
+    JOB: jobs + extra.jobs,
+    CANDIDATE: seedCandidates.length,
+    EMAIL: seedCandidates.length,
+    APPLICATION: applications,
+    APPLIED: applications,
+  };
 }
 
 async function start() {
@@ -71,9 +85,8 @@ describe('npm start', () => {
     expect(stack!.url).toBe(`http://127.0.0.1:${port}/graphql`);
   });
 
-  it('seeds the sample companies and jobs into a new table', async () => {
-    const jobs = seedCompanies.reduce((total, company) => total + company.jobs.length, 0);
-    expect(await storedEntities()).toEqual({ COMPANY: seedCompanies.length, JOB: jobs });
+  it('seeds the sample companies, jobs, candidates and applications into a new table', async () => {
+    expect(await storedEntities()).toEqual(seededEntities({ companies: 0, jobs: 0 }));
   });
 
   it('creates a company and a job and lists the company’s jobs over HTTP', async () => {
@@ -105,8 +118,7 @@ describe('npm start', () => {
 
   it('keeps the data across a restart and does not seed again', async () => {
     await start();
-    const jobs = seedCompanies.reduce((total, company) => total + company.jobs.length, 0);
-    expect(await storedEntities()).toEqual({ COMPANY: seedCompanies.length + 1, JOB: jobs + 1 });
+    expect(await storedEntities()).toEqual(seededEntities({ companies: 1, jobs: 1 }));
     await stopAndExpectNothingLeft();
   }, 180_000);
 });
