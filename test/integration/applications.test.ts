@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 
@@ -87,6 +88,37 @@ describe('Mutation.applyToJob', () => {
     expect(body.data).toBeNull();
     expect(body.errors?.[0]).toMatchObject({ errorType: 'JobNotOpen', errorInfo: { jobId: job.id, status } });
     expect(await storedItems(hiring.api)).toHaveLength(before.length);
+  });
+
+  it('answers JobNotOpen when the job closes between the pipeline’s read and its write, and writes nothing', async () => {
+    const job = await hiring.aJob(companyId);
+    const candidate = await hiring.aCandidate();
+    const doc = hiring.api.db.doc;
+    const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
+    // Another writer closes the job just before the application's transaction reaches DynamoDB.
+    doc.send = (async (command: { constructor: { name: string } }) => {
+      if (command.constructor.name === 'TransactWriteCommand') {
+        await send(
+          new UpdateCommand({
+            TableName: hiring.api.db.tableName,
+            Key: { PK: `JOB#${job.id}`, SK: '#META' },
+            UpdateExpression: 'SET #status = :closed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':closed': 'CLOSED' },
+          }),
+        );
+      }
+      return send(command);
+    }) as unknown as typeof doc.send;
+    try {
+      const before = await storedItems(hiring.api);
+      const { body } = await hiring.api.graphql(APPLY, { jobId: job.id, candidateId: candidate.id }, hiring.recruiter);
+      expect(body.data).toBeNull();
+      expect(body.errors?.[0]).toMatchObject({ errorType: 'JobNotOpen', errorInfo: { jobId: job.id } });
+      expect(await storedItems(hiring.api)).toHaveLength(before.length);
+    } finally {
+      doc.send = send as typeof doc.send;
+    }
   });
 
   it('answers NotFound for an unknown job or candidate', async () => {
