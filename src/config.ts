@@ -9,6 +9,8 @@ export interface Config {
   resolverEnv: Record<string, string>;
   /** AppSync's per-API limits (contract LIM-02, LIM-03). */
   limits: { resolverCountLimit?: number; queryDepthLimit?: number };
+  /** Whether the schema can be introspected (LIM-04). */
+  introspection: boolean;
   /** The user pool's default action, exposed as `identity.defaultAuthStrategy` (AUTH-06). */
   defaultAuthStrategy: 'ALLOW' | 'DENY';
   /** Authorization modes and their settings (AUTH-01; variables listed in src/runtime/auth/config.ts). */
@@ -39,7 +41,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (defaultAuthStrategy !== 'ALLOW' && defaultAuthStrategy !== 'DENY') {
     throw new Error(`USER_POOL_DEFAULT_ACTION must be ALLOW or DENY, got ${JSON.stringify(defaultAuthStrategy)}`);
   }
+  const introspection = env.INTROSPECTION ?? 'true';
+  if (introspection !== 'true' && introspection !== 'false') {
+    throw new Error(`INTROSPECTION must be true or false, got ${JSON.stringify(introspection)}`);
+  }
   return {
+    introspection: introspection === 'true',
     tables: { main: tableName },
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     // Tokens only need to be unforgeable across callers; set PAGINATION_SECRET to rotate them.

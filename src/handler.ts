@@ -19,4 +19,5 @@ export const handler = createLambdaHandler({
   limits: config.limits,
   identity: { defaultAuthStrategy: config.defaultAuthStrategy },
   auth: config.auth,
+  introspection: config.introspection,
 });

@@ -5,6 +5,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler } from '@as-integrations/aws-lambda';
 import { badRequest } from './http/bad-request';
+import { MAX_RESPONSE_BYTES, limitResponseSize } from './http/response-size';
 import { servePlayground } from './http/playground';
 import { unauthorizedResponse } from './http/unauthorized';
 import { AuthenticationError, createAuthenticator, type RequestAuthorization } from './runtime/auth/authenticate';
@@ -23,9 +24,10 @@ export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   logger: Logger;
   /** How `ctx.identity` is built when no `auth` is given (e.g. the user pool's default action). */
   identity?: IdentityOptions;
+  /** Responses larger than this are replaced by a `ResponseTooLarge` error (LIM-10). */
+  maxResponseBytes?: number;
 }
 
-/** Builds the server once; call once per container (a server cannot back two handlers). */
 /**
  * Builds the server once; call once per container (a server cannot back two handlers).
  *
@@ -34,7 +36,14 @@ export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
  * with their own schemas), identities come from API Gateway's authorizer and nothing is enforced;
  * the deployed entry (src/handler.ts) always passes one.
  */
-export function createLambdaHandler({ runtime, logger, identity: identityOptions, ...serverOptions }: LambdaOptions): GraphQLLambdaHandler {
+export function createLambdaHandler({
+  runtime,
+  logger,
+  identity: identityOptions,
+  maxResponseBytes = MAX_RESPONSE_BYTES,
+  ...serverOptions
+}: LambdaOptions): GraphQLLambdaHandler {
+  const enforceResponseSize = limitResponseSize(maxResponseBytes);
   const server = createServer({ logger, ...serverOptions });
   // ctx.env is read-only (contract CTX-10): a handler assigning to it fails with a Code error.
   const frozenRuntime: RuntimeConfig = { ...runtime, env: Object.freeze({ ...runtime.env }) };
@@ -55,7 +64,7 @@ export function createLambdaHandler({ runtime, logger, identity: identityOptions
           throw error;
         }
       },
-      async (event) => badRequest(event),
+      async (event) => badRequest(event) ?? enforceResponseSize,
     ],
     context: async ({ event, context }): Promise<RequestContext> => {
       const request = requestFromEvent(event);

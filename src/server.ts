@@ -78,16 +78,19 @@ export interface ServerOptions {
    * (1..75) is off by default, as on AppSync; set it to reject deeper operations (LIM-03).
    */
   limits?: ExecutionLimits & { queryDepthLimit?: number };
+  /** Whether the schema can be introspected (LIM-04); on by default, as on AppSync. */
+  introspection?: boolean;
   /** When given, the schema's auth directives are enforced on every field (AUTH-02..AUTH-07). */
   auth?: AuthConfig;
 }
 
-export function createServer({ logger, schema, limits = {}, auth }: ServerOptions): ApolloServer<RequestContext> {
+export function createServer({ logger, schema, limits = {}, auth, introspection = true }: ServerOptions): ApolloServer<RequestContext> {
   const { sdl, resolvers } = schema ?? { sdl: schemaSdl, resolvers: apiResolvers };
   const executableSchema = buildExecutableSchema(sdl, resolvers, limits);
   if (auth) applyFieldAuthorization(executableSchema, auth);
   return new ApolloServer<RequestContext>({
     schema: executableSchema,
+    introspection,
     validationRules: limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [],
     // The playground is served by the handler itself, bundled and offline (no CDN landing page).
     plugins: [

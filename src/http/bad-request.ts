@@ -4,11 +4,12 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-export function jsonError(statusCode: number, message: string, errorType: string): APIGatewayProxyStructuredResultV2 {
+/** A GraphQL-shaped error response, with AppSync's fields at the top level and under extensions. */
+export function jsonError(statusCode: number, message: string, errorType: string, code = 'BAD_REQUEST'): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message, errorType, errorInfo: null, data: null, extensions: { errorType, code: 'BAD_REQUEST' } }] }),
+    body: JSON.stringify({ errors: [{ message, errorType, errorInfo: null, data: null, extensions: { errorType, code } }] }),
   };
 }
 
