@@ -1,0 +1,61 @@
+// The application data builders and the stage rules: pure request objects, no I/O.
+import { describe, expect, it } from 'vitest';
+import { Applications, stagesLeadingTo, TRANSITIONS, type Stage } from '../../src/data/applications';
+import { applicationsOfJob, applicationStageSortKey, STAGE_RANK } from '../../src/data/keys';
+
+const STAGES = Object.keys(TRANSITIONS) as Stage[];
+const TERMINAL: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
+
+describe('TRANSITIONS', () => {
+  it('ends the pipeline at HIRED, REJECTED and WITHDRAWN', () => {
+    for (const stage of TERMINAL) expect(TRANSITIONS[stage]).toEqual([]);
+  });
+
+  it('lets every open stage advance one step, reject or withdraw, and never go back to APPLIED', () => {
+    expect(TRANSITIONS.APPLIED).toEqual(['SCREEN', 'REJECTED', 'WITHDRAWN']);
+    expect(TRANSITIONS.SCREEN).toEqual(['INTERVIEW', 'REJECTED', 'WITHDRAWN']);
+    expect(TRANSITIONS.INTERVIEW).toEqual(['OFFER', 'REJECTED', 'WITHDRAWN']);
+    expect(TRANSITIONS.OFFER).toEqual(['HIRED', 'REJECTED', 'WITHDRAWN']);
+    expect(stagesLeadingTo('APPLIED')).toEqual([]);
+    expect(stagesLeadingTo('REJECTED')).toEqual(['APPLIED', 'SCREEN', 'INTERVIEW', 'OFFER']);
+    expect(stagesLeadingTo('HIRED')).toEqual(['OFFER']);
+  });
+});
+
+describe('applicationStageSortKey', () => {
+  it('sorts a job’s applications in pipeline order, then by when they entered their stage', () => {
+    const keys = [
+      applicationStageSortKey('WITHDRAWN', '2026-01-01T00:00:00.000Z', 'a'),
+      applicationStageSortKey('SCREEN', '2026-03-01T00:00:00.000Z', 'b'),
+      applicationStageSortKey('APPLIED', '2026-05-01T00:00:00.000Z', 'c'),
+      applicationStageSortKey('SCREEN', '2026-02-01T00:00:00.000Z', 'd'),
+      applicationStageSortKey('HIRED', '2026-01-01T00:00:00.000Z', 'e'),
+    ];
+    expect([...keys].sort().map((key) => key.split('#').pop())).toEqual(['c', 'd', 'b', 'e', 'a']);
+  });
+
+  it('gives every stage a one-digit rank, so ranks sort as strings', () => {
+    expect(Object.keys(STAGE_RANK).sort()).toEqual([...STAGES].sort());
+    expect(Object.values(STAGE_RANK).every((rank) => rank >= 1 && rank <= 9)).toBe(true);
+    expect(new Set(Object.values(STAGE_RANK)).size).toBe(STAGES.length);
+  });
+
+  it('keeps one stage’s prefix from matching another’s', () => {
+    const { prefix } = applicationsOfJob('j1', 'SCREEN');
+    expect(applicationStageSortKey('SCREEN', 't', 'x').startsWith(prefix)).toBe(true);
+    for (const stage of STAGES.filter((other) => other !== 'SCREEN')) expect(applicationStageSortKey(stage, 't', 'x').startsWith(prefix)).toBe(false);
+  });
+});
+
+describe('Applications.move', () => {
+  it('MOD-04 increments the version, appends to the history and re-keys GSI1 under a version and stage condition', () => {
+    const request = Applications.move('a1', 'SCREEN', 3, '2026-01-02T03:04:05.000Z') as any;
+    expect(request).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#a1' }, SK: { S: '#META' } } });
+    const values = JSON.stringify(request.update.expressionValues);
+    expect(request.update.expression).toMatch(/^SET /);
+    expect(request.update.expression).toContain('list_append(');
+    expect(values).toContain(applicationStageSortKey('SCREEN', '2026-01-02T03:04:05.000Z', 'a1'));
+    expect(request.condition.expression).toContain(' IN ');
+    expect(Object.values(request.condition.expressionValues)).toEqual(expect.arrayContaining([{ N: 3 }, { S: 'APPLIED' }]));
+  });
+});
