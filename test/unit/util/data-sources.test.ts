@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withExecution, type Execution } from '../../../src/runtime/execution';
 import { createResponseHeaders, RESPONSE_HEADERS_MAX_BYTES } from '../../../src/runtime/util/http';
 import { util } from '../../../src/runtime/util/index';
-
-function thrownBy(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBy } from '../../helpers/thrown';
 
 const column = (label: string) => ({ label, name: label, typeName: 'VARCHAR' });
 const booksResult = {

@@ -1,15 +1,7 @@
 import { extensions, util } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import { util as runtimeUtil } from '../../../src/runtime/util/index';
-
-function thrownBy(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBy } from '../../helpers/thrown';
 
 describe('extensions', () => {
   it('UTIL-E1 evictFromApiCache is a no-op: this runtime has no resolver cache', () => {

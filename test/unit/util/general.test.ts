@@ -2,18 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppSyncError, UnauthorizedError } from '../../../src/runtime/errors';
 import { withExecution, type AuthTypeName, type Execution } from '../../../src/runtime/execution';
 import { util } from '../../../src/runtime/util/index';
+import { thrownBy } from '../../helpers/thrown';
 
 function anExecution(overrides: Partial<Execution> = {}): Execution {
   return { appendedErrors: [], authType: 'User Pool Authorization', ...overrides };
-}
-
-function thrownBy(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
 }
 
 const CROCKFORD_ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/;
