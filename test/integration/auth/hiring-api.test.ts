@@ -1,32 +1,21 @@
 // The hiring API's own authorization rules (schema/schema.graphql): recruiters and admins sign in
 // with the user pool; the public job board reads with an API key and writes nothing (AUTH-01..AUTH-05).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAuthConfig } from '../../../src/runtime/auth/config';
-import { createTestApi, type TestApi } from '../../helpers/api';
-import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '../../helpers/jwt';
-
-const key = createSigningKey();
-const admin = { headers: { authorization: cognitoIdToken(key, { 'cognito:groups': ['admins'] }) } };
-const recruiter = { headers: { authorization: cognitoIdToken(key, { 'cognito:groups': ['recruiters'] }) } };
-const jobBoard = { headers: { 'x-api-key': 'da2-job-board' } };
+import type { TestApi } from '../../helpers/api';
+import type { EventOptions } from '../../helpers/events';
+import { createHiringApi } from '../../helpers/hiring';
 
 const CREATE_COMPANY = 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name } }';
 const CREATE_JOB = 'mutation ($input: CreateJobInput!) { createJob(input: $input) { id title } }';
 const COMPANY_PAGE = 'query ($id: ID!) { company(id: $id) { name jobs { items { title status } } } }';
 
 let api: TestApi;
+let admin: EventOptions;
+let recruiter: EventOptions;
+let jobBoard: EventOptions;
 let companyId: string;
 beforeAll(async () => {
-  api = await createTestApi({
-    auth: readAuthConfig({
-      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-      AUTH_ADDITIONAL_MODES: 'API_KEY',
-      API_KEYS: 'da2-job-board',
-      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-      COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-      COGNITO_JWKS: JSON.stringify(key.jwks),
-    }),
-  });
+  ({ api, admin, recruiter, jobBoard } = await createHiringApi());
   const { body } = await api.graphql(CREATE_COMPANY, { input: { name: 'Acme' } }, admin);
   expect(body.errors).toBeUndefined();
   companyId = body.data!.createCompany.id;
