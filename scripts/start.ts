@@ -92,7 +92,7 @@ async function start(): Promise<void> {
   let seeded = '';
   if (firstRun && process.env.SEED !== 'false') {
     const counts = await seed(offline.url, undefined, { authorization: auth.token });
-    seeded = ` (new: seeded ${counts.companies} companies, ${counts.jobs} jobs)`;
+    seeded = ` (new: seeded ${counts.companies} companies, ${counts.jobs} jobs, ${counts.candidates} candidates, ${counts.applications} applications)`;
   }
   console.log(
     [
