@@ -13,6 +13,8 @@ export const BENCH_COMPANY_ID = 'x';
 const TABLE_NAME = 'hiring-bench';
 const REGION = 'eu-west-1';
 const CREDENTIALS = { accessKeyId: 'bench', secretAccessKey: 'bench' };
+/** The API key the benchmark's events carry (see events.ts). */
+export const BENCH_API_KEY = 'bench-api-key';
 
 export interface BenchDatabase {
   local: DynamoDBLocal;
@@ -41,6 +43,11 @@ export async function startBenchDatabase(workDir: string): Promise<BenchDatabase
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      // The deployed modes: user pools by default, API keys for the public reads the bench sends.
+      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
+      AUTH_ADDITIONAL_MODES: 'API_KEY',
+      COGNITO_USER_POOL_ID: 'eu-west-1_bench',
+      API_KEYS: BENCH_API_KEY,
     },
   };
 }

@@ -1,15 +1,15 @@
 /** The HTTP API (payload v2) events and Lambda context the benchmarks send to each handler. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { BENCH_COMPANY_ID } from './database.ts';
+import { BENCH_API_KEY, BENCH_COMPANY_ID } from './database.ts';
 
-/** A POST /graphql event as API Gateway delivers it. */
+/** A POST /graphql event as API Gateway delivers it, with the bench's API key (the baseline ignores it). */
 export function graphqlEvent(query: string): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: 'POST /graphql',
     rawPath: '/graphql',
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'api.execute-api.eu-west-1.amazonaws.com' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'api.execute-api.eu-west-1.amazonaws.com', 'x-api-key': BENCH_API_KEY },
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',

@@ -15,10 +15,10 @@ export interface ChildRun {
 }
 
 /** Spawns one child and resolves on its first output line (the process then exits by itself). */
-export function runChild(args: string[], env: Record<string, string>): Promise<ChildRun> {
+export function runChild(args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(NODE, [CHILD, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [...nodeArgs, CHILD, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let settled = false;
