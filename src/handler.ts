@@ -3,10 +3,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLambdaHandler } from './lambda';
+import { readResolverLogLevel } from './observability/resolver-console';
 import { readConfig } from './config';
 
 const config = readConfig(process.env);
-const logger = new Logger({ serviceName: 'hiring-api' });
+// Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
+const resolverLogLevel = readResolverLogLevel(process.env.RESOLVER_LOG_LEVEL);
 
 const client = DynamoDBDocumentClient.from(
   new DynamoDBClient(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
@@ -15,6 +18,7 @@ const client = DynamoDBDocumentClient.from(
 
 export const handler = createLambdaHandler({
   logger,
+  resolverLogLevel,
   runtime: { client, tables: config.tables, tokenSecret: config.tokenSecret, env: config.resolverEnv },
   limits: config.limits,
   identity: { defaultAuthStrategy: config.defaultAuthStrategy },

@@ -5,6 +5,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler } from '@as-integrations/aws-lambda';
 import { badRequest } from './http/bad-request';
+import { withRequestLogging, type RequestLog } from './observability/request-log';
+import type { ResolverLogLevel } from './observability/resolver-console';
 import { MAX_RESPONSE_BYTES, limitResponseSize } from './http/response-size';
 import { servePlayground } from './http/playground';
 import { unauthorizedResponse } from './http/unauthorized';
@@ -26,6 +28,8 @@ export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   identity?: IdentityOptions;
   /** Responses larger than this are replaced by a `ResponseTooLarge` error (LIM-10). */
   maxResponseBytes?: number;
+  /** How resolver `console.*` calls are logged (RESOLVER_LOG_LEVEL); when omitted the console is left alone. */
+  resolverLogLevel?: ResolverLogLevel;
 }
 
 /**
@@ -41,6 +45,7 @@ export function createLambdaHandler({
   logger,
   identity: identityOptions,
   maxResponseBytes = MAX_RESPONSE_BYTES,
+  resolverLogLevel,
   ...serverOptions
 }: LambdaOptions): GraphQLLambdaHandler {
   const enforceResponseSize = limitResponseSize(maxResponseBytes);
@@ -49,7 +54,8 @@ export function createLambdaHandler({
   const frozenRuntime: RuntimeConfig = { ...runtime, env: Object.freeze({ ...runtime.env }) };
   const authenticate = serverOptions.auth ? createAuthenticator(serverOptions.auth) : undefined;
   const authorized = new WeakMap<object, RequestAuthorization>();
-  return startServerAndCreateLambdaHandler(server, requestHandler, {
+  const logs = new WeakMap<object, RequestLog>();
+  const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: [
       servePlayground,
       async (event) => {
@@ -83,7 +89,9 @@ export function createLambdaHandler({
         request,
         appendedErrors: [],
         responseHeaders: createResponseHeaders(),
+        log: logs.get(event),
       };
     },
   });
+  return withRequestLogging(handler, { logger, logs, resolverLogLevel });
 }

@@ -12,6 +12,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { GraphQLFormattedError } from 'graphql';
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
+import { coordinateOf } from './observability/coordinate';
+import { requestLogPlugin } from './observability/request-log-plugin';
 import { resolvers as apiResolvers } from './resolvers/index';
 import type { AuthConfig } from './runtime/auth/config';
 import { applyFieldAuthorization } from './runtime/auth/enforce';
@@ -49,19 +51,28 @@ const responseHeadersPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-/** Logs each unexpected failure (masked in the response) and each resolver code fault once, with the request id. */
+/**
+ * Logs each unexpected failure (masked in the response) and each resolver code fault once, with the
+ * schema coordinate, the request ids and the error with its cause (never sent to the caller).
+ */
 function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors, contextValue }) {
+        async didEncounterErrors(request) {
+          const { errors, contextValue } = request;
           for (const error of errors) {
             const extensions = error.extensions ?? {};
-            if (isUnexpectedError(error)) {
-              logger.error('Unexpected error while resolving a request', { requestId: contextValue.requestId, path: error.path, error: error.originalError ?? error });
-            } else if (extensions.errorType === 'Code') {
-              logger.error('Resolver code fault', { requestId: contextValue.requestId, path: error.path, error: error.originalError ?? error });
-            }
+            const message = isUnexpectedError(error) ? 'Unexpected error while resolving a request' : extensions.errorType === 'Code' ? 'Resolver code fault' : undefined;
+            if (!message) continue;
+            logger.error(message, {
+              coordinate: coordinateOf(error, request) ?? null,
+              requestId: contextValue.requestId,
+              apiRequestId: contextValue.log?.apiRequestId ?? null,
+              operationName: request.operationName ?? null,
+              path: error.path,
+              error: error.originalError ?? error,
+            });
           }
         },
       };
@@ -102,6 +113,7 @@ export function createServer({ logger, schema, limits = {}, auth, introspection 
       appendedErrorsPlugin,
       responseHeadersPlugin,
       errorLoggingPlugin(logger),
+      requestLogPlugin,
     ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => formatAppSyncError(formatted).error as GraphQLFormattedError,

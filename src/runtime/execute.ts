@@ -6,6 +6,7 @@
  */
 import type { Context } from '@aws-appsync/utils';
 import { GraphQLError, Kind, responsePathAsArray, type FieldNode, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { tagCoordinate } from '../observability/coordinate';
 import { AppSyncError, UnauthorizedError, type ResolverErrorEntry } from './errors';
 import type { Execution } from './execution';
 import { buildInfo } from './info';
@@ -96,6 +97,8 @@ export function createFieldResolver(
       countResolver(context, resolverCountLimit);
       return (await runResolver(run, definition)) ?? null;
     } catch (thrown) {
+      // The server's error log names the resolver that failed (its schema coordinate).
+      tagCoordinate(thrown, coordinate);
       if (!(thrown instanceof AppSyncError)) throw thrown;
       const entry =
         thrown instanceof UnauthorizedError

@@ -3,6 +3,7 @@ import type { Identity } from '@aws-appsync/utils';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context as LambdaContext } from 'aws-lambda';
 import type { GraphQLFormattedError } from 'graphql';
+import type { RequestLog } from '../observability/request-log';
 import type { RequestAuthorization } from './auth/authenticate';
 import type { GetItemLoaders } from './dynamodb/get-item-loader';
 import type { AuthTypeName, ResponseHeaders } from './execution';
@@ -34,4 +35,6 @@ export interface RequestContext {
   responseHeaders?: ResponseHeaders;
   /** This request's GetItem batching, created on first use (no N+1 reads for nested fields). */
   getItemLoaders?: GetItemLoaders;
+  /** The request's log line and resolver console routing (src/observability); absent outside the Lambda handler. */
+  log?: RequestLog;
 }

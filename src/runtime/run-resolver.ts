@@ -7,6 +7,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import type { GraphQLResolveInfo } from 'graphql';
+import { withResolverConsole } from '../observability/resolver-console';
 import { invokeDataSource } from './data-sources';
 import { invokeLambdaHandler } from './direct-lambda';
 import { AppSyncError, CodeError, EarlyReturnSignal } from './errors';
@@ -58,7 +59,7 @@ function callHandler(run: ResolverRun, module: ResolverModule, stage: Stage, ctx
   try {
     const handler = module[stage];
     if (typeof handler !== 'function') throw new CodeError(`The module has no ${stage} function`, undefined);
-    const value = withExecution(run.execution, () => handler(ctx));
+    const value = withResolverConsole(run.context.log, run.coordinate, () => withExecution(run.execution, () => handler(ctx)));
     if (value !== null && typeof (value as PromiseLike<unknown> | undefined)?.then === 'function') {
       throw new CodeError(`${stage} handlers must be synchronous: APPSYNC_JS has no async functions or promises`, undefined);
     }

@@ -80,10 +80,14 @@ export interface RuntimeApiOptions extends Partial<Omit<LambdaOptions, 'logger' 
   db?: TestDatabase;
 }
 
-/** A logger recording its calls, so tests can check what is logged and how often. */
+/**
+ * A logger recording its warnings and errors, so tests can check what is logged and how often. The
+ * per-request INFO line has its own tests (test/integration/logging.test.ts).
+ */
 function recordingLogger(logs: LoggedCall[]): Logger {
   const record = (level: LoggedCall['level']) => (message: string, ...extra: unknown[]) => void logs.push({ level, message, extra });
-  return { error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') } as unknown as Logger;
+  const ignore = () => undefined;
+  return { error: record('error'), warn: record('warn'), info: ignore, debug: ignore, addContext: ignore, refreshSampleRateCalculation: ignore, getLevelName: () => 'INFO' } as unknown as Logger;
 }
 
 /** A document client for tests that never reach DynamoDB (NONE data source only). */

@@ -1,0 +1,62 @@
+/**
+ * The schema coordinate (`Type.field`) an error belongs to, for its log line. Resolver failures are
+ * tagged where they are caught (exact); other failures (a value graphql-js cannot complete) are
+ * located by walking the error's response path through the operation.
+ */
+import { getNamedType, isInterfaceType, isObjectType, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+
+const coordinates = new WeakMap<object, string>();
+
+/** Remembers that `thrown` was raised by the resolver of `coordinate` (the innermost resolver wins). */
+export function tagCoordinate(thrown: unknown, coordinate: string): void {
+  if (typeof thrown === 'object' && thrown !== null && !coordinates.has(thrown)) coordinates.set(thrown, coordinate);
+}
+
+/** Finds the field answering `key` in a selection set, with the type it is selected on. */
+function findField(selectionSet: SelectionSetNode, key: string, typeName: string, document: DocumentNode): { name: string; typeName: string; selectionSet?: SelectionSetNode } | undefined {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if ((selection.alias?.value ?? selection.name.value) === key) return { name: selection.name.value, typeName, selectionSet: selection.selectionSet };
+      continue;
+    }
+    const fragment =
+      selection.kind === Kind.INLINE_FRAGMENT
+        ? selection
+        : document.definitions.find((node) => node.kind === Kind.FRAGMENT_DEFINITION && node.name.value === selection.name.value);
+    if (!fragment || !('selectionSet' in fragment) || !fragment.selectionSet) continue;
+    const condition = 'typeCondition' in fragment ? fragment.typeCondition?.name.value : undefined;
+    const found = findField(fragment.selectionSet, key, condition ?? typeName, document);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `Type.field` for a response path, or undefined when the path cannot be followed. */
+function coordinateAtPath(path: ReadonlyArray<string | number>, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): string | undefined {
+  let selectionSet: SelectionSetNode | undefined = operation.selectionSet;
+  let typeName = schema.getRootType(operation.operation)?.name;
+  let coordinate: string | undefined;
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    if (!selectionSet || !typeName) return undefined;
+    const field = findField(selectionSet, key, typeName, document);
+    if (!field) return undefined;
+    coordinate = `${field.typeName}.${field.name}`;
+    const parent = schema.getType(field.typeName);
+    const fieldType = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[field.name]?.type : undefined;
+    typeName = fieldType ? getNamedType(fieldType).name : undefined;
+    selectionSet = field.selectionSet;
+  }
+  return coordinate;
+}
+
+/** The coordinate of a GraphQL error: the resolver that raised it, else the field at its path. */
+export function coordinateOf(
+  error: { originalError?: unknown; path?: ReadonlyArray<string | number> },
+  request: { schema: GraphQLSchema; document?: DocumentNode; operation?: OperationDefinitionNode },
+): string | undefined {
+  const original = error.originalError;
+  const tagged = typeof original === 'object' && original !== null ? coordinates.get(original) : undefined;
+  if (tagged || !error.path || !request.document || !request.operation) return tagged;
+  return coordinateAtPath(error.path, request.schema, request.document, request.operation);
+}
