@@ -1,0 +1,110 @@
+/**
+ * Bundles one resolver or pipeline function for the APPSYNC_JS runtime, with the esbuild options
+ * AWS documents for it ("Bundling, TypeScript, and source maps for the APPSYNC_JS runtime"): one
+ * ESM file, target esnext, platform node, `@aws-appsync/*` left as imports (the runtime provides
+ * them), an inline source map without the sources' content.
+ */
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT } from './appsync-routes.ts';
+
+/** The only modules APPSYNC_JS code may import: AppSync provides them. */
+export const APPSYNC_MODULES: readonly string[] = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'];
+
+/** AWS's recommended options for APPSYNC_JS code (plus the import guard and pipeline wiring below). */
+export const appsyncBuildOptions: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  target: 'esnext',
+  platform: 'node',
+  external: ['@aws-appsync/*'],
+  sourcemap: 'inline',
+  sourcesContent: false,
+  minify: false,
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+};
+
+/** The name of the generated entry of a pipeline's before/after bundle. */
+export const ENTRY = 'appsync-entry.ts';
+
+/** What to bundle: a module that exports `request` and `response`. */
+export interface AppSyncBundleInput {
+  /** Source file relative to the project root. */
+  source: string;
+  /** Output file (absolute): source map paths are relative to it. */
+  outfile: string;
+  /**
+   * A pipeline resolver module: only its `request`/`response` (before/after) are AppSync code; its
+   * `functions` list is wiring (the resolver's pipelineConfig), bundled separately.
+   */
+  pipeline?: boolean;
+}
+
+/** An import of something other than `@aws-appsync/*`. */
+export interface ForbiddenImport {
+  path: string;
+  importer: string;
+}
+
+/** One bundle: its code, esbuild's metafile, and the imports the guard refused. */
+export interface AppSyncBundle {
+  code: string;
+  metafile: Metafile;
+  /** Every import APPSYNC_JS cannot satisfy: the module, and the file (relative to the root) importing it. */
+  forbiddenImports: ForbiddenImport[];
+}
+
+// Any bare import (a package or a node: builtin) other than @aws-appsync/* is recorded and kept
+// external, so the failure names the import instead of bundling a whole SDK.
+function importGuard(forbidden: ForbiddenImport[]): Plugin {
+  return {
+    name: 'appsync-import-guard',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^[^./]/ }, ({ path, importer }) => {
+        // sideEffects: false drops the imports of modules whose code was tree-shaken away.
+        if (APPSYNC_MODULES.includes(path)) return { path, external: true, sideEffects: false };
+        forbidden.push({ path, importer: importer.startsWith(ROOT) ? importer.slice(ROOT.length) : importer });
+        return { path, external: true };
+      });
+    },
+  };
+}
+
+// The `functions` list of a pipeline module calls fn()/lambdaFn(): marking those calls pure lets
+// esbuild drop the list, and with it the function modules, from the before/after bundle.
+function pipelineWiring(source: string): Plugin {
+  const file = join(ROOT, source);
+  return {
+    name: 'appsync-pipeline-wiring',
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+        if (path !== file) return undefined;
+        const contents = (await readFile(path, 'utf8')).replace(/\b(fn|lambdaFn)\(/g, '/* @__PURE__ */ $1(');
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** Bundles one module as AppSync would run it; esbuild failures are rethrown naming the source. */
+export async function bundleForAppSync({ source, outfile, pipeline = false }: AppSyncBundleInput): Promise<AppSyncBundle> {
+  const forbiddenImports: ForbiddenImport[] = [];
+  const entry: Pick<BuildOptions, 'entryPoints' | 'stdin'> = pipeline
+    ? { stdin: { contents: `export { request, response } from ${JSON.stringify(`./${source}`)};`, resolveDir: ROOT, loader: 'ts', sourcefile: ENTRY } }
+    : { entryPoints: [join(ROOT, source)] };
+  try {
+    const result = await build({
+      ...appsyncBuildOptions,
+      ...entry,
+      outfile,
+      plugins: [importGuard(forbiddenImports), ...(pipeline ? [pipelineWiring(source)] : [])],
+    });
+    return { code: result.outputFiles![0]!.text, metafile: result.metafile!, forbiddenImports };
+  } catch (error) {
+    const messages = (error as { errors?: { text: string }[] }).errors?.map((message) => message.text) ?? [String(error)];
+    throw new Error(`${source}: esbuild cannot bundle it: ${messages.join('; ')}`, { cause: error });
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * dist/appsync/manifest.json: what to create on AppSync for the routing table — one resolver per
+ * coordinate (UNIT, PIPELINE, or LAMBDA), one function per pipeline step, the data sources they
+ * name — with the bundled code file of each, so CDK, CloudFormation or serverless-appsync-plugin
+ * definitions can be generated from it.
+ */
+import type { DataSourceRef } from '../../src/runtime/resolver.ts';
+import type { RoutedResolver } from './appsync-routes.ts';
+
+/** A data source the resolvers and functions name. */
+export type ManifestDataSource =
+  | { type: 'AMAZON_DYNAMODB'; description: string }
+  | { type: 'NONE'; description: string };
+
+/** One AppSync resolver. `code` is relative to the manifest's folder. */
+export type ManifestResolver = { typeName: string; fieldName: string; source: string } & (
+  | { kind: 'UNIT'; dataSource: string; code: string }
+  | { kind: 'PIPELINE'; code: string; functions: string[] }
+  | { kind: 'LAMBDA'; needs: string }
+);
+
+/** One AppSync function configuration (a pipeline step). */
+export type ManifestFunction = { source: string } & ({ kind: 'JS'; dataSource: string; code: string } | { kind: 'LAMBDA'; needs: string });
+
+/** The whole manifest. */
+export interface AppSyncManifest {
+  runtime: { name: 'APPSYNC_JS'; runtimeVersion: '1.0.0' };
+  dataSources: Record<string, ManifestDataSource>;
+  resolvers: Record<string, ManifestResolver>;
+  functions: Record<string, ManifestFunction>;
+}
+
+/** A file to bundle as APPSYNC_JS code: `file` is relative to the output folder. */
+export interface AppSyncCodeEntry {
+  /** Source file relative to the project root. */
+  source: string;
+  file: string;
+  /** A pipeline resolver's before/after module (its `functions` list is left out). */
+  pipeline?: boolean;
+}
+
+const LAMBDA_NEEDS = 'an AWS_LAMBDA data source: a Lambda function whose handler is this module’s `handler` (Direct Lambda resolver, no code)';
+
+function dataSourceName(ref: DataSourceRef, dataSources: Record<string, ManifestDataSource>): string {
+  if (ref.kind === 'NONE') {
+    dataSources.NONE = { type: 'NONE', description: 'AppSync NONE data source: ctx.result is the request payload' };
+    return 'NONE';
+  }
+  dataSources[ref.table] = { type: 'AMAZON_DYNAMODB', description: `the ${ref.table} table (definition: src/data/table.json)` };
+  return ref.table;
+}
+
+/** The manifest of the routes and the code files to bundle for it. */
+export function planAppSyncExport(routes: readonly RoutedResolver[]): { manifest: AppSyncManifest; entries: AppSyncCodeEntry[] } {
+  const manifest: AppSyncManifest = { runtime: { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' }, dataSources: {}, resolvers: {}, functions: {} };
+  const entries: AppSyncCodeEntry[] = [];
+  for (const route of routes) {
+    const [typeName = '', fieldName = ''] = route.coordinate.split('.');
+    const base = { typeName, fieldName, source: route.source };
+    const code = `${route.coordinate}.js`;
+    if (route.kind === 'LAMBDA') {
+      manifest.resolvers[route.coordinate] = { ...base, kind: 'LAMBDA', needs: LAMBDA_NEEDS };
+      continue;
+    }
+    entries.push({ source: route.source, file: code, pipeline: route.kind === 'PIPELINE' });
+    if (route.kind === 'UNIT') {
+      manifest.resolvers[route.coordinate] = { ...base, kind: 'UNIT', dataSource: dataSourceName(route.dataSource!, manifest.dataSources), code };
+      continue;
+    }
+    manifest.resolvers[route.coordinate] = { ...base, kind: 'PIPELINE', code, functions: route.functions.map((step) => step.name) };
+    for (const step of route.functions) {
+      const known = manifest.functions[step.name];
+      if (known) {
+        if (known.source !== step.source) throw new Error(`Pipeline function ${step.name} is both ${known.source} and ${step.source}: AppSync function names must be unique`);
+        continue;
+      }
+      if (step.kind === 'LAMBDA') {
+        manifest.functions[step.name] = { kind: 'LAMBDA', source: step.source, needs: LAMBDA_NEEDS };
+        continue;
+      }
+      const file = `functions/${step.name}.js`;
+      manifest.functions[step.name] = { kind: 'JS', source: step.source, dataSource: dataSourceName(step.dataSource!, manifest.dataSources), code: file };
+      entries.push({ source: step.source, file });
+    }
+  }
+  return { manifest, entries };
+}
