@@ -1,0 +1,216 @@
+// npm run build:appsync: every routed resolver and pipeline function bundled as AppSync deploys JS
+// code (LIM-06 code size, imports limited to @aws-appsync/*), and the bundles, run against our
+// @aws-appsync/utils implementation, behave exactly like the source modules.
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AppSyncExportError, buildAppSyncBundles, exportAppSyncCode, type AppSyncManifest } from '../../scripts/build-appsync';
+import { checkBundle, MAX_CODE_CHARACTERS } from '../../scripts/lib/appsync-checks';
+import * as putJob from '../../src/functions/putJob';
+import * as requireCompany from '../../src/functions/requireCompany';
+import { resolvers } from '../../src/resolvers/index';
+import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
+import * as MutationMoveApplication from '../../src/resolvers/Mutation.moveApplication';
+import * as QueryJob from '../../src/resolvers/Query.job';
+import { thrownBy } from '../helpers/thrown';
+
+/** A request/response module, as loaded from a bundle or a source file. */
+interface CodeModule {
+  request(ctx: unknown): unknown;
+  response(ctx: unknown): unknown;
+}
+
+const FIXTURES = 'test/fixtures/appsync-export';
+const NOW = new Date('2026-03-01T09:30:00.000Z');
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+let outDir: string;
+let manifest: AppSyncManifest;
+
+/** A fresh resolver context (each module gets its own: request() writes to the stash). */
+function aContext(overrides: Record<string, unknown> = {}) {
+  const args = (overrides.args ?? {}) as Record<string, unknown>;
+  return {
+    arguments: args,
+    stash: {},
+    prev: { result: undefined },
+    source: null,
+    identity: null,
+    request: { headers: {}, domainName: null },
+    info: { fieldName: 'field', parentTypeName: 'Query', variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
+    result: undefined,
+    error: undefined,
+    ...overrides,
+    args,
+  };
+}
+
+/** Loads a bundle as ESM; vitest resolves its `@aws-appsync/*` imports to src/runtime/appsync-utils. */
+async function loadBundle(file: string): Promise<CodeModule> {
+  return (await import(/* @vite-ignore */ pathToFileURL(join(outDir, file)).href)) as CodeModule;
+}
+
+const asModule = (module: object) => module as unknown as CodeModule;
+const withoutIds = (value: unknown): unknown => JSON.parse(JSON.stringify(value).replace(UUID, '<id>'));
+
+async function problemsOf(source: string): Promise<readonly string[]> {
+  const error = await exportAppSyncCode([{ source, file: 'fixture.js' }], join(outDir, 'fixtures')).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(AppSyncExportError);
+  return (error as AppSyncExportError).problems;
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'appsync-export-'));
+  manifest = await buildAppSyncBundles(outDir);
+}, 60_000);
+
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('buildAppSyncBundles', () => {
+  it('lists every routed coordinate with its kind, data source and code, and writes manifest.json', async () => {
+    expect(Object.keys(manifest.resolvers).sort()).toEqual(Object.keys(resolvers).sort());
+    for (const [coordinate, definition] of Object.entries(resolvers)) {
+      const entry = manifest.resolvers[coordinate]!;
+      expect(entry.kind, coordinate).toBe(definition.kind);
+      expect(`${entry.typeName}.${entry.fieldName}`).toBe(coordinate);
+      if (entry.kind === 'LAMBDA') expect(entry.needs).toMatch(/AWS_LAMBDA data source/);
+      else expect(entry.code).toBe(`${coordinate}.js`);
+      if (entry.kind === 'UNIT') expect(manifest.dataSources[entry.dataSource]?.type).toBe('AMAZON_DYNAMODB');
+      if (entry.kind === 'PIPELINE' && definition.kind === 'PIPELINE') expect(entry.functions).toEqual(definition.functions.map((step) => step.name));
+    }
+    expect(manifest.resolvers['Mutation.createJob']).toMatchObject({ kind: 'PIPELINE', functions: ['requireCompany', 'putJob'] });
+    expect(manifest.functions.putJob).toEqual({ kind: 'JS', source: 'src/functions/putJob.ts', dataSource: 'main', code: 'functions/putJob.js' });
+    expect(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'))).toEqual(manifest);
+  });
+
+  it('writes a bundle for every resolver and pipeline function the manifest names, and nothing else', async () => {
+    const named = [...Object.values(manifest.resolvers), ...Object.values(manifest.functions)].flatMap((entry) => ('code' in entry ? [entry.code] : []));
+    const written = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.js'));
+    expect(written.sort()).toEqual(named.sort());
+    expect(named).toContain('functions/requireCompany.js');
+  });
+
+  it('LIM-06: keeps every bundle within AppSync’s 32,768 characters', async () => {
+    for (const file of (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.js'))) {
+      const code = await readFile(join(outDir, file), 'utf8');
+      expect(code.length, file).toBeGreaterThan(0);
+      expect(code.length, file).toBeLessThanOrEqual(MAX_CODE_CHARACTERS);
+    }
+  });
+
+  it('bundles import nothing but @aws-appsync/utils and @aws-appsync/utils/dynamodb, as ESM', async () => {
+    for (const file of (await readdir(outDir, { recursive: true })).filter((name) => name.endsWith('.js'))) {
+      const code = (await readFile(join(outDir, file), 'utf8')).replace(/\/\/# sourceMappingURL=.*$/m, '');
+      const imported = [...code.matchAll(/\bfrom\s*"([^"]+)"|\bimport\s*\(?\s*"([^"]+)"/g)].map((match) => match[1] ?? match[2]);
+      for (const path of imported) expect(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'], `${file} imports ${path}`).toContain(path);
+      expect(code, file).not.toMatch(/\brequire\(/);
+      expect(code, file).toMatch(/^export \{/m);
+    }
+  });
+
+  it('leaves a pipeline’s function list out of its before/after bundle', async () => {
+    const code = await readFile(join(outDir, 'Mutation.createJob.js'), 'utf8');
+    expect(code).not.toContain('src/functions/');
+    expect(code).not.toContain('functions');
+  });
+});
+
+describe('bundles run unchanged against the runtime', () => {
+  it('Query.job: the bundle builds the same GetItem and returns the same result as the source', async () => {
+    const bundle = await loadBundle('Query.job.js');
+    const args = { id: 'job-1' };
+    expect(bundle.request(aContext({ args }))).toEqual(QueryJob.request(aContext({ args }) as never));
+    expect(bundle.request(aContext({ args }))).toEqual({ operation: 'GetItem', key: { PK: { S: 'JOB#job-1' }, SK: { S: '#META' } } });
+    const result = { id: 'job-1', title: 'Engineer' };
+    expect(bundle.response(aContext({ args, result }))).toEqual(QueryJob.response(aContext({ args, result }) as never));
+    const error = { message: 'throttled', type: 'DynamoDB:ProvisionedThroughputExceededException' };
+    expect(thrownBy(() => bundle.response(aContext({ args, error })))).toEqual(thrownBy(() => QueryJob.response(aContext({ args, error }) as never)));
+  });
+
+  it('Mutation.createJob: before step, requireCompany and putJob behave like their sources', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    const args = { input: { companyId: 'company-1', title: ' Engineer ', location: 'Berlin' } };
+    const [before, require, put] = await Promise.all(['Mutation.createJob.js', 'functions/requireCompany.js', 'functions/putJob.js'].map(loadBundle));
+    const bundledBefore = aContext({ args });
+    const sourceBefore = aContext({ args });
+    expect(before!.request(bundledBefore)).toEqual(asModule(MutationCreateJob).request(sourceBefore));
+    expect(bundledBefore.stash).toEqual({ companyId: 'company-1' });
+    expect(bundledBefore.stash).toEqual(sourceBefore.stash);
+
+    const stash = { companyId: 'company-1' };
+    expect(require!.request(aContext({ args, stash }))).toEqual(asModule(requireCompany).request(aContext({ args, stash })));
+    const missing = aContext({ args, stash, result: null });
+    expect(thrownBy(() => require!.response(missing))).toEqual(thrownBy(() => asModule(requireCompany).response(missing)));
+    expect(thrownBy(() => require!.response(missing))).toMatchObject({ errorType: 'NotFound' });
+
+    const written = put!.request(aContext({ args }));
+    expect(written).toMatchObject({ operation: 'PutItem', condition: { expression: 'attribute_not_exists(PK)' } });
+    expect(withoutIds(written)).toEqual(withoutIds(asModule(putJob).request(aContext({ args }))));
+    const blank = { input: { ...args.input, title: '  ' } };
+    expect(thrownBy(() => put!.request(aContext({ args: blank })))).toEqual(thrownBy(() => asModule(putJob).request(aContext({ args: blank }))));
+
+    const prev = { result: { id: 'job-1', title: 'Engineer' } };
+    expect(before!.response(aContext({ args, prev }))).toEqual(asModule(MutationCreateJob).response(aContext({ args, prev })));
+  });
+
+  it('Mutation.moveApplication: the same conditional UpdateItem, and the same typed errors', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    const bundle = await loadBundle('Mutation.moveApplication.js');
+    const source = asModule(MutationMoveApplication);
+    const args = { id: 'app-1', stage: 'INTERVIEW', expectedVersion: 2 };
+    const request = bundle.request(aContext({ args }));
+    expect(request).toEqual(source.request(aContext({ args })));
+    expect(request).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#app-1' } } });
+
+    const toApplied = { ...args, stage: 'APPLIED' };
+    expect(thrownBy(() => bundle.request(aContext({ args: toApplied })))).toEqual(thrownBy(() => source.request(aContext({ args: toApplied }))));
+
+    const error = { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' };
+    const stale = aContext({ args, error, result: { id: 'app-1', version: 3, stage: 'SCREEN' } });
+    expect(thrownBy(() => bundle.response(stale))).toMatchObject({ errorType: 'ConcurrentModification' });
+    expect(thrownBy(() => bundle.response(stale))).toEqual(thrownBy(() => source.response(stale)));
+    const moved = { id: 'app-1', version: 3, stage: 'INTERVIEW' };
+    expect(bundle.response(aContext({ args, result: moved }))).toEqual(moved);
+  });
+});
+
+describe('exportAppSyncCode', () => {
+  it('fails naming the file when a resolver imports the AWS SDK', async () => {
+    expect(await problemsOf(`${FIXTURES}/Query.withSdk.ts`)).toContainEqual(expect.stringMatching(/^test\/fixtures\/appsync-export\/Query\.withSdk\.ts: imports @aws-sdk\/client-dynamodb;/));
+  });
+
+  it('LANG-03: fails naming the file when the bundled output uses a class', async () => {
+    const problems = await problemsOf(`${FIXTURES}/Query.withClass.ts`);
+    expect(problems).toContainEqual(expect.stringMatching(/^test\/fixtures\/appsync-export\/Query\.withClass\.ts \(bundled as fixture\.js\): \d+:\d+ Classes are not supported/));
+  });
+
+  it('fails when a resolver pulls in a node: builtin or the Lambda runtime', async () => {
+    const problems = await problemsOf(`${FIXTURES}/Query.withRuntime.ts`);
+    expect(problems).toContainEqual(expect.stringContaining('Query.withRuntime.ts: imports node:crypto;'));
+    expect(problems).toContainEqual(expect.stringContaining('Query.withRuntime.ts: the bundle contains src/runtime/resolver.ts;'));
+  });
+
+  it('fails when a module does not export response(ctx)', async () => {
+    expect(await problemsOf(`${FIXTURES}/Query.noResponse.ts`)).toEqual([`${FIXTURES}/Query.noResponse.ts: the bundle does not export response(ctx)`]);
+  });
+
+  it('LIM-06: refuses a bundle over 32,768 characters', () => {
+    const output = { bytes: 0, imports: [], exports: ['request', 'response'], inputs: {} };
+    const bundle = { code: 'x'.repeat(MAX_CODE_CHARACTERS + 1), metafile: { inputs: {}, outputs: { 'big.js': output } }, forbiddenImports: [] };
+    expect(checkBundle('src/resolvers/Query.big.ts', bundle)).toEqual([
+      'src/resolvers/Query.big.ts: the bundle has 32769 characters; AppSync accepts at most 32768 (LIM-06)',
+    ]);
+    expect(checkBundle('src/resolvers/Query.big.ts', { ...bundle, code: 'x'.repeat(MAX_CODE_CHARACTERS) })).toEqual([]);
+  });
+});
