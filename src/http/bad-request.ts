@@ -1,27 +1,68 @@
 /**
- * Requests the Lambda integration would answer with a plain-text 400 (an unparsable JSON body)
- * get a GraphQL-shaped JSON error with a stable errorType instead.
+ * Requests refused before Apollo runs, each with a GraphQL-shaped JSON error and a stable errorType
+ * where the Lambda integration or Apollo would answer plain text, a stack overflow or a message
+ * about something else (CSRF for a text/plain POST):
+ *
+ * - OPTIONS: 204, nothing run (CORS headers are the gateway's);
+ * - methods other than GET/POST: 405 `BadRequest`;
+ * - a POST that is not `application/json`: 415 `BadRequest`;
+ * - a body that is not JSON, or not decodable base64: 400 `MalformedHttpRequestException`;
+ * - JSON that is not one operation object (batches, strings, null) or has no `query`: 400 `BadRequest`;
+ * - a document nested deeper than any parser should recurse: 400 `ValidationError`.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { documentNesting, MAX_DOCUMENT_NESTING } from './nesting';
 
 /** A GraphQL-shaped error response, with AppSync's fields at the top level and under extensions. */
-export function jsonError(statusCode: number, message: string, errorType: string, code = 'BAD_REQUEST'): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message, errorType, errorInfo: null, data: null, extensions: { errorType, code } }] }),
-  };
+export function jsonError(
+  statusCode: number,
+  message: string,
+  errorType: string,
+  code = 'BAD_REQUEST',
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  const error = { path: null, data: null, errorType, errorInfo: null, locations: null, message, extensions: { errorType, errorInfo: null, data: null, code } };
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify({ errors: [error] }) };
 }
 
-export function badRequest(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 | undefined {
-  if (event.requestContext?.http?.method !== 'POST') return undefined;
-  const contentType = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-  if (!contentType.toLowerCase().includes('json')) return undefined;
-  const body = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function tooDeep(query: unknown): APIGatewayProxyStructuredResultV2 | undefined {
+  if (typeof query !== 'string' || documentNesting(query) <= MAX_DOCUMENT_NESTING) return undefined;
+  return jsonError(400, `Syntax Error: the document nests deeper than ${MAX_DOCUMENT_NESTING} levels.`, 'ValidationError', 'GRAPHQL_PARSE_FAILED');
+}
+
+/** Checks a POST body: JSON, one operation object, with a query (or a persisted query's hash). */
+function badBody(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 | undefined {
+  // Case-sensitive, as the Lambda integration parses the body only for exactly this type.
+  const mediaType = (header(event, 'content-type') ?? '').split(';')[0]!.trim();
+  if (mediaType !== 'application/json') {
+    const got = mediaType ? `'${mediaType.slice(0, 100)}'` : 'none';
+    return jsonError(415, `A GraphQL POST must have content-type application/json (got ${got}).`, 'BadRequest');
+  }
+  let body: unknown;
   try {
-    JSON.parse(body);
-    return undefined;
+    const text = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
+    body = JSON.parse(text);
   } catch {
     return jsonError(400, 'The request body is not valid JSON.', 'MalformedHttpRequestException');
   }
+  if (Array.isArray(body)) return jsonError(400, 'Batched operations are not supported: send one operation object per request.', 'BadRequest');
+  if (!isObject(body)) return jsonError(400, 'The request body must be a JSON object with a `query` string.', 'BadRequest');
+  const persisted = isObject(body.extensions) && body.extensions.persistedQuery !== undefined;
+  if (body.query === undefined && !persisted) return jsonError(400, 'The request body has no `query`.', 'BadRequest');
+  return tooDeep(body.query);
+}
+
+/** The response for a request that must not reach Apollo, or undefined to let it through. */
+export function badRequest(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 | undefined {
+  const method = event.requestContext?.http?.method;
+  if (method === 'OPTIONS') return { statusCode: 204, headers: { allow: 'GET, POST, OPTIONS' } };
+  if (method === 'GET') return tooDeep(event.queryStringParameters?.query);
+  if (method === 'POST') return badBody(event);
+  return jsonError(405, `${String(method).slice(0, 20)} is not supported: send GraphQL requests with GET or POST.`, 'BadRequest', 'BAD_REQUEST', { allow: 'GET, POST' });
 }

@@ -17,6 +17,24 @@ const REQUEST_ERROR_TYPES: Record<string, string> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'PersistedQueryNotSupported',
 };
 
+/**
+ * graphql-js messages that do not tell the caller what is wrong with the request, by code: a parser
+ * out of stack on a deeply nested document, and validation given up on a document too costly to
+ * check (e.g. thousands of repeated or aliased fields).
+ */
+const UNCLEAR_MESSAGES: Record<string, { pattern: RegExp; message: string }> = {
+  GRAPHQL_PARSE_FAILED: { pattern: /^Maximum call stack size exceeded$/, message: 'Syntax Error: the document is nested too deeply to parse.' },
+  GRAPHQL_VALIDATION_FAILED: {
+    pattern: /^Validation aborted\.$/,
+    message: 'The document is too complex to validate (too many repeated or overlapping fields); send a smaller operation.',
+  },
+};
+
+function clearMessage(code: unknown, message: string): string {
+  const unclear = typeof code === 'string' ? UNCLEAR_MESSAGES[code] : undefined;
+  return unclear?.pattern.test(message) ? unclear.message : message;
+}
+
 /** An error entry as AppSync returns it, plus `extensions`. */
 export interface AppSyncFormattedError {
   path: ReadonlyArray<string | number> | null;
@@ -55,7 +73,7 @@ export function formatAppSyncError(formatted: GraphQLFormattedError): { error: A
     : typeof extensions.errorType === 'string'
       ? extensions.errorType
       : ((code && REQUEST_ERROR_TYPES[code]) ?? null);
-  const message = isMasked ? INTERNAL_ERROR_MESSAGE : formatted.message;
+  const message = isMasked ? INTERNAL_ERROR_MESSAGE : clearMessage(rawCode, formatted.message);
   const errorInfo = isMasked ? null : (extensions.errorInfo ?? null);
   const data = isMasked ? null : (extensions.data ?? null);
   return {
