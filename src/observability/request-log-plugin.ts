@@ -3,6 +3,7 @@
  * and the errors the caller receives (after formatting, so masked errors count as InternalFailure).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import type { RequestContext } from '../runtime/request-context';
 
 /** The query text is logged only at these levels (it may embed literal values; variables never are). */
@@ -15,8 +16,10 @@ export const requestLogPlugin: ApolloServerPlugin<RequestContext> = {
     if (!log) return;
     log.authType = contextValue.authType;
     return {
-      async willSendResponse({ response, request, operation, operationName }) {
-        log.operationName = operationName ?? request.operationName ?? null;
+      async willSendResponse({ response, request, document, operation: resolved }) {
+        // A document that parsed but failed validation still names its operation.
+        const operation = resolved ?? (document ? getOperationAST(document, request.operationName) : null);
+        log.operationName = operation?.name?.value ?? request.operationName ?? null;
         log.operationType = operation?.operation ?? null;
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
         log.errorCount = errors.length;
