@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppSyncExportError, buildAppSyncBundles, exportAppSyncCode, type AppSyncManifest } from '../../scripts/build-appsync';
 import { checkBundle, MAX_CODE_CHARACTERS } from '../../scripts/lib/appsync-checks';
+import { planAppSyncExport } from '../../scripts/lib/appsync-manifest';
 import * as putJob from '../../src/functions/putJob';
 import * as requireCompany from '../../src/functions/requireCompany';
 import { resolvers } from '../../src/resolvers/index';
@@ -123,6 +124,45 @@ describe('buildAppSyncBundles', () => {
     const code = await readFile(join(outDir, 'Mutation.createJob.js'), 'utf8');
     expect(code).not.toContain('src/functions/');
     expect(code).not.toContain('functions');
+  });
+});
+
+describe('planAppSyncExport', () => {
+  it('lists Direct Lambda resolvers and steps as needing a Lambda data source, with no code to bundle', () => {
+    const { manifest: planned, entries } = planAppSyncExport([
+      { coordinate: 'Query.report', kind: 'LAMBDA', source: 'src/resolvers/Query.report.ts', functions: [] },
+      {
+        coordinate: 'Mutation.score',
+        kind: 'PIPELINE',
+        source: 'src/resolvers/Mutation.score/index.ts',
+        functions: [
+          { name: 'scoreCandidate', kind: 'LAMBDA', source: 'src/functions/scoreCandidate.ts' },
+          { name: 'echo', kind: 'JS', source: 'src/functions/echo.ts', dataSource: { kind: 'NONE' } },
+        ],
+      },
+    ]);
+    expect(planned.resolvers['Query.report']).toEqual({
+      typeName: 'Query',
+      fieldName: 'report',
+      source: 'src/resolvers/Query.report.ts',
+      kind: 'LAMBDA',
+      needs: expect.stringContaining('AWS_LAMBDA data source'),
+    });
+    expect(planned.functions.scoreCandidate).toMatchObject({ kind: 'LAMBDA', needs: expect.stringContaining('AWS_LAMBDA data source') });
+    expect(planned.functions.echo).toEqual({ kind: 'JS', source: 'src/functions/echo.ts', dataSource: 'NONE', code: 'functions/echo.js' });
+    expect(planned.dataSources).toEqual({ NONE: { type: 'NONE', description: expect.any(String) } });
+    expect(entries).toEqual([
+      { source: 'src/resolvers/Mutation.score/index.ts', file: 'Mutation.score.js', pipeline: true },
+      { source: 'src/functions/echo.ts', file: 'functions/echo.js' },
+    ]);
+  });
+
+  it('refuses two pipeline functions of the same name from different files', () => {
+    const step = (source: string) => ({ name: 'load', kind: 'JS' as const, source, dataSource: { kind: 'NONE' as const } });
+    const pipelineOf = (coordinate: string, source: string) => ({ coordinate, kind: 'PIPELINE' as const, source: `src/resolvers/${coordinate}/index.ts`, functions: [step(source)] });
+    expect(() => planAppSyncExport([pipelineOf('Mutation.a', 'src/functions/load.ts'), pipelineOf('Mutation.b', 'src/resolvers/Mutation.b/load.ts')])).toThrow(
+      'Pipeline function load is both src/functions/load.ts and src/resolvers/Mutation.b/load.ts',
+    );
   });
 });
 
