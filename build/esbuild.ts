@@ -6,6 +6,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { appsyncAliases } from './aliases.ts';
 import { lazyJodaShim } from './shims/js-joda.ts';
+import { oneCopy } from './shims/one-copy.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -32,8 +33,9 @@ export const lambdaBuildOptions: BuildOptions = {
   },
   // The AWS SDK v3 ships with the nodejs24.x runtime, but bundling pins the version we test with.
   external: [],
-  // js-joda goes to js-joda.cjs beside the bundle, loaded on first use (see shims/js-joda.ts).
-  plugins: [lazyJodaShim(sharedOptions)],
+  // js-joda goes to js-joda.cjs beside the bundle, loaded on first use (see shims/js-joda.ts);
+  // one copy of @apollo/server and lru-cache instead of an ESM and a CommonJS one (shims/one-copy.ts).
+  plugins: [lazyJodaShim(sharedOptions), oneCopy()],
 };
 
 /** Bundles `src/handler.ts` to `outfile` (default dist/lambda/handler.cjs). */

@@ -3,6 +3,7 @@
  * baseline, so a bundling change is judged on numbers from the same run before it is made.
  */
 import { fileURLToPath } from 'node:url';
+import { lambdaBuildOptions } from '../../build/esbuild.ts';
 import type { Variant } from './bundles.ts';
 
 const nodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
@@ -19,6 +20,11 @@ export const variants: Record<string, Variant> = {
     name: 'main-fields-cjs',
     description: "packages' CommonJS builds first (esbuild's default mainFields for node)",
     options: { mainFields: ['main', 'module'] },
+  },
+  'two-copies': {
+    name: 'two-copies',
+    description: "without the one-copy plugin: @apollo/server and lru-cache bundled as ESM and again as CommonJS",
+    options: { plugins: (lambdaBuildOptions.plugins ?? []).filter((plugin) => plugin.name !== 'one-copy') },
   },
   'joda-inline': {
     name: 'joda-inline',
