@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: our Lambda bundle against a vanilla Apollo Server 5 + aws-lambda hello world,
  * both built and measured in this run. Ratios are ours / baseline: below 1× is better.
- * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts.
+ * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts;
+ * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureColdStarts, measureHttpImport, type ColdSubject } from './cold-start.ts';
-import { buildBaseline, buildOurs, buildVariant, type Bundle } from './lib/bundles.ts';
+import { buildAtRef, buildBaseline, buildOurs, buildVariant, type Bundle } from './lib/bundles.ts';
 import { startBenchDatabase } from './lib/database.ts';
 import { baselineQuery, graphqlEvent, oursQuery, oursTypenameQuery } from './lib/events.ts';
 import { printBundles, printColdStarts, printWarm } from './report.ts';
@@ -16,6 +17,8 @@ import { measureWarm } from './warm.ts';
 
 const runs = Math.max(15, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const variants = selectedVariants(process.argv.slice(2), process.env);
+// `--ref=<git ref>`: our bundle as of that commit, measured beside today's (e.g. --ref=HEAD~1).
+const refs = process.argv.slice(2).filter((arg) => arg.startsWith('--ref=')).map((arg) => arg.slice('--ref='.length));
 const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
 
 try {
@@ -27,6 +30,7 @@ try {
   const ours = await buildOurs(workDir);
   const baseline = await buildBaseline(workDir);
   const variantBundles: Bundle[] = [];
+  for (const ref of refs) variantBundles.push(await buildAtRef(workDir, ref));
   for (const variant of variants) variantBundles.push(await buildVariant(workDir, variant));
   printBundles([ours, ...variantBundles], baseline);
 

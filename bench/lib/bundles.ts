@@ -3,9 +3,10 @@
  * production config from build/esbuild.ts), the vanilla baseline, and optional variants of ours.
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildLambda, lambdaBuildOptions } from '../../build/esbuild.ts';
 import { JODA_FILE } from '../../build/shims/js-joda.ts';
@@ -74,4 +75,25 @@ export async function buildVariant(dir: string, variant: Variant): Promise<Bundl
     metafile: true,
   });
   return describeBundle(variant.name, file, metafile, variant.env);
+}
+
+/**
+ * Our bundle as it was at a git ref (`--ref=HEAD~1`): that commit's sources and build configuration,
+ * taken with `git archive` into `dir`, bundled by its own `buildLambda` with today's node_modules.
+ * Compares a code change against the state before it in the same run.
+ */
+export async function buildAtRef(dir: string, ref: string): Promise<Bundle> {
+  const name = `ref:${ref}`;
+  const tree = join(dir, `ref-${ref.replace(/[^\w.-]/g, '_')}`);
+  mkdirSync(tree, { recursive: true });
+  const archive = execFileSync('git', ['archive', '--format=tar', ref, 'src', 'schema', 'build', 'types', 'tsconfig.json', 'package.json'], {
+    cwd: fromRoot('.'),
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  execFileSync('tar', ['-x', '-C', tree], { input: archive });
+  symlinkSync(fromRoot('node_modules'), join(tree, 'node_modules'));
+  const file = join(tree, 'dist', 'handler.cjs');
+  const { buildLambda: buildThen } = (await import(pathToFileURL(join(tree, 'build', 'esbuild.ts')).href)) as typeof import('../../build/esbuild.ts');
+  const { metafile } = await buildThen(file);
+  return describeBundle(name, file, metafile, {}, [join(tree, 'dist', JODA_FILE)]);
 }

@@ -47,6 +47,7 @@ async function httpImport() {
   return { ms: performance.now() - started };
 }
 
+const RESULT_MARK = 'BENCH_RESULT ';
 const [mode, file] = process.argv.slice(2);
 const jobs = {
   cold: () => cold(file, JSON.parse(process.env.BENCH_EVENT)),
@@ -56,7 +57,8 @@ const jobs = {
 const job = jobs[mode]();
 job.then(
   (result) => {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    // Marked: the handler may log its own lines to stdout before this one.
+    process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
     process.exit(0);
   },
   (error) => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const NODE = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.cjs', import.meta.url));
+const RESULT_MARK = 'BENCH_RESULT ';
 
 export interface ChildRun {
   /** Milliseconds from just before spawn to the receipt of the child's result line. */
@@ -14,7 +15,7 @@ export interface ChildRun {
   result: unknown;
 }
 
-/** Spawns one child and resolves on its first output line (the process then exits by itself). */
+/** Spawns one child and resolves on its result line (the process then exits by itself). */
 export function runChild(args: string[], env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -24,11 +25,13 @@ export function runChild(args: string[], env: Record<string, string>, nodeArgs: 
     let settled = false;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const end = stdout.indexOf('\n');
+      // The handler's own log lines come first; the result is the line child.cjs marks.
+      const start = stdout.indexOf(RESULT_MARK);
+      const end = start === -1 ? -1 : stdout.indexOf('\n', start);
       if (end === -1 || settled) return;
       settled = true;
       const wallMs = performance.now() - started;
-      resolve({ wallMs, result: JSON.parse(stdout.slice(0, end)) });
+      resolve({ wallMs, result: JSON.parse(stdout.slice(start + RESULT_MARK.length, end)) });
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
