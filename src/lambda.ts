@@ -59,7 +59,7 @@ export function createLambdaHandler({
     middleware: [
       servePlayground,
       async (event) => {
-        // CORS preflights carry no credentials; Apollo answers them without running anything.
+        // CORS preflights carry no credentials; badRequest() answers them with 204, running nothing.
         if (!authenticate || event.requestContext?.http?.method === 'OPTIONS') return undefined;
         const sourceIp = sourceIps(event.requestContext?.http?.sourceIp, requestFromEvent(event).headers);
         try {
