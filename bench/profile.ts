@@ -34,7 +34,7 @@ try {
   console.log(`${loaded.length} profiles of require + first request; ${ms(totalMs / loaded.length)} sampled per run. Self time per run:`);
   console.log(table([['package (or phase)', 'self', 'share'], ...byPackage.slice(0, 25).map(([name, time]) => [name, ms(time / loaded.length), `${((time / totalMs) * 100).toFixed(1)}%`])]));
   console.log('');
-  console.log(table([['function', 'self'], ...byFunction.slice(0, 30).map(([name, time]) => [name, ms(time / loaded.length)])]));
+  console.log(table([['function', 'self'], ...byFunction.slice(0, Number(process.env.BENCH_PROFILE_TOP ?? 30) || 30).map(([name, time]) => [name, ms(time / loaded.length)])]));
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -37,7 +37,8 @@ export function runChild(args: string[], env: Record<string, string>, nodeArgs: 
       stderr += chunk.toString();
     });
     child.once('error', reject);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': the last stdout chunk can arrive after the process has exited.
+    child.once('close', (code) => {
       if (!settled) reject(new Error(`benchmark process exited with ${code} before answering:\n${stderr}`));
     });
   });

@@ -2,6 +2,8 @@
  * Variants of our bundle that `npm run bench -- --variant=<name>` measures beside ours and the
  * baseline, so a bundling change is judged on numbers from the same run before it is made.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lambdaBuildOptions } from '../../build/esbuild.ts';
 import type { Variant } from './bundles.ts';
@@ -25,6 +27,23 @@ export const variants: Record<string, Variant> = {
     name: 'two-copies',
     description: "without the one-copy plugin: @apollo/server and lru-cache bundled as ESM and again as CommonJS",
     options: { plugins: (lambdaBuildOptions.plugins ?? []).filter((plugin) => plugin.name !== 'one-copy') },
+  },
+  'env-credentials': {
+    name: 'env-credentials',
+    description: 'credentials from environment variables only (bench/shims/env-credentials.ts) instead of the default chain',
+    options: { alias: { ...lambdaBuildOptions.alias, '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../shims/env-credentials.ts', import.meta.url)) } },
+  },
+  'no-graphql-tools': {
+    name: 'no-graphql-tools',
+    description: "@graphql-tools/schema (Apollo's typeDefs path, unused: we pass a schema) replaced by a stub",
+    options: { alias: { ...lambdaBuildOptions.alias, '@graphql-tools/schema': fileURLToPath(new URL('../shims/graphql-tools-schema.ts', import.meta.url)) } },
+  },
+  'compile-cache': {
+    name: 'compile-cache',
+    description: "ours with Node's compile cache (NODE_COMPILE_CACHE), filled by the unmeasured first round: the ceiling of shipping V8's code cache",
+    options: {},
+    // Entries are keyed by source hash, Node version, CPU architecture and V8 flags: stale ones are ignored.
+    env: { NODE_COMPILE_CACHE: join(tmpdir(), 'hiring-api-bench-compile-cache') },
   },
   'joda-inline': {
     name: 'joda-inline',
