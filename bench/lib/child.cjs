@@ -58,8 +58,8 @@ const job = jobs[mode]();
 job.then(
   (result) => {
     // Marked: the handler may log its own lines to stdout before this one.
-    process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
-    process.exit(0);
+    // Exit once written: a handler that logs a lot can leave stdout behind a pipe that is still draining.
+    process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`, () => process.exit(0));
   },
   (error) => {
     process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
