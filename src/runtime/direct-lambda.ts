@@ -15,7 +15,7 @@ import type { RequestContext } from './request-context';
 import type { LambdaResolverModule } from './resolver';
 
 /** Serialises like the JSON payload AppSync sends, so the handler cannot mutate the caller's state. */
-function asPayload<T>(value: T): T {
+export function asPayload<T>(value: T): T {
   try {
     return structuredClone(value);
   } catch {
@@ -24,7 +24,7 @@ function asPayload<T>(value: T): T {
 }
 
 /** A stand-in Lambda context for calls outside a Lambda invocation (local server, tests). */
-function localLambdaContext(requestId: string): LambdaContext {
+export function localLambdaContext(requestId: string): LambdaContext {
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: 'local',

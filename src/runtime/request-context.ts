@@ -5,6 +5,7 @@ import type { Context as LambdaContext } from 'aws-lambda';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RequestLog } from '../observability/request-log';
 import type { RequestAuthorization } from './auth/authenticate';
+import type { LambdaBatchLoaders } from './direct-lambda-batch';
 import type { GetItemLoaders } from './dynamodb/get-item-loader';
 import type { AuthTypeName, ResponseHeaders } from './execution';
 
@@ -35,6 +36,8 @@ export interface RequestContext {
   responseHeaders?: ResponseHeaders;
   /** This request's GetItem batching, created on first use (no N+1 reads for nested fields). */
   getItemLoaders?: GetItemLoaders;
+  /** This request's batched Direct Lambda calls (`maxBatchSize`, EXE-16), created on first use. */
+  lambdaBatchLoaders?: LambdaBatchLoaders;
   /** The request's log line and resolver console routing (src/observability); absent outside the Lambda handler. */
   log?: RequestLog;
 }

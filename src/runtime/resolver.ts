@@ -21,6 +21,24 @@ export interface LambdaResolverModule {
   handler(event: AppSyncResolverEvent<any, any>, context: LambdaContext, callback: (error?: unknown, result?: unknown) => void): unknown;
 }
 
+/**
+ * A batched Direct Lambda resolver module (AppSync's `BatchInvoke`): `handler` gets an array of
+ * events and returns an array of results in the same order, as typed by
+ * `AppSyncBatchResolverHandler` from `@types/aws-lambda`.
+ */
+export interface LambdaBatchResolverModule {
+  handler(events: AppSyncResolverEvent<any, any>[], context: LambdaContext, callback: (error?: unknown, result?: unknown) => void): unknown;
+}
+
+/** Options of a Direct Lambda resolver: `maxBatchSize` turns on batching (contract EXE-16, LIM-08). */
+export interface LambdaOptions {
+  /** Events per handler call, 1..2,000 (LIM-08); the resolver's calls in one request are batched. */
+  maxBatchSize: number;
+}
+
+/** AppSync's largest `maxBatchSize` for a Lambda resolver (contract LIM-08). */
+export const MAX_LAMBDA_BATCH_SIZE = 2000;
+
 /** A data source as attached on AppSync: a DynamoDB table (by logical name) or NONE. */
 export type DataSourceRef = { kind: 'DYNAMODB'; table: string } | { kind: 'NONE' };
 
@@ -37,7 +55,8 @@ export type PipelineFunction =
 export type ResolverDefinition =
   | { kind: 'UNIT'; module: ResolverModule; dataSource: DataSourceRef }
   | { kind: 'PIPELINE'; module: ResolverModule; functions: readonly PipelineFunction[] }
-  | { kind: 'LAMBDA'; module: LambdaResolverModule };
+  | { kind: 'LAMBDA'; module: LambdaResolverModule; maxBatchSize?: undefined }
+  | { kind: 'LAMBDA'; module: LambdaBatchResolverModule; maxBatchSize: number };
 
 /** AppSync's hard limit on functions per pipeline resolver (contract LIM-05). */
 export const MAX_PIPELINE_FUNCTIONS = 10;
@@ -67,8 +86,17 @@ export function pipeline(module: ResolverModule, functions: readonly PipelineFun
 
 /**
  * A Direct Lambda resolver: `module.handler(event)` runs in-process with AppSync's Direct Lambda
- * event and its resolved value becomes the field value (see direct-lambda.ts for errors).
+ * event and its resolved value becomes the field value (see direct-lambda.ts for errors). With
+ * `maxBatchSize`, the handler gets arrays of events instead (direct-lambda-batch.ts); a size
+ * outside 1..2,000 throws here, at cold start (LIM-08).
  */
-export function lambda(module: LambdaResolverModule): ResolverDefinition {
-  return { kind: 'LAMBDA', module };
+export function lambda(module: LambdaResolverModule): ResolverDefinition;
+export function lambda(module: LambdaBatchResolverModule, options: LambdaOptions): ResolverDefinition;
+export function lambda(module: LambdaResolverModule | LambdaBatchResolverModule, options?: LambdaOptions): ResolverDefinition {
+  if (options === undefined) return { kind: 'LAMBDA', module: module as LambdaResolverModule };
+  const { maxBatchSize } = options;
+  if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1 || maxBatchSize > MAX_LAMBDA_BATCH_SIZE) {
+    throw new Error(`A Lambda resolver's maxBatchSize must be an integer from 1 to ${MAX_LAMBDA_BATCH_SIZE}, got ${String(maxBatchSize)}`);
+  }
+  return { kind: 'LAMBDA', module: module as LambdaBatchResolverModule, maxBatchSize };
 }

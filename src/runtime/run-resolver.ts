@@ -10,6 +10,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { withResolverConsole } from '../observability/resolver-console';
 import { invokeDataSource } from './data-sources';
 import { invokeLambdaHandler } from './direct-lambda';
+import { loadBatchedLambda } from './direct-lambda-batch';
 import { AppSyncError, CodeError, EarlyReturnSignal } from './errors';
 import { withExecution, type Execution } from './execution';
 import { lambdaEventInfo } from './info';
@@ -81,10 +82,10 @@ async function runJsStep(run: ResolverRun, module: ResolverModule, dataSource: D
   return { value: responded.value };
 }
 
-/** One Direct Lambda step: the handler gets a copy of the stash, as AppSync sends it as JSON. */
-async function runLambdaStep(run: ResolverRun, module: LambdaResolverModule, prev: { result: unknown } | null): Promise<Outcome> {
+/** AppSync's Direct Lambda event for this execution. */
+function lambdaEvent(run: ResolverRun, prev: { result: unknown } | null): AppSyncResolverEvent<unknown, unknown> {
   const { base } = run;
-  const event = {
+  return {
     arguments: base.arguments,
     identity: base.identity,
     source: base.source,
@@ -93,7 +94,11 @@ async function runLambdaStep(run: ResolverRun, module: LambdaResolverModule, pre
     prev,
     stash: base.stash,
   } as AppSyncResolverEvent<unknown, unknown>;
-  return { value: await invokeLambdaHandler(module, event, run.context) };
+}
+
+/** One Direct Lambda step: the handler gets a copy of the stash, as AppSync sends it as JSON. */
+async function runLambdaStep(run: ResolverRun, module: LambdaResolverModule, prev: { result: unknown } | null): Promise<Outcome> {
+  return { value: await invokeLambdaHandler(module, lambdaEvent(run, prev), run.context) };
 }
 
 function runFunction(run: ResolverRun, step: PipelineFunction, previous: unknown): Promise<Outcome> {
@@ -105,7 +110,10 @@ function runFunction(run: ResolverRun, step: PipelineFunction, previous: unknown
 /** Runs a resolver definition to the field's value; util.error and code faults propagate as AppSyncErrors. */
 export async function runResolver(run: ResolverRun, definition: ResolverDefinition): Promise<unknown> {
   if (definition.kind === 'UNIT') return (await runJsStep(run, definition.module, definition.dataSource, undefined, run.coordinate)).value;
-  if (definition.kind === 'LAMBDA') return (await runLambdaStep(run, definition.module, null)).value;
+  if (definition.kind === 'LAMBDA') {
+    if (definition.maxBatchSize === undefined) return (await runLambdaStep(run, definition.module, null)).value;
+    return loadBatchedLambda(run.coordinate, definition.module, definition.maxBatchSize, lambdaEvent(run, null), run.context);
+  }
   const before = callHandler(run, definition.module, 'request', makeCtx(run, {}));
   let previous = before.value;
   // earlyReturn in the before handler skips every function; the after handler still runs (EXE-05).

@@ -11,6 +11,9 @@ import {
   unit as untypedUnit,
   TABLE,
   type DataSourceRef,
+  type LambdaBatchResolverModule,
+  type LambdaOptions,
+  type LambdaResolverModule,
   type PipelineFunction,
   type ResolverDefinition,
 } from './resolver';
@@ -41,6 +44,24 @@ export interface TypedLambdaModule<F extends FieldTyping> {
   ) => void | F['result'] | Promise<F['result']>;
 }
 
+/**
+ * One element of a batched handler's result: the field's value, or the field's own error
+ * (`errorMessage`, `errorType`, and `data` reported as the error's data) — AppSync's BatchInvoke.
+ */
+export type LambdaBatchItem<Result> = Result | { data?: Result | null; errorMessage: string; errorType?: string };
+
+/**
+ * A batched Direct Lambda module that fits a coordinate (`maxBatchSize`), as typed by
+ * `AppSyncBatchResolverHandler<Args, Result>`: an array of events in, an array of results out.
+ */
+export interface TypedLambdaBatchModule<F extends FieldTyping> {
+  handler: (
+    events: AppSyncResolverEvent<F['args'], F['source'] | null>[],
+    context: LambdaContext,
+    callback: (error?: unknown, result?: unknown) => void,
+  ) => void | LambdaBatchItem<F['result']>[] | Promise<LambdaBatchItem<F['result']>[]>;
+}
+
 declare const routedTo: unique symbol;
 
 /** A resolver definition that remembers (in its type only) the coordinate it was built for. */
@@ -55,6 +76,23 @@ export type RoutingTable<Fields, Required extends keyof Fields> = {
 
 /** Routing helpers typed by the generated field map (`AppSyncFields`). */
 export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }>() {
+  /**
+   * A Direct Lambda resolver for `coordinate`; the handler's event and result are checked. With
+   * `{ maxBatchSize }` (1..2,000) the handler takes and returns arrays (EXE-16, LIM-08).
+   */
+  function lambda<C extends keyof Fields & string>(coordinate: C, module: NoInfer<TypedLambdaModule<Fields[C]>>): RoutedDefinition<C>;
+  function lambda<C extends keyof Fields & string>(
+    coordinate: C,
+    module: NoInfer<TypedLambdaBatchModule<Fields[C]>>,
+    options: LambdaOptions,
+  ): RoutedDefinition<C>;
+  function lambda(
+    _coordinate: string,
+    module: LambdaResolverModule | LambdaBatchResolverModule,
+    options?: LambdaOptions,
+  ): ResolverDefinition {
+    return options === undefined ? untypedLambda(module as LambdaResolverModule) : untypedLambda(module as LambdaBatchResolverModule, options);
+  }
   return {
     /** A unit resolver for `coordinate`; the module must match that coordinate's types. */
     unit<C extends keyof Fields & string>(
@@ -72,9 +110,6 @@ export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }>
     ): RoutedDefinition<C> {
       return untypedPipeline(module, functions);
     },
-    /** A Direct Lambda resolver for `coordinate`; the handler's event and result are checked. */
-    lambda<C extends keyof Fields & string>(coordinate: C, module: NoInfer<TypedLambdaModule<Fields[C]>>): RoutedDefinition<C> {
-      return untypedLambda(module);
-    },
+    lambda,
   };
 }

@@ -1,4 +1,5 @@
 import type { Context } from '@aws-appsync/utils';
+import type { AppSyncBatchResolverHandler } from 'aws-lambda';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CompanyRecord } from '../../src/data/companies';
 import type { JobRecord } from '../../src/data/jobs';
@@ -87,6 +88,22 @@ describe('lambda(coordinate, module)', () => {
     lambda('Query.job', { handler: async (event) => (event.arguments.jobId ? job : null) });
     // @ts-expect-error Query.job resolves to a Job, not a number
     lambda('Query.job', { handler: async () => 42 });
+  });
+
+  it('checks a batched handler (maxBatchSize, EXE-16): arrays of events in, arrays of results out', () => {
+    const job = { __typename: 'Job' } as JobRecord;
+    const batched: AppSyncBatchResolverHandler<{ id: string }, JobRecord | null, null | undefined> = async (events) => events.map(() => job);
+    expectTypeOf(lambda('Query.job', { handler: batched }, { maxBatchSize: 100 })).toExtend<ResolverDefinition>();
+    const withErrors = { handler: async (events: { arguments: { id: string } }[]) => events.map((event) => (event.arguments.id ? job : { errorMessage: 'gone', errorType: 'NotFound', data: null })) };
+    expectTypeOf(lambda('Query.job', withErrors, { maxBatchSize: 2 })).toExtend<ResolverDefinition>();
+    // @ts-expect-error with maxBatchSize the handler gets an array of events, not one event
+    lambda('Query.job', { handler: async (event) => (event.arguments.id ? job : null) }, { maxBatchSize: 10 });
+    // @ts-expect-error with maxBatchSize the handler returns an array of results, not one Job
+    lambda('Query.job', { handler: async () => job }, { maxBatchSize: 10 });
+    // @ts-expect-error each result must be a Job (or a per-item error), not a number
+    lambda('Query.job', { handler: async (events) => events.map(() => 42) }, { maxBatchSize: 10 });
+    // @ts-expect-error a batched handler without maxBatchSize would get one event, not an array
+    lambda('Query.job', { handler: batched });
   });
 });
 
