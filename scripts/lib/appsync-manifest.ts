@@ -16,7 +16,7 @@ export type ManifestDataSource =
 export type ManifestResolver = { typeName: string; fieldName: string; source: string } & (
   | { kind: 'UNIT'; dataSource: string; code: string }
   | { kind: 'PIPELINE'; code: string; functions: string[] }
-  | { kind: 'LAMBDA'; needs: string }
+  | { kind: 'LAMBDA'; needs: string; maxBatchSize?: number }
 );
 
 /** One AppSync function configuration (a pipeline step). */
@@ -59,7 +59,8 @@ export function planAppSyncExport(routes: readonly RoutedResolver[]): { manifest
     const base = { typeName, fieldName, source: route.source };
     const code = `${route.coordinate}.js`;
     if (route.kind === 'LAMBDA') {
-      manifest.resolvers[route.coordinate] = { ...base, kind: 'LAMBDA', needs: LAMBDA_NEEDS };
+      const batching = route.maxBatchSize === undefined ? {} : { maxBatchSize: route.maxBatchSize };
+      manifest.resolvers[route.coordinate] = { ...base, kind: 'LAMBDA', needs: LAMBDA_NEEDS, ...batching };
       continue;
     }
     entries.push({ source: route.source, file: code, pipeline: route.kind === 'PIPELINE' });

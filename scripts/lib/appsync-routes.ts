@@ -32,6 +32,8 @@ export interface RoutedResolver {
   /** Source file relative to the project root. */
   source: string;
   dataSource?: DataSourceRef;
+  /** Direct Lambda resolvers invoked with arrays of events (AppSync's `maxBatchSize`). */
+  maxBatchSize?: number;
   functions: RoutedFunction[];
 }
 
@@ -89,7 +91,7 @@ function describeRoute(coordinate: string, definition: ResolverDefinition): Rout
     case 'UNIT':
       return { coordinate, kind: 'UNIT', source, dataSource: definition.dataSource, functions: [] };
     case 'LAMBDA':
-      return { coordinate, kind: 'LAMBDA', source, functions: [] };
+      return { coordinate, kind: 'LAMBDA', source, functions: [], ...('maxBatchSize' in definition ? { maxBatchSize: definition.maxBatchSize } : {}) };
     case 'PIPELINE':
       return {
         coordinate,

@@ -131,6 +131,7 @@ describe('planAppSyncExport', () => {
   it('lists Direct Lambda resolvers and steps as needing a Lambda data source, with no code to bundle', () => {
     const { manifest: planned, entries } = planAppSyncExport([
       { coordinate: 'Query.report', kind: 'LAMBDA', source: 'src/resolvers/Query.report.ts', functions: [] },
+      { coordinate: 'Job.score', kind: 'LAMBDA', source: 'src/resolvers/Job.score.ts', maxBatchSize: 100, functions: [] },
       {
         coordinate: 'Mutation.score',
         kind: 'PIPELINE',
@@ -148,6 +149,7 @@ describe('planAppSyncExport', () => {
       kind: 'LAMBDA',
       needs: expect.stringContaining('AWS_LAMBDA data source'),
     });
+    expect(planned.resolvers['Job.score']).toMatchObject({ kind: 'LAMBDA', maxBatchSize: 100 });
     expect(planned.functions.scoreCandidate).toMatchObject({ kind: 'LAMBDA', needs: expect.stringContaining('AWS_LAMBDA data source') });
     expect(planned.functions.echo).toEqual({ kind: 'JS', source: 'src/functions/echo.ts', dataSource: 'NONE', code: 'functions/echo.js' });
     expect(planned.dataSources).toEqual({ NONE: { type: 'NONE', description: expect.any(String) } });
