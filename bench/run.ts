@@ -2,7 +2,8 @@
  * `npm run bench`: our Lambda bundle against a vanilla Apollo Server 5 + aws-lambda hello world,
  * both built and measured in this run. Ratios are ours / baseline: below 1× is better.
  * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts;
- * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit.
+ * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit;
+ * `--warm-only` skips the cold starts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { measureColdStarts, measureHttpImport, type ColdSubject } from './cold-start.ts';
 import { buildAtRef, buildBaseline, buildOurs, buildVariant, type Bundle } from './lib/bundles.ts';
 import { startBenchDatabase } from './lib/database.ts';
-import { baselineQuery, graphqlEvent, oursQuery, oursTypenameQuery } from './lib/events.ts';
+import { baselineQuery, graphqlEvent, oursLargeQuery, oursQuery, oursTypenameQuery } from './lib/events.ts';
 import { printBundles, printColdStarts, printWarm } from './report.ts';
 import { selectedVariants } from './lib/variants.ts';
 import { measureWarm } from './warm.ts';
@@ -19,6 +20,7 @@ const runs = Math.max(15, Number(process.env.BENCH_RUNS ?? 20) || 20);
 const variants = selectedVariants(process.argv.slice(2), process.env);
 // `--ref=<git ref>`: our bundle as of that commit, measured beside today's (e.g. --ref=HEAD~1).
 const refs = process.argv.slice(2).filter((arg) => arg.startsWith('--ref=')).map((arg) => arg.slice('--ref='.length));
+const warmOnly = process.argv.includes('--warm-only');
 const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
 
 try {
@@ -42,19 +44,28 @@ try {
       ...variantBundles.map((bundle) => ({ bundle, event: oursEvent, env: database.env })),
       { bundle: baseline, event: graphqlEvent(baselineQuery) },
     ];
-    printColdStarts(await measureColdStarts(subjects, runs), baseline.name);
-    const httpImportMs = await measureHttpImport(9);
-    console.log(`Of ours' first request, ~${httpImportMs.toFixed(1)} ms (median, measured alone) is Node loading undici for the SDK's`);
-    console.log(`import('node:http'), paid only with an http:// endpoint such as DynamoDB Local; with https, as on Lambda,`);
-    console.log('the SDK uses the node:https module it loaded with the bundle and skips it.');
+    if (!warmOnly) {
+      printColdStarts(await measureColdStarts(subjects, runs), baseline.name);
+      const httpImportMs = await measureHttpImport(9);
+      console.log(`Of ours' first request, ~${httpImportMs.toFixed(1)} ms (median, measured alone) is Node loading undici for the SDK's`);
+      console.log(`import('node:http'), paid only with an http:// endpoint such as DynamoDB Local; with https, as on Lambda,`);
+      console.log('the SDK uses the node:https module it loaded with the bundle and skips it.');
+    }
 
     const warm = await measureWarm(
       [
         { name: 'ours: company(id) via DynamoDB Local', file: ours.file, event: oursEvent },
         { name: 'ours: { __typename } (no data source)', file: ours.file, event: graphqlEvent(oursTypenameQuery) },
+        { name: 'ours: 2 KB query, fields skipped', file: ours.file, event: graphqlEvent(oursLargeQuery) },
+        // Variants and earlier commits: the same two requests without a data source, so changes to
+        // the per-request path are compared in the same process.
+        ...variantBundles.flatMap((bundle) => [
+          { name: `${bundle.name}: { __typename }`, file: bundle.file, event: graphqlEvent(oursTypenameQuery) },
+          { name: `${bundle.name}: 2 KB query`, file: bundle.file, event: graphqlEvent(oursLargeQuery) },
+        ]),
         { name: 'baseline: { hello }', file: baseline.file, event: graphqlEvent(baselineQuery) },
       ],
-      { batches: 7, requests: Number(process.env.BENCH_WARM_REQUESTS ?? 300) || 300, warmup: 100, env: database.env },
+      { batches: Number(process.env.BENCH_WARM_BATCHES ?? 7) || 7, requests: Number(process.env.BENCH_WARM_REQUESTS ?? 300) || 300, warmup: 100, env: database.env },
     );
     printWarm(warm, 'baseline: { hello }');
   } finally {

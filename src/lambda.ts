@@ -53,7 +53,8 @@ export function createLambdaHandler({
   // ctx.env is read-only (contract CTX-10): a handler assigning to it fails with a Code error.
   const frozenRuntime: RuntimeConfig = { ...runtime, env: Object.freeze({ ...runtime.env }) };
   const authenticate = serverOptions.auth ? createAuthenticator(serverOptions.auth) : undefined;
-  const authorized = new WeakMap<object, RequestAuthorization>();
+  // Per event, what the auth middleware established: its authorization and ctx.request (built once).
+  const authorized = new WeakMap<object, { authorization: RequestAuthorization; request: RequestContext['request'] }>();
   const logs = new WeakMap<object, RequestLog>();
   const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: [
@@ -61,9 +62,10 @@ export function createLambdaHandler({
       async (event) => {
         // CORS preflights carry no credentials; badRequest() answers them with 204, running nothing.
         if (!authenticate || event.requestContext?.http?.method === 'OPTIONS') return undefined;
-        const sourceIp = sourceIps(event.requestContext?.http?.sourceIp, requestFromEvent(event).headers);
+        const request = requestFromEvent(event);
+        const sourceIp = sourceIps(event.requestContext?.http?.sourceIp, request.headers);
         try {
-          authorized.set(event, await authenticate(event, sourceIp));
+          authorized.set(event, { authorization: await authenticate(event, sourceIp), request });
           return undefined;
         } catch (error) {
           if (error instanceof AuthenticationError) return unauthorizedResponse(error.message);
@@ -73,8 +75,9 @@ export function createLambdaHandler({
       async (event) => badRequest(event) ?? enforceResponseSize,
     ],
     context: async ({ event, context }): Promise<RequestContext> => {
-      const request = requestFromEvent(event);
-      const authorization = authorized.get(event);
+      const authenticated = authorized.get(event);
+      const authorization = authenticated?.authorization;
+      const request = authenticated?.request ?? requestFromEvent(event);
       if (authenticate && !authorization) throw new Error('The request reached the server without being authenticated');
       const { identity, authType } = authorization
         ? { identity: authorization.identity, authType: AUTH_TYPE_NAMES[authorization.mode] }

@@ -1,6 +1,7 @@
 // A fresh Node process for the benchmarks (plain CommonJS so nothing but the bundle is compiled).
 // cold: require one bundle, answer one event, print timings and RSS as one JSON line, exit.
 // warm: require every subject's bundle, then time batches of sequential requests per subject.
+// warm-profile: the warm path of one subject under the profiler.
 'use strict';
 
 const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 30_000 };
@@ -38,6 +39,26 @@ async function warm({ subjects, batches, requests, warmup }) {
   return Object.fromEntries(loaded.map((subject) => [subject.name, subject.batches]));
 }
 
+// warm-profile: one subject warmed up, then `requests` sequential requests under the V8 profiler
+// (node:inspector), so the profile holds the warm path only; written to `out`.
+async function warmProfile({ subject, requests, warmup, out }) {
+  const { Session } = require('node:inspector/promises');
+  const handler = require(subject.file).handler;
+  for (let i = 0; i < warmup; i++) await invoke(handler, subject.event);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 50 });
+  await session.post('Profiler.start');
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < requests; i++) await invoke(handler, subject.event);
+  const perRequestUs = Number(process.hrtime.bigint() - start) / 1000 / requests;
+  const { profile } = await session.post('Profiler.stop');
+  require('node:fs').writeFileSync(out, JSON.stringify(profile));
+  session.disconnect();
+  return { perRequestUs };
+}
+
 // What the SDK's NodeHttpHandler pays on its first call to an http:// endpoint (DynamoDB Local):
 // `import('node:http')` builds an ESM facade that loads undici. https endpoints skip it.
 async function httpImport() {
@@ -52,6 +73,7 @@ const [mode, file] = process.argv.slice(2);
 const jobs = {
   cold: () => cold(file, JSON.parse(process.env.BENCH_EVENT)),
   warm: () => warm(JSON.parse(process.env.BENCH_WARM)),
+  'warm-profile': () => warmProfile(JSON.parse(process.env.BENCH_WARM)),
   'http-import': httpImport,
 };
 const job = jobs[mode]();

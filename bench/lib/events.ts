@@ -33,3 +33,14 @@ export const oursQuery = `{ company(id: "${BENCH_COMPANY_ID}") { id name created
 export const oursTypenameQuery = '{ __typename }';
 /** The baseline's only field. */
 export const baselineQuery = '{ hello }';
+
+const jobFields = 'id companyId title description location status createdAt updatedAt';
+/**
+ * Ours, a client-sized document (~2 KB: a company page with its jobs, named, with variables) whose
+ * data fields are skipped, so it measures what per-request work grows with the query text without a
+ * data source.
+ */
+export const oursLargeQuery = `query CompanyPage($id: ID! = "${BENCH_COMPANY_ID}", $skip: Boolean = true) {\n  __typename\n${Array.from(
+  { length: 9 },
+  (_, page) => `  page${page}: company(id: $id) @skip(if: $skip) {\n    id name website createdAt\n    jobs(limit: 20, nextToken: null) {\n      items { ${jobFields} }\n      nextToken\n    }\n  }\n`,
+).join('')}}`;

@@ -11,7 +11,7 @@
  * - a document nested deeper than any parser should recurse: 400 `ValidationError`.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { documentNesting, MAX_DOCUMENT_NESTING } from './nesting';
+import { MAX_DOCUMENT_NESTING, nestsTooDeep } from './nesting';
 
 /** A GraphQL-shaped error response, with AppSync's fields at the top level and under extensions. */
 export function jsonError(
@@ -26,13 +26,15 @@ export function jsonError(
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+  // API Gateway lower-cases header names; the scan is for events built by other callers.
+  const headers = event.headers ?? {};
+  return headers[name] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function tooDeep(query: unknown): APIGatewayProxyStructuredResultV2 | undefined {
-  if (typeof query !== 'string' || documentNesting(query) <= MAX_DOCUMENT_NESTING) return undefined;
+  if (typeof query !== 'string' || !nestsTooDeep(query)) return undefined;
   return jsonError(400, `Syntax Error: the document nests deeper than ${MAX_DOCUMENT_NESTING} levels.`, 'ValidationError', 'GRAPHQL_PARSE_FAILED');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentNesting } from '../../../src/http/nesting';
+import { documentNesting, MAX_DOCUMENT_NESTING, nestsTooDeep } from '../../../src/http/nesting';
 import { formatAppSyncError } from '../../../src/runtime/format-error';
 
 describe('documentNesting', () => {
@@ -23,6 +23,15 @@ describe('documentNesting', () => {
 
   it('never counts below zero on unbalanced closers', () => {
     expect(documentNesting('}}}} { a }')).toBe(1);
+  });
+
+  it('nestsTooDeep: only past the limit, however long the document', () => {
+    const nested = (levels: number) => `${'{ a '.repeat(levels)}${'}'.repeat(levels)}`;
+    expect(nestsTooDeep(nested(MAX_DOCUMENT_NESTING))).toBe(false);
+    expect(nestsTooDeep(nested(MAX_DOCUMENT_NESTING + 1))).toBe(true);
+    expect(nestsTooDeep(`{ a(x: "${'{'.repeat(1000)}") }`)).toBe(false);
+    expect(nestsTooDeep('['.repeat(MAX_DOCUMENT_NESTING + 1))).toBe(true);
+    expect(nestsTooDeep('['.repeat(MAX_DOCUMENT_NESTING))).toBe(false);
   });
 });
 
