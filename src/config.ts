@@ -49,7 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     introspection: introspection === 'true',
     tables: { main: tableName },
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-    // Tokens only need to be unforgeable across callers; set PAGINATION_SECRET to rotate them.
+    // Deployed stages get a generated PAGINATION_SECRET (serverless.yml); the fallback serves tests.
     tokenSecret: env.PAGINATION_SECRET || `hiring-api:${tableName}`,
     resolverEnv,
     limits: {

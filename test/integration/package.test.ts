@@ -70,6 +70,7 @@ describe('serverless.yml: the function', () => {
       COGNITO_USER_POOL_ID: { Ref: 'UserPool' },
       COGNITO_CLIENT_IDS: { Ref: 'UserPoolClient' },
       API_KEYS: '',
+      PAGINATION_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'PaginationSecret' }, ':SecretString}}']] },
     });
     expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
   });
@@ -89,6 +90,13 @@ describe('serverless.yml: the HTTP API', () => {
     const cors = only(template, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration;
     expect(cors.AllowMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'OPTIONS']));
     expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['content-type', 'authorization', 'apollo-require-preflight']));
+  });
+});
+
+describe('serverless.yml: pagination tokens', () => {
+  it('are signed with a secret Secrets Manager generates per stage, resolved at deploy time', () => {
+    const secret = only(template, 'AWS::SecretsManager::Secret').Properties;
+    expect(secret.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
   });
 });
 
