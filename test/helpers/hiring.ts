@@ -4,10 +4,9 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { readAuthConfig } from '../../src/runtime/auth/config';
 import { createTestApi, type TestApi } from './api';
 import type { EventOptions } from './events';
-import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from './jwt';
+import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';
 
 export interface HiringApi {
   api: TestApi;
@@ -28,14 +27,7 @@ let emails = 0;
 export async function createHiringApi(): Promise<HiringApi> {
   const key = createSigningKey();
   const api = await createTestApi({
-    auth: readAuthConfig({
-      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-      AUTH_ADDITIONAL_MODES: 'API_KEY',
-      API_KEYS: 'da2-job-board',
-      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-      COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-      COGNITO_JWKS: JSON.stringify(key.jwks),
-    }),
+    auth: deployedAuthConfig(key),
   });
   const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
   const admin = as(['admins']);
@@ -50,7 +42,7 @@ export async function createHiringApi(): Promise<HiringApi> {
     admin,
     recruiter,
     member: as([]),
-    jobBoard: { headers: { 'x-api-key': 'da2-job-board' } },
+    jobBoard: { headers: { 'x-api-key': TEST_API_KEY } },
     ok: (query, variables) => call(query, variables, recruiter),
     async aCompany(overrides = {}) {
       const data = await call<any>('mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { name: 'Acme', ...overrides } }, admin);

@@ -3,6 +3,7 @@
  * as a JSON Web Key Set to preload into the verifier, and tokens signed with node:crypto.
  */
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { readAuthConfig, type AuthConfig } from '../../src/runtime/auth/config';
 
 export const TEST_REGION = 'eu-west-1';
 export const TEST_USER_POOL_ID = `${TEST_REGION}_TestPool1`;
@@ -53,4 +54,19 @@ export function cognitoIdToken(key: SigningKey, overrides: Record<string, unknow
 /** An OpenID Connect ID token from the test provider. */
 export function oidcToken(key: SigningKey, overrides: Record<string, unknown> = {}): string {
   return signJwt(key, { sub: 'oidc-user-1', iss: TEST_OIDC_ISSUER, aud: TEST_OIDC_CLIENT_ID, iat: now(), exp: now() + 3600, ...overrides });
+}
+
+/** The API key the job board sends in tests of the deployed auth configuration. */
+export const TEST_API_KEY = 'da2-job-board';
+
+/** The auth modes serverless.yml deploys (user pools by default, API key for the job board), trusting `key`. */
+export function deployedAuthConfig(key: SigningKey): AuthConfig {
+  return readAuthConfig({
+    AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
+    AUTH_ADDITIONAL_MODES: 'API_KEY',
+    API_KEYS: TEST_API_KEY,
+    COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
+    COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
+    COGNITO_JWKS: JSON.stringify(key.jwks),
+  });
 }

@@ -11,10 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
 import { MAX_DOCUMENT_NESTING } from '../../src/http/nesting';
 import { createLambdaHandler } from '../../src/lambda';
-import { readAuthConfig } from '../../src/runtime/auth/config';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { httpApiEvent } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '../helpers/jwt';
+import { cognitoIdToken, createSigningKey, deployedAuthConfig } from '../helpers/jwt';
 
 interface Request {
   method?: string;
@@ -45,14 +44,7 @@ beforeAll(async () => {
   const { limits } = readConfig({ TABLE_NAME: db.tableName, QUERY_DEPTH_LIMIT: '6', RESOLVER_COUNT_LIMIT: '100' });
   handler = createLambdaHandler({
     logger: new Logger({ serviceName: 'hostile-input-test', logLevel: 'SILENT' }),
-    auth: readAuthConfig({
-      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-      AUTH_ADDITIONAL_MODES: 'API_KEY',
-      API_KEYS: 'da2-job-board',
-      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-      COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-      COGNITO_JWKS: JSON.stringify(key.jwks),
-    }),
+    auth: deployedAuthConfig(key),
     limits,
     runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: {} },
   });

@@ -9,11 +9,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import appsyncSdl from '../../schema/appsync.graphql';
 import { createLambdaHandler, type LambdaOptions } from '../../src/lambda';
 import { readResolverLogLevel } from '../../src/observability/resolver-console';
-import { readAuthConfig } from '../../src/runtime/auth/config';
 import { NONE, unit, type ResolverModule } from '../../src/runtime/resolver';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { graphqlEvent, type EventOptions } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '../helpers/jwt';
+import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
 
 const SERVICE = 'logging-test';
 type LogLine = Record<string, any>;
@@ -75,14 +74,7 @@ describe('request log line', () => {
     process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
     const options = {
       runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: {} },
-      auth: readAuthConfig({
-        AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-        AUTH_ADDITIONAL_MODES: 'API_KEY',
-        API_KEYS: 'da2-job-board',
-        COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-        COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-        COGNITO_JWKS: JSON.stringify(key.jwks),
-      }),
+      auth: deployedAuthConfig(key),
     };
     api = createLoggedApi(options);
     // As with LOG_LEVEL=DEBUG (Powertools resets the level to the configured one on every invocation).
@@ -97,7 +89,7 @@ describe('request log line', () => {
 
   it('writes one INFO line per request with both request ids, the operation, auth mode, status, duration and cold start', async () => {
     const created = await api.graphql(CREATE, { input: { name: 'Acme' } }, admin);
-    const read = await api.graphql('query Company($id: ID!) { company(id: $id) { name } }', { id: created.body.data.createCompany.id }, { headers: { 'x-api-key': 'da2-job-board' } });
+    const read = await api.graphql('query Company($id: ID!) { company(id: $id) { name } }', { id: created.body.data.createCompany.id }, { headers: { 'x-api-key': TEST_API_KEY } });
     expect(read.body.data.company.name).toBe('Acme');
     const [first, second, ...rest] = requestLines();
     expect(rest).toEqual([]);
