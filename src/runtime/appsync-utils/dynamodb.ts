@@ -21,16 +21,28 @@ export const get: typeof Official.get = (payload) =>
     projection: projection(payload.projection),
   }) as Request<typeof Official.get>;
 
+interface WritePayload {
+  condition?: unknown;
+  customPartitionKey?: string;
+  populateIndexFields?: boolean;
+  _version?: number;
+}
+
+/** The condition and conflict-detection fields every single-item write carries. */
+const writeFields = (payload: WritePayload) => ({
+  condition: filterExpression(payload.condition),
+  customPartitionKey: payload.customPartitionKey,
+  populateIndexFields: payload.populateIndexFields,
+  _version: payload._version,
+});
+
 /** A PutItem request; `item` becomes `attributeValues` (MOD-02). */
 export const put: typeof Official.put = (payload) =>
   present({
     operation: 'PutItem',
     key: mapValues(payload.key, 'key'),
     attributeValues: mapValues(payload.item, 'item'),
-    condition: filterExpression(payload.condition),
-    customPartitionKey: payload.customPartitionKey,
-    populateIndexFields: payload.populateIndexFields,
-    _version: payload._version,
+    ...writeFields(payload),
   }) as Request<typeof Official.put>;
 
 /** A DeleteItem request (MOD-03). */
@@ -38,10 +50,7 @@ export const remove: typeof Official.remove = (payload) =>
   present({
     operation: 'DeleteItem',
     key: mapValues(payload.key, 'key'),
-    condition: filterExpression(payload.condition),
-    customPartitionKey: payload.customPartitionKey,
-    populateIndexFields: payload.populateIndexFields,
-    _version: payload._version,
+    ...writeFields(payload),
   }) as Request<typeof Official.remove>;
 
 /** An UpdateItem request with the update expression compiled from the update object (MOD-04). */
@@ -50,10 +59,7 @@ export const update: typeof Official.update = (payload) =>
     operation: 'UpdateItem',
     key: mapValues(payload.key, 'key'),
     update: compileUpdate(payload.update),
-    condition: filterExpression(payload.condition),
-    customPartitionKey: payload.customPartitionKey,
-    populateIndexFields: payload.populateIndexFields,
-    _version: payload._version,
+    ...writeFields(payload),
   }) as Request<typeof Official.update>;
 
 /** A Query request from a key-condition object (MOD-05). */
