@@ -58,6 +58,7 @@ describe('Apollo Client 4 (@apollo/client core, no React)', () => {
     const error = await rejection(apollo().mutate({ mutation: CreateJobDocument, variables: { input: { companyId: 'missing', title: 'Engineer' } } }));
     expect(CombinedGraphQLErrors.is(error)).toBe(true);
     if (!CombinedGraphQLErrors.is(error)) return;
+    expect(error.errors[0]?.extensions?.errorType).toBe('NotFound');
     expect(error.errors[0]).toMatchObject({ path: ['createJob'], extensions: notFound });
     expect(error.data).toBeNull();
   });
@@ -91,6 +92,7 @@ describe('urql 6 (@urql/core)', () => {
   it('resolves with result.error (a CombinedError) whose graphQLErrors[].extensions carry errorType and errorInfo', async () => {
     const result = await urql().mutation(CreateJobDocument, { input: { companyId: 'missing', title: 'Engineer' } }).toPromise();
     expect(result.data).toBeNull();
+    expect(result.error?.graphQLErrors[0]?.extensions.errorType).toBe('NotFound');
     expect(result.error?.graphQLErrors[0]).toMatchObject({ path: ['createJob'], extensions: notFound });
   });
 
@@ -127,6 +129,7 @@ describe('graphql-request 7', () => {
     const error = await rejection(graphqlRequest().request(CreateJobDocument, { input: { companyId: 'missing', title: 'Engineer' } }));
     expect(error).toBeInstanceOf(ClientError);
     const { response } = error as ClientError;
+    expect(response.errors?.[0]?.extensions.errorType).toBe('NotFound');
     expect(response.status).toBe(200);
     expect(response.errors?.[0]).toMatchObject({ path: ['createJob'], ...notFound, extensions: notFound });
   });
