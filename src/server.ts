@@ -80,6 +80,9 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> 
   };
 }
 
+/** Headers whose presence shows the browser ran a CORS preflight (Apollo's two, plus the credentials). */
+export const CSRF_PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'];
+
 export interface ServerOptions {
   logger: Logger;
   /** The schema and its resolvers; defaults to the API's own (tests pass their own). */
@@ -102,6 +105,10 @@ export function createServer({ logger, schema, limits = {}, auth, introspection 
   return new ApolloServer<RequestContext>({
     schema: executableSchema,
     introspection,
+    // A browser cannot send authorization or x-api-key cross-origin without a CORS preflight, and
+    // every call needs one of them, so they prove a preflight as Apollo's own headers do: GET
+    // queries from clients like urql work, while CSRF stays blocked.
+    csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
     validationRules: limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [],
     // The playground is served by the handler itself, bundled and offline (no CDN landing page).
     plugins: [

@@ -15,18 +15,12 @@ import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
 
 const JOB_BOARD_KEY = 'da2-job-board';
 
-const csrf =
-  "Apollo's CSRF prevention (kept on) refuses a GET without a content-type other than the simple " +
-  'ones or an apollo-require-preflight / x-apollo-operation-name header; the audit sends neither';
 const validationStatus =
   'parse and validation failures answer 400 for application/json as for application/graphql-response+json, ' +
   "as AppSync does for request-level failures (contract EXE-17) and Apollo Server 5 does by default";
 
 /** Audits the API does not pass, by id: why, and the error it answers instead. */
 const ACCEPTED_DEVIATIONS: Record<string, { reason: string; status: number; errorType: string }> = {
-  '5A70': { reason: csrf, status: 400, errorType: 'BadRequest' },
-  D6D5: { reason: csrf, status: 400, errorType: 'BadRequest' },
-  '6A70': { reason: csrf, status: 400, errorType: 'BadRequest' },
   '572B': { reason: validationStatus, status: 400, errorType: 'ValidationError' },
   FDE2: { reason: validationStatus, status: 400, errorType: 'ValidationError' },
   '7B9B': { reason: validationStatus, status: 400, errorType: 'ValidationError' },
