@@ -3,9 +3,14 @@
 // classes, no try, no regex literals, no recursion, no disallowed built-in methods, …).
 import js from '@eslint/js';
 import appsync from '@aws-appsync/eslint-plugin';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { documents, schema } from './graphql.config.ts';
+
+/** @graphql-eslint's schema rules, relaxed below where they fight AppSync's conventions. */
+const schemaRules = graphqlPlugin.configs['flat/schema-recommended'].rules;
 
 /** Code that runs inside APPSYNC_JS on AppSync: resolvers, pipeline functions and the data builders they import. */
 const resolverFiles = ['src/resolvers/**/*.{ts,js}', 'src/functions/**/*.{ts,js}', 'src/data/**/*.{ts,js}'];
@@ -38,5 +43,41 @@ export default defineConfig(
       ...appsync.configs.recommended.languageOptions,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+  },
+  // GraphQL: the schema and the client operations, loaded from the globs codegen uses
+  // (graphql.config.ts), so the operations are validated against the schema Apollo serves.
+  {
+    files: [...schema, ...documents],
+    languageOptions: { parser: graphqlPlugin.parser, parserOptions: { graphQLConfig: { schema, documents } } },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+  },
+  {
+    files: schema,
+    rules: {
+      ...schemaRules,
+      // One-line descriptions are "quoted", longer ones """blocks"""; the rule allows one style only.
+      '@graphql-eslint/description-style': 'off',
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          ...schemaRules['@graphql-eslint/naming-convention'][1],
+          // AppSync names its directives aws_* and their group argument cognito_groups; so must we.
+          DirectiveDefinition: { style: 'camelCase', ignorePattern: '^aws_' },
+          InputValueDefinition: { style: 'camelCase', ignorePattern: '^cognito_groups$' },
+          Argument: { style: 'camelCase', ignorePattern: '^cognito_groups$' },
+        },
+      ],
+      // Pages (*Connection) and the entries of an application's history are values, not entities.
+      '@graphql-eslint/strict-id-in-types': ['error', { exceptions: { suffixes: ['Connection'], types: ['StageChange'] } }],
+    },
+  },
+  {
+    // AppSync's built-in scalars and directives are declared whether or not our schema uses them.
+    files: ['schema/appsync.graphql'],
+    rules: { '@graphql-eslint/no-unreachable-types': 'off' },
+  },
+  {
+    files: documents,
+    rules: graphqlPlugin.configs['flat/operations-recommended'].rules,
   },
 );

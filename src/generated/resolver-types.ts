@@ -36,6 +36,7 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+/** A candidate's application to a job, moving through the pipeline's stages. */
 export type Application = {
   __typename?: 'Application';
   appliedAt: Scalars['AWSDateTime']['output'];
@@ -52,6 +53,7 @@ export type Application = {
   version: Scalars['Int']['output'];
 };
 
+/** A page of applications. */
 export type ApplicationConnection = {
   __typename?: 'ApplicationConnection';
   items: Array<Application>;
@@ -59,6 +61,7 @@ export type ApplicationConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
+/** A person recruiters consider for jobs; no two candidates share an email (in any letter case). */
 export type Candidate = {
   __typename?: 'Candidate';
   /** The candidate's applications, newest first. */
@@ -71,11 +74,13 @@ export type Candidate = {
 };
 
 
+/** A person recruiters consider for jobs; no two candidates share an email (in any letter case). */
 export type CandidateApplicationsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A company that posts jobs. */
 export type Company = {
   __typename?: 'Company';
   createdAt: Scalars['AWSDateTime']['output'];
@@ -87,22 +92,26 @@ export type Company = {
 };
 
 
+/** A company that posts jobs. */
 export type CompanyJobsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A candidate to register. */
 export type CreateCandidateInput = {
   email: Scalars['AWSEmail']['input'];
   name: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
 
+/** A company to register. */
 export type CreateCompanyInput = {
   name: Scalars['String']['input'];
   website?: InputMaybe<Scalars['AWSURL']['input']>;
 };
 
+/** A job to post. */
 export type CreateJobInput = {
   companyId: Scalars['ID']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
@@ -112,6 +121,7 @@ export type CreateJobInput = {
   title: Scalars['String']['input'];
 };
 
+/** A job a company posts. */
 export type Job = {
   __typename?: 'Job';
   /** The job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. Recruiters and admins only. */
@@ -127,12 +137,14 @@ export type Job = {
 };
 
 
+/** A job a company posts. */
 export type JobApplicationsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
   stage?: InputMaybe<Stage>;
 };
 
+/** A page of jobs. */
 export type JobConnection = {
   __typename?: 'JobConnection';
   items: Array<Job>;
@@ -140,11 +152,13 @@ export type JobConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
+/** Whether a job takes applications: only OPEN jobs do. */
 export type JobStatus =
   | 'CLOSED'
   | 'DRAFT'
   | 'OPEN';
 
+/** Writes, for signed-in users only. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -167,33 +181,39 @@ export type Mutation = {
 };
 
 
+/** Writes, for signed-in users only. */
 export type MutationApplyToJobArgs = {
   candidateId: Scalars['ID']['input'];
   jobId: Scalars['ID']['input'];
 };
 
 
+/** Writes, for signed-in users only. */
 export type MutationCreateCandidateArgs = {
   input: CreateCandidateInput;
 };
 
 
+/** Writes, for signed-in users only. */
 export type MutationCreateCompanyArgs = {
   input: CreateCompanyInput;
 };
 
 
+/** Writes, for signed-in users only. */
 export type MutationCreateJobArgs = {
   input: CreateJobInput;
 };
 
 
+/** Writes, for signed-in users only. */
 export type MutationMoveApplicationArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   stage: Stage;
 };
 
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type Query = {
   __typename?: 'Query';
   /** An application by id, or null when it does not exist. Recruiters and admins only. */
@@ -211,11 +231,13 @@ export type Query = {
 };
 
 
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryApplicationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryApplicationsByJobArgs = {
   jobId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -224,21 +246,25 @@ export type QueryApplicationsByJobArgs = {
 };
 
 
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryCandidateArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryJobsByCompanyArgs = {
   companyId: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -259,6 +285,7 @@ export type Stage =
   | 'SCREEN'
   | 'WITHDRAWN';
 
+/** An entry of an application's history: a stage it entered, and when. */
 export type StageChange = {
   __typename?: 'StageChange';
   at: Scalars['AWSDateTime']['output'];

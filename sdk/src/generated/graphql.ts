@@ -4,17 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A candidate to register. */
 export type CreateCandidateInput = {
   email: string;
   name: string;
   phone?: string | null | undefined;
 };
 
+/** A company to register. */
 export type CreateCompanyInput = {
   name: string;
   website?: string | null | undefined;
 };
 
+/** A job to post. */
 export type CreateJobInput = {
   companyId: string | number;
   description?: string | null | undefined;
@@ -24,6 +27,7 @@ export type CreateJobInput = {
   title: string;
 };
 
+/** Whether a job takes applications: only OPEN jobs do. */
 export type JobStatus =
   | 'CLOSED'
   | 'DRAFT'
