@@ -1,6 +1,7 @@
 // One linter for the project: typescript-eslint's recommended rules everywhere, and AWS's
 // @aws-appsync/eslint-plugin on resolver code so that it stays valid APPSYNC_JS (no async, no
-// classes, no try, no regex literals, no recursion, no disallowed built-in methods, …).
+// classes, no try, no regex literals, no recursion, no disallowed built-in methods, …), and
+// @graphql-eslint on schema/*.graphql and on the operations, validated against that schema.
 import js from '@eslint/js';
 import appsync from '@aws-appsync/eslint-plugin';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
