@@ -3,8 +3,8 @@
  * AppSync request context (identity, headers, environment) built per request.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler } from '@as-integrations/aws-lambda';
-import { badRequest } from './http/bad-request';
+import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler, type middleware } from '@as-integrations/aws-lambda';
+import { badRequest, jsonError } from './http/bad-request';
 import { withRequestLogging, type RequestLog } from './observability/request-log';
 import type { ResolverLogLevel } from './observability/resolver-console';
 import { MAX_RESPONSE_BYTES, limitResponseSize } from './http/response-size';
@@ -12,6 +12,7 @@ import { servePlayground } from './http/playground';
 import { unauthorizedResponse } from './http/unauthorized';
 import { AuthenticationError, createAuthenticator, type RequestAuthorization } from './runtime/auth/authenticate';
 import { AUTH_TYPE_NAMES } from './runtime/auth/modes';
+import { INTERNAL_ERROR_MESSAGE, INTERNAL_ERROR_TYPE } from './runtime/format-error';
 import { requestFromEvent, sourceIps } from './runtime/http-request';
 import { identityFromEvent, type IdentityOptions } from './runtime/identity';
 import type { RequestContext, RuntimeConfig } from './runtime/request-context';
@@ -20,6 +21,24 @@ import { createServer, type ServerOptions } from './server';
 
 const requestHandler = handlers.createAPIGatewayProxyEventV2RequestHandler();
 export type GraphQLLambdaHandler = LambdaHandler<typeof requestHandler>;
+type Middleware = middleware.MiddlewareFn<typeof requestHandler>;
+
+/**
+ * A middleware step whose unexpected failure becomes a masked JSON `InternalFailure` (HTTP 500),
+ * logged once with the request ids: the Lambda integration would answer it with the raw message
+ * as a plain-text 400.
+ */
+function guarded(step: Middleware, logger: Logger, logs: WeakMap<object, RequestLog>): Middleware {
+  return async (event) => {
+    try {
+      return await step(event);
+    } catch (error) {
+      const log = logs.get(event);
+      logger.error('Unexpected error before the GraphQL request ran', { requestId: log?.requestId ?? null, apiRequestId: log?.apiRequestId ?? null, error });
+      return jsonError(500, INTERNAL_ERROR_MESSAGE, INTERNAL_ERROR_TYPE, 'INTERNAL_SERVER_ERROR');
+    }
+  };
+}
 
 export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   runtime: RuntimeConfig;
@@ -56,24 +75,25 @@ export function createLambdaHandler({
   // Per event, what the auth middleware established: its authorization and ctx.request (built once).
   const authorized = new WeakMap<object, { authorization: RequestAuthorization; request: RequestContext['request'] }>();
   const logs = new WeakMap<object, RequestLog>();
+  const steps: Middleware[] = [
+    servePlayground,
+    async (event) => {
+      // CORS preflights carry no credentials; badRequest() answers them with 204, running nothing.
+      if (!authenticate || event.requestContext?.http?.method === 'OPTIONS') return undefined;
+      const request = requestFromEvent(event);
+      const sourceIp = sourceIps(event.requestContext?.http?.sourceIp, request.headers);
+      try {
+        authorized.set(event, { authorization: await authenticate(event, sourceIp), request });
+        return undefined;
+      } catch (error) {
+        if (error instanceof AuthenticationError) return unauthorizedResponse(error.message);
+        throw error;
+      }
+    },
+    async (event) => badRequest(event) ?? enforceResponseSize,
+  ];
   const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
-    middleware: [
-      servePlayground,
-      async (event) => {
-        // CORS preflights carry no credentials; badRequest() answers them with 204, running nothing.
-        if (!authenticate || event.requestContext?.http?.method === 'OPTIONS') return undefined;
-        const request = requestFromEvent(event);
-        const sourceIp = sourceIps(event.requestContext?.http?.sourceIp, request.headers);
-        try {
-          authorized.set(event, { authorization: await authenticate(event, sourceIp), request });
-          return undefined;
-        } catch (error) {
-          if (error instanceof AuthenticationError) return unauthorizedResponse(error.message);
-          throw error;
-        }
-      },
-      async (event) => badRequest(event) ?? enforceResponseSize,
-    ],
+    middleware: steps.map((step) => guarded(step, logger, logs)),
     context: async ({ event, context }): Promise<RequestContext> => {
       const authenticated = authorized.get(event);
       const authorization = authenticated?.authorization;
