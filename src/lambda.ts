@@ -4,7 +4,8 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler, type middleware } from '@as-integrations/aws-lambda';
-import { badRequest, jsonError } from './http/bad-request';
+import { badRequest } from './http/bad-request';
+import { jsonError } from './http/json-error';
 import { withRequestLogging, type RequestLog } from './observability/request-log';
 import type { ResolverLogLevel } from './observability/resolver-console';
 import { MAX_RESPONSE_BYTES, limitResponseSize } from './http/response-size';

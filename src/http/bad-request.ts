@@ -11,25 +11,9 @@
  * - a document nested deeper than any parser should recurse: 400 `ValidationError`.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { eventHeader } from '../runtime/http-request';
+import { jsonError } from './json-error';
 import { MAX_DOCUMENT_NESTING, nestsTooDeep } from './nesting';
-
-/** A GraphQL-shaped error response, with AppSync's fields at the top level and under extensions. */
-export function jsonError(
-  statusCode: number,
-  message: string,
-  errorType: string,
-  code = 'BAD_REQUEST',
-  headers: Record<string, string> = {},
-): APIGatewayProxyStructuredResultV2 {
-  const error = { path: null, data: null, errorType, errorInfo: null, locations: null, message, extensions: { errorType, errorInfo: null, data: null, code } };
-  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify({ errors: [error] }) };
-}
-
-function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  // API Gateway lower-cases header names; the scan is for events built by other callers.
-  const headers = event.headers ?? {};
-  return headers[name] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -41,7 +25,7 @@ function tooDeep(query: unknown): APIGatewayProxyStructuredResultV2 | undefined 
 /** Checks a POST body: JSON, one operation object, with a query (or a persisted query's hash). */
 function badBody(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 | undefined {
   // Case-sensitive, as the Lambda integration parses the body only for exactly this type.
-  const mediaType = (header(event, 'content-type') ?? '').split(';')[0]!.trim();
+  const mediaType = (eventHeader(event, 'content-type') ?? '').split(';')[0]!.trim();
   if (mediaType !== 'application/json') {
     const got = mediaType ? `'${mediaType.slice(0, 100)}'` : 'none';
     return jsonError(415, `A GraphQL POST must have content-type application/json (got ${got}).`, 'BadRequest');

@@ -10,6 +10,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { eventHeader } from '../runtime/http-request';
+import { jsonError } from './json-error';
 
 const assetPath = /\/playground\/([^/]*)$/;
 const assetName = /^[\w-]+\.(js|css)$/;
@@ -50,15 +52,8 @@ function readAsset(path: string): Promise<Buffer | undefined> {
   return asset;
 }
 
-function header(event: APIGatewayProxyEventV2, name: string): string {
-  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1] ?? '';
-}
-
-/** The same error shape as GraphQL errors, so clients handle a missing file like any error. */
-function notFound(message: string): APIGatewayProxyStructuredResultV2 {
-  const error = { message, errorType: 'NotFound', errorInfo: null, data: null, extensions: { errorType: 'NotFound', code: 'NOT_FOUND' } };
-  return { statusCode: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [error] }) };
-}
+/** A missing file gets the same JSON error shape as every other error, so clients handle it alike. */
+const notFound = (message: string) => jsonError(404, message, 'NotFound', 'NOT_FOUND');
 
 const htmlAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -108,7 +103,7 @@ async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<
     etag,
     'x-content-type-options': 'nosniff',
   };
-  if (header(event, 'if-none-match') === etag) return { statusCode: 304, headers };
+  if (eventHeader(event, 'if-none-match') === etag) return { statusCode: 304, headers };
   return { statusCode: 200, headers, isBase64Encoded: true, body: content.toString('base64') };
 }
 
@@ -121,6 +116,6 @@ export async function servePlayground(event: APIGatewayProxyEventV2): Promise<AP
   if (event.requestContext?.http?.method !== 'GET') return undefined;
   const asset = assetPath.exec(event.rawPath ?? '');
   if (asset) return serveAsset(event, asset[1]!);
-  if (!header(event, 'accept').includes('text/html') || event.queryStringParameters?.query !== undefined) return undefined;
+  if (!(eventHeader(event, 'accept') ?? '').includes('text/html') || event.queryStringParameters?.query !== undefined) return undefined;
   return servePage(event);
 }

@@ -4,7 +4,7 @@
  * (ask for fewer items), with a stable errorType.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { jsonError } from './bad-request';
+import { jsonError } from './json-error';
 
 /** Lambda's synchronous response limit, less room for the status line and headers. */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 - 64 * 1024;

@@ -1,5 +1,5 @@
 /**
- * `ctx.request` and the caller's source addresses from an API Gateway event (contract CTX-03,
+ * `ctx.request`, the caller's source addresses and header lookups from an API Gateway event (contract CTX-03,
  * CTX-04, GAP-09): header names lower-cased, a header sent several times exposed as an array, the
  * cookie header never exposed, and `domainName` null on the default endpoint.
  */
@@ -54,6 +54,13 @@ export function sourceIps(peer: string | undefined, headers: ResolverHeaders): s
     .filter(Boolean);
   if (!peer || forwarded.includes(peer)) return forwarded.length > 0 ? forwarded : peer ? [peer] : [];
   return [...forwarded, peer];
+}
+
+/** One request header of an event, by its lower-case name; undefined when absent. */
+export function eventHeader(event: Pick<APIGatewayProxyEventV2, 'headers'>, name: string): string | undefined {
+  // API Gateway lower-cases header names; the scan is for events built by other callers.
+  const headers = event.headers ?? {};
+  return headers[name] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 /** `ctx.request` for an HTTP API (payload v2) event. */

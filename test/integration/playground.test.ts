@@ -115,6 +115,14 @@ describe('servePlayground: the assets', () => {
       expect(response.statusCode).toBe(404);
       expect(response.headers?.['content-type']).toBe('application/json; charset=utf-8');
       expect(JSON.parse(String(response.body)).errors[0]).toMatchObject({ errorType: 'NotFound' });
+      // The same shape as every other error: AppSync's fields at the top level and under extensions.
+      expect(JSON.parse(String(response.body)).errors[0]).toMatchObject({
+        path: null,
+        data: null,
+        errorInfo: null,
+        locations: null,
+        extensions: { errorType: 'NotFound', errorInfo: null, data: null, code: 'NOT_FOUND' },
+      });
     },
   );
 

@@ -14,6 +14,7 @@
  */
 import type { Identity } from '@aws-appsync/utils';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { eventHeader } from '../http-request';
 import { cognitoIdentity, iamIdentity, oidcIdentity, type IamAuthorizer } from '../identity';
 import { createApiKeyMatcher } from './api-keys';
 import { configuredModes, type AuthConfig } from './config';
@@ -43,11 +44,6 @@ export const INVALID_API_KEY = 'You are not authorized to make this call.';
 interface Authorizer {
   lambda?: unknown;
   iam?: IamAuthorizer;
-}
-
-function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  const headers = event.headers ?? {};
-  return headers[name] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 const FIELD_ARN = /^arn:aws:appsync:[^:]*:[^:]*:apis\/[^/]+\/types\/([^/]+)\/fields\/([^/]+)$/;
@@ -108,9 +104,9 @@ export function createAuthenticator(config: AuthConfig): (event: APIGatewayProxy
     if (modes.has('AWS_IAM') && authorizer?.iam) {
       return { mode: 'AWS_IAM', identity: iamIdentity(authorizer.iam, sourceIp), groups: null, deniedFields: null };
     }
-    const authorization = header(event, 'authorization');
+    const authorization = eventHeader(event, 'authorization');
     if (authorization && (config.cognito || config.oidc)) return fromToken(authorization, sourceIp);
-    const apiKey = header(event, 'x-api-key');
+    const apiKey = eventHeader(event, 'x-api-key');
     if (apiKey !== undefined && modes.has('API_KEY')) {
       if (!matchesApiKey(apiKey)) throw new AuthenticationError(INVALID_API_KEY);
       return { mode: 'API_KEY', identity: null, groups: null, deniedFields: null };
