@@ -30,6 +30,11 @@ export class UnauthorizedError extends AppSyncError {
   }
 }
 
+/** AppSync's message for a field the caller may not read, from `util.unauthorized` or an auth directive (EXE-10). */
+export function unauthorizedMessage(field: { fieldName: string; parentType: { name: string } }): string {
+  return `Not Authorized to access ${field.fieldName} on type ${field.parentType.name}`;
+}
+
 /** A fault in resolver code (a TypeError, a bad argument to a util), typed `Code` as on AppSync (EXE-11, GAP-05). */
 export class CodeError extends AppSyncError {
   constructor(message: string, cause: unknown) {

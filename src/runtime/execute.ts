@@ -7,7 +7,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { GraphQLError, Kind, responsePathAsArray, type FieldNode, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { tagCoordinate } from '../observability/coordinate';
-import { AppSyncError, UnauthorizedError, type ResolverErrorEntry } from './errors';
+import { AppSyncError, UnauthorizedError, unauthorizedMessage, type ResolverErrorEntry } from './errors';
 import type { Execution } from './execution';
 import { buildInfo } from './info';
 import type { RequestContext } from './request-context';
@@ -102,7 +102,7 @@ export function createFieldResolver(
       if (!(thrown instanceof AppSyncError)) throw thrown;
       const entry =
         thrown instanceof UnauthorizedError
-          ? { message: `Not Authorized to access ${info.fieldName} on type ${info.parentType.name}`, errorType: 'Unauthorized', data: null, errorInfo: null }
+          ? { message: unauthorizedMessage(info), errorType: 'Unauthorized', data: null, errorInfo: null }
           : thrown;
       throw toGraphQLError(entry, info, thrown);
     } finally {

@@ -31,7 +31,7 @@ export interface LambdaBatchResolverModule {
 }
 
 /** Options of a Direct Lambda resolver: `maxBatchSize` turns on batching (contract EXE-16, LIM-08). */
-export interface LambdaOptions {
+export interface LambdaResolverOptions {
   /** Events per handler call, 1..2,000 (LIM-08); the resolver's calls in one request are batched. */
   maxBatchSize: number;
 }
@@ -91,8 +91,8 @@ export function pipeline(module: ResolverModule, functions: readonly PipelineFun
  * outside 1..2,000 throws here, at cold start (LIM-08).
  */
 export function lambda(module: LambdaResolverModule): ResolverDefinition;
-export function lambda(module: LambdaBatchResolverModule, options: LambdaOptions): ResolverDefinition;
-export function lambda(module: LambdaResolverModule | LambdaBatchResolverModule, options?: LambdaOptions): ResolverDefinition {
+export function lambda(module: LambdaBatchResolverModule, options: LambdaResolverOptions): ResolverDefinition;
+export function lambda(module: LambdaResolverModule | LambdaBatchResolverModule, options?: LambdaResolverOptions): ResolverDefinition {
   if (options === undefined) return { kind: 'LAMBDA', module: module as LambdaResolverModule };
   const { maxBatchSize } = options;
   if (!Number.isInteger(maxBatchSize) || maxBatchSize < 1 || maxBatchSize > MAX_LAMBDA_BATCH_SIZE) {

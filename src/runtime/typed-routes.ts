@@ -12,7 +12,7 @@ import {
   TABLE,
   type DataSourceRef,
   type LambdaBatchResolverModule,
-  type LambdaOptions,
+  type LambdaResolverOptions,
   type LambdaResolverModule,
   type PipelineFunction,
   type ResolverDefinition,
@@ -84,12 +84,12 @@ export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }>
   function lambda<C extends keyof Fields & string>(
     coordinate: C,
     module: NoInfer<TypedLambdaBatchModule<Fields[C]>>,
-    options: LambdaOptions,
+    options: LambdaResolverOptions,
   ): RoutedDefinition<C>;
   function lambda(
     _coordinate: string,
     module: LambdaResolverModule | LambdaBatchResolverModule,
-    options?: LambdaOptions,
+    options?: LambdaResolverOptions,
   ): ResolverDefinition {
     return options === undefined ? untypedLambda(module as LambdaResolverModule) : untypedLambda(module as LambdaBatchResolverModule, options);
   }

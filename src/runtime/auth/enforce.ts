@@ -8,6 +8,7 @@
  * nothing per request; a checked one costs a map lookup.
  */
 import { defaultFieldResolver, GraphQLError, isObjectType, responsePathAsArray, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { unauthorizedMessage } from '../errors';
 import type { RequestContext } from '../request-context';
 import type { RequestAuthorization } from './authenticate';
 import { configuredModes, type AuthConfig, type UserPoolDefaultAction } from './config';
@@ -35,7 +36,7 @@ export function canDeny(rule: FieldRule, config: AuthConfig): boolean {
 
 /** The error of a denied field, shaped like `util.unauthorized()`'s (EXE-10). */
 export function unauthorizedFieldError(info: GraphQLResolveInfo): GraphQLError {
-  return new GraphQLError(`Not Authorized to access ${info.fieldName} on type ${info.parentType.name}`, {
+  return new GraphQLError(unauthorizedMessage(info), {
     nodes: info.fieldNodes,
     path: responsePathAsArray(info.path),
     extensions: { errorType: 'Unauthorized', errorInfo: null, data: null },
