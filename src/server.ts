@@ -3,22 +3,24 @@
  * formatting. No AWS wiring here: the Lambda entry supplies the request context.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { GraphQLFormattedError } from 'graphql';
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
-import { coordinateOf } from './observability/coordinate';
+import { errorLoggingPlugin } from './observability/error-log-plugin';
 import { requestLogPlugin } from './observability/request-log-plugin';
 import { resolvers as apiResolvers } from './resolvers/index';
 import type { AuthConfig } from './runtime/auth/config';
 import { applyFieldAuthorization } from './runtime/auth/enforce';
 import type { ExecutionLimits } from './runtime/execute';
-import { formatAppSyncError, isUnexpectedError } from './runtime/format-error';
+import { formatAppSyncError } from './runtime/format-error';
 import { queryDepthLimitRule } from './runtime/limits';
 import type { RequestContext } from './runtime/request-context';
 import type { ResolverDefinition } from './runtime/resolver';
@@ -50,35 +52,6 @@ const responseHeadersPlugin: ApolloServerPlugin<RequestContext> = {
     };
   },
 };
-
-/**
- * Logs each unexpected failure (masked in the response) and each resolver code fault once, with the
- * schema coordinate, the request ids and the error with its cause (never sent to the caller).
- */
-function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors(request) {
-          const { errors, contextValue } = request;
-          for (const error of errors) {
-            const extensions = error.extensions ?? {};
-            const message = isUnexpectedError(error) ? 'Unexpected error while resolving a request' : extensions.errorType === 'Code' ? 'Resolver code fault' : undefined;
-            if (!message) continue;
-            logger.error(message, {
-              coordinate: coordinateOf(error, request) ?? null,
-              requestId: contextValue.requestId,
-              apiRequestId: contextValue.log?.apiRequestId ?? null,
-              operationName: request.operationName ?? null,
-              path: error.path,
-              error: error.originalError ?? error,
-            });
-          }
-        },
-      };
-    },
-  };
-}
 
 /** Headers whose presence shows the browser ran a CORS preflight (Apollo's two, plus the credentials). */
 export const CSRF_PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'];
