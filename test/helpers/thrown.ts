@@ -7,3 +7,13 @@ export function thrownBy(call: () => unknown): unknown {
   }
   throw new Error('expected the call to throw');
 }
+
+/** What a promise rejected with; fails the test when it resolved. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the request to fail');
+}

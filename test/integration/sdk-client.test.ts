@@ -13,6 +13,7 @@ import {
 } from '../../sdk/src/index';
 import { createTestApi } from '../helpers/api';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
+import { rejection } from '../helpers/thrown';
 
 let server: LocalHttpApi;
 let client: Client;
@@ -33,15 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('createClient().request', () => {
   it('runs the typed operations end to end and returns typed data', async () => {

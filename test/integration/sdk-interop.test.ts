@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { CompanyDocument, CreateCompanyDocument, CreateJobDocument, type CompanyQuery, type CreateCompanyMutation } from '../../sdk/src/index';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
+import { rejection } from '../helpers/thrown';
 
 let hiring: HiringApi;
 let server: LocalHttpApi;
@@ -27,15 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the request to fail');
-}
 
 const notFound = { errorType: 'NotFound', errorInfo: { companyId: 'missing' } };
 
