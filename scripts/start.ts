@@ -6,13 +6,18 @@
  * Credentials (the local stage's only): an admin sign-in token, printed at start, and the API key
  * local-dev-key. Environment: PORT (API, default 4000), DYNAMODB_PORT (default 8000), DYNAMODB_DATA_DIR
  * (default .dynamodb), SEED=false to skip the sample data.
+ *
+ * Reload: a change under src/, schema/ or the build configuration restarts serverless-offline
+ * alone (lib/reload.ts); WATCH=false turns it off, WATCH_PATHS (comma-separated) watches those
+ * paths instead.
  */
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { relative, resolve } from 'node:path';
 import { ensurePlayground } from './build-playground.ts';
 import { localDevAuth, LOCAL_API_KEY } from './lib/dev-auth.ts';
 import { assertJava, freePort, startDynamoDBLocal } from './lib/dynamodb-local.ts';
-import { startOffline } from './lib/offline.ts';
+import { startOffline, type Offline, type OfflineOptions } from './lib/offline.ts';
+import { defaultWatchPaths, watchAndReload } from './lib/reload.ts';
 import { seed } from './lib/seed.ts';
 import { serviceDir } from './lib/serverless.ts';
 import { ensureTable } from './lib/table.ts';
@@ -26,6 +31,8 @@ const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: '
 const port = Number(process.env.PORT ?? 4000);
 const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const dataDir = resolve(serviceDir, process.env.DYNAMODB_DATA_DIR ?? '.dynamodb');
+const watchedPaths =
+  process.env.WATCH === 'false' ? [] : (process.env.WATCH_PATHS?.split(',').filter(Boolean) ?? defaultWatchPaths);
 
 try {
   assertJava();
@@ -73,7 +80,7 @@ async function start(): Promise<void> {
 
   // The local stage's user pool signs with a key kept beside the data (serverless.yml params.local).
   const auth = localDevAuth(dataDir);
-  const offline = await startOffline({
+  const api = await startApi({
     port,
     lambdaPort: await freePort(),
     stage: STAGE,
@@ -87,36 +94,72 @@ async function start(): Promise<void> {
     onOutput: (text) => process.stdout.write(text),
     signal: aborted.signal,
   });
-  running.push(offline);
 
   let seeded = '';
   if (firstRun && process.env.SEED !== 'false') {
-    const counts = await seed(offline.url, undefined, { authorization: auth.token });
+    const counts = await seed(api.url, undefined, { authorization: auth.token });
     seeded = ` (new: seeded ${counts.companies} companies, ${counts.jobs} jobs, ${counts.candidates} candidates, ${counts.applications} applications)`;
   }
+  // Watching starts once the sample data is in: a reload would fail the seed's requests.
+  if (watchedPaths.length > 0) {
+    const watcher = watchAndReload({ paths: watchedPaths, restart: api.restart, signal: aborted.signal });
+    running.push({ stop: async () => watcher.close() });
+  }
+  const watching = watchedPaths === defaultWatchPaths ? 'src/, schema/ or the build configuration' : watchedPaths.join(', ');
   console.log(
     [
       '',
-      `  GraphQL API   ${offline.url}`,
-      `  Playground    ${offline.url}   (open it in a browser; signed in as the local admin)`,
+      `  GraphQL API   ${api.url}`,
+      `  Playground    ${api.url}   (open it in a browser; signed in as the local admin)`,
       `  Admin token   ${auth.token}`,
       `                (12 h; send it as the Authorization header: groups admins and recruiters)`,
       `  API key       ${LOCAL_API_KEY}   (public job-board reads: send it as x-api-key)`,
       `  DynamoDB      ${dynamodb.endpoint}   table ${TABLE_NAME}, data in ${relative(process.cwd(), dataDir) || '.'}${seeded}`,
+      watchedPaths.length > 0
+        ? `  Reload        on: a change in ${watching} restarts the API (WATCH=false turns it off)`
+        : '  Reload        off',
       '',
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );
 
-  // Either process ending on its own leaves the stack unusable: stop the rest and say so.
-  await Promise.race([dynamodb.exited.then(() => 'DynamoDB Local'), offline.exited.then(() => 'serverless-offline')]).then(
-    (name) => {
-      if (stopping) return;
-      console.error(`${name} stopped unexpectedly; stopping the local stack.`);
-      return shutdown(1);
-    },
-  );
+  // DynamoDB Local ending on its own leaves the stack unusable: stop the rest and say so.
+  void dynamodb.exited.then(() => stoppedUnexpectedly('DynamoDB Local'));
+}
+
+function stoppedUnexpectedly(name: string): Promise<never> | undefined {
+  if (stopping) return undefined;
+  console.error(`${name} stopped unexpectedly; stopping the local stack.`);
+  return shutdown(1);
+}
+
+/**
+ * serverless-offline, restartable on the same port: `restart()` stops the running one (its whole
+ * process group) and starts a fresh one, which bundles the current sources. Only an exit that no
+ * restart caused stops the stack.
+ */
+async function startApi(options: OfflineOptions): Promise<{ url: string; restart(): Promise<void> }> {
+  const watchExit = (instance: Offline) =>
+    void instance.exited.then(() => {
+      if (current === instance) return stoppedUnexpectedly('serverless-offline');
+    });
+  let current: Offline | undefined = await startOffline(options);
+  watchExit(current);
+  let restarting: Promise<void> = Promise.resolve();
+  // Stopping waits for a restart in progress, so no fresh serverless-offline outlives the stack.
+  running.push({ stop: () => restarting.catch(() => undefined).then(() => current?.stop()) });
+  const restart = () => {
+    restarting = (async () => {
+      const previous = current;
+      current = undefined;
+      await previous?.stop();
+      current = await startOffline({ ...options, quietStart: true });
+      watchExit(current);
+    })();
+    return restarting;
+  };
+  return { url: current.url, restart };
 }
 
 try {

@@ -19,6 +19,11 @@ export interface OfflineOptions {
   env: Record<string, string>;
   /** Called with each chunk the framework prints. */
   onOutput?: (text: string) => void;
+  /**
+   * Holds back what the framework prints until it is ready (a reload's route banner is noise);
+   * a failed start still reports it in its error.
+   */
+  quietStart?: boolean;
   /** Aborting stops the start-up (and the process). */
   signal?: AbortSignal;
 }
@@ -73,10 +78,11 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let recent = '';
+  let ready = !options.quietStart;
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
     recent = (recent + text).slice(-4_000);
-    options.onOutput?.(text);
+    if (ready) options.onOutput?.(text);
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
@@ -96,5 +102,6 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
     await stop();
     throw error;
   }
+  ready = true;
   return { url, exited, stop };
 }

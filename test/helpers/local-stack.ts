@@ -10,6 +10,11 @@ export interface LocalStackOptions {
   port: number;
   dynamodbPort: number;
   dataDir: string;
+  /**
+   * Paths the stack watches to reload the API (WATCH_PATHS). Off by default: the sources are
+   * edited while tests run, and a reload in the middle of a test would fail its requests.
+   */
+  watch?: string[];
 }
 
 export interface LocalStack {
@@ -19,6 +24,8 @@ export interface LocalStack {
   token: string;
   child: ChildProcess;
   output(): string;
+  /** Resolves with the first match of `pattern` in what the stack prints from now on. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   /** Sends `signal` to the stack's process group and resolves with its exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -37,14 +44,17 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
       PORT: String(options.port),
       DYNAMODB_PORT: String(options.dynamodbPort),
       DYNAMODB_DATA_DIR: options.dataDir,
+      ...(options.watch ? { WATCH_PATHS: options.watch.join(',') } : { WATCH: 'false' }),
     },
   });
   let output = '';
+  const listeners = new Set<() => void>();
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The local stack printed no endpoint within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
+      for (const listener of listeners) listener();
       const match = /GraphQL API\s+(http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -64,6 +74,26 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
     token,
     child,
     output: () => output,
+    waitForOutput(pattern, waitMs = 60_000) {
+      const from = output.length;
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output.slice(from));
+          if (!match) return;
+          done();
+          resolve(match);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`The local stack printed nothing matching ${pattern} within ${waitMs} ms:\n${output.slice(from)}`));
+        }, waitMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+      });
+    },
     async stop(signal = 'SIGINT') {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       return exited;
@@ -73,6 +103,23 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
 
 /** Command lines of the running processes that contain `text` (`ps` works on Linux and macOS). */
 export function processesMentioning(text: string): string[] {
-  const { stdout } = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
-  return stdout.split('\n').filter((line) => line.includes(text) && !line.startsWith('ps '));
+  return runningProcesses()
+    .filter(({ args }) => args.includes(text))
+    .map(({ args }) => args);
+}
+
+/** Process ids of the running processes whose command line contains `text`. */
+export function pidsMentioning(text: string): number[] {
+  return runningProcesses()
+    .filter(({ args }) => args.includes(text))
+    .map(({ pid }) => pid);
+}
+
+function runningProcesses(): Array<{ pid: number; args: string }> {
+  const { stdout } = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return stdout
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((match) => match !== null && !match[2]!.startsWith('ps '))
+    .map((match) => ({ pid: Number(match![1]), args: match![2]! }));
 }
