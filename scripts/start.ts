@@ -103,7 +103,8 @@ async function start(): Promise<void> {
   // Watching starts once the sample data is in: a reload would fail the seed's requests.
   if (watchedPaths.length > 0) {
     const watcher = watchAndReload({ paths: watchedPaths, restart: api.restart, signal: aborted.signal });
-    running.push({ stop: async () => watcher.close() });
+    running.push({ stop: () => watcher.close() });
+    await watcher.ready;
   }
   const watching = watchedPaths === defaultWatchPaths ? 'src/, schema/ or the build configuration' : watchedPaths.join(', ');
   console.log(

@@ -35,12 +35,12 @@ export interface Offline {
   stop(): Promise<void>;
 }
 
-async function waitUntilListening(url: string, exited: () => string | null, signal?: AbortSignal, timeoutMs = 120_000): Promise<void> {
+async function waitUntilListening(url: string, failure: () => string | null, signal?: AbortSignal, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     signal?.throwIfAborted();
-    const exit = exited();
-    if (exit) throw new Error(`serverless-offline exited before it was ready (${exit})`);
+    const failed = failure();
+    if (failed) throw new Error(failed);
     try {
       await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(1_000) });
       return;
@@ -50,6 +50,18 @@ async function waitUntilListening(url: string, exited: () => string | null, sign
   }
   throw new Error(`serverless-offline did not answer on ${url} within ${timeoutMs / 1000} s`);
 }
+
+// The framework's error report ("Error:" and the message under it). After a failed bundle
+// (a syntax error) serverless-offline prints it and keeps running without listening.
+const errorReport = /^Error:\n.+\n/m;
+
+/** What the framework printed, without the stack traces of its error report. */
+const withoutStackTraces = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .trim();
 
 /** Starts serverless-offline in a process group of its own and resolves once it accepts requests. */
 export async function startOffline(options: OfflineOptions): Promise<Offline> {
@@ -95,7 +107,12 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
   try {
     await waitUntilListening(
       url,
-      () => (child.exitCode !== null || child.signalCode !== null ? `${child.exitCode ?? child.signalCode}:\n${recent}` : null),
+      () => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          return `serverless-offline exited before it was ready (${child.exitCode ?? child.signalCode}):\n${withoutStackTraces(recent)}`;
+        }
+        return errorReport.test(recent) ? `serverless-offline could not start:\n${withoutStackTraces(recent)}` : null;
+      },
       options.signal,
     );
   } catch (error) {

@@ -5,6 +5,7 @@
  * the next change tries again. Requests that arrive while the API restarts may fail.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { serviceDir } from './serverless.ts';
 import { reloadQueue, watchPaths } from './watch.ts';
@@ -32,9 +33,18 @@ function shown(file: string): string {
   return path.startsWith('..') || isAbsolute(path) ? file : path;
 }
 
+/** The changed files that still exist, or all when none does: a save through a temp file also reports the temp file. */
 function describeFiles(files: string[]): string {
-  const names = files.slice(0, 3).map(shown).join(', ');
-  return files.length > 3 ? `${names} and ${files.length - 3} more` : names;
+  const present = files.filter((file) => existsSync(file));
+  const named = present.length > 0 ? present : files;
+  const names = named.slice(0, 3).map(shown).join(', ');
+  return named.length > 3 ? `${names} and ${named.length - 3} more` : names;
+}
+
+/** Codegen's output without its progress lines (❯ started, ✔ done), each line once. */
+function failures(output: string): string {
+  const lines = output.split('\n').filter((line) => line.trim() !== '' && !/^\s*[❯✔] /.test(line));
+  return [...new Set(lines)].join('\n');
 }
 
 /** Runs `npm run codegen`; resolves with its output when it fails, undefined when it succeeds. */
@@ -46,12 +56,12 @@ function codegen(): Promise<string | undefined> {
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.once('error', (error) => resolve(error.message));
-    child.once('close', (code) => resolve(code === 0 ? undefined : output.trim() || `exit code ${code}`));
+    child.once('close', (code) => resolve(code === 0 ? undefined : failures(output) || `exit code ${code}`));
   });
 }
 
-/** Watches `paths` and reloads the API on each change until `close()`. */
-export function watchAndReload(options: ReloadOptions): { close(): void } {
+/** Watches `paths` and reloads the API on each change until `close()`; `ready` once watching. */
+export function watchAndReload(options: ReloadOptions): { ready: Promise<void>; close(): Promise<void> } {
   const reload = async (files: string[]) => {
     const started = performance.now();
     const what = describeFiles(files);

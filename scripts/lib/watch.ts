@@ -1,10 +1,12 @@
 /**
- * File watching for `npm start`'s reload: fs.watch (recursive for folders: Linux and macOS with
- * Node 24), a burst of events (an editor's save, a codegen run, a git checkout) collapsed into one
- * change once the files have been quiet for a moment, and one reload at a time.
+ * File watching for `npm start`'s reload: chokidar (Node's recursive fs.watch on Linux stops
+ * reporting a folder's changes once an editor saves by renaming a temp file over a source), a burst
+ * of events (an editor's save, a codegen run, a git checkout) collapsed into one change once the
+ * files have been quiet for a moment, and one reload at a time.
  */
-import { statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { watch } from 'chokidar';
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 
 export interface WatchOptions {
   /** Folders (watched with everything under them) and single files. */
@@ -23,9 +25,16 @@ export function isEditorFile(file: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || name.startsWith('#') || name === '4913';
 }
 
-/** Starts watching `paths`; throws, naming the path, when one does not exist. */
-export function watchPaths(options: WatchOptions): { close(): void } {
+/**
+ * Starts watching `paths`; throws, naming the path, when one does not exist. `ready` settles once
+ * the existing files are known: changes from then on are reported.
+ */
+export function watchPaths(options: WatchOptions): { ready: Promise<void>; close(): Promise<void> } {
   const debounceMs = options.debounceMs ?? 200;
+  const paths = options.paths.map((each) => resolve(each));
+  const missing = paths.find((path) => !statSync(path, { throwIfNoEntry: false }));
+  if (missing) throw new Error(`Cannot watch ${missing}: no such file or folder`);
+
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
@@ -33,32 +42,20 @@ export function watchPaths(options: WatchOptions): { close(): void } {
     pending.clear();
     if (files.length > 0) options.onChange(files);
   };
-  const record = (file: string) => {
-    if (isEditorFile(file) || options.ignore?.(file)) return;
-    pending.add(file);
+  const watcher = watch(paths, { ignoreInitial: true, ignored: (path) => isEditorFile(path) && !paths.includes(path) });
+  watcher.on('all', (event, path) => {
+    if (event === 'addDir' || options.ignore?.(resolve(path))) return;
+    pending.add(resolve(path));
     clearTimeout(timer);
     timer = setTimeout(flush, debounceMs);
-  };
-
-  const watchers: FSWatcher[] = [];
-  for (const path of options.paths.map((each) => resolve(each))) {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (!stats) throw new Error(`Cannot watch ${path}: no such file or folder`);
-    // A single file is watched through its folder: editors that save by renaming a new file over
-    // the old one would otherwise leave the watcher on a file that no longer exists.
-    const watcher = stats.isDirectory()
-      ? watch(path, { recursive: true }, (_event, name) => record(name ? join(path, name) : path))
-      : watch(dirname(path), (_event, name) => {
-          if (name === basename(path)) record(path);
-        });
-    // A watched folder that disappears ends its watcher; the others keep going.
-    watcher.on('error', () => watcher.close());
-    watchers.push(watcher);
-  }
+  });
+  // A watch error (a folder that vanished, too many watched files) must not end `npm start`.
+  watcher.on('error', (error) => console.error(`Watching for changes: ${(error as Error).message}`));
   return {
-    close() {
+    ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    async close() {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await watcher.close();
     },
   };
 }
