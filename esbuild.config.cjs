@@ -18,7 +18,7 @@ module.exports = () => ({
   // A work folder of its own (under .esbuild/) lets a package run and a running local stack
   // coexist: each removes its folder when done.
   outputWorkFolder: process.env.ESBUILD_WORK_FOLDER || '.esbuild',
-  // serverless-offline runs the function in-process, where a rebuilt bundle is never reloaded:
-  // watching would only spend CPU. Restart `npm start` after changing the code.
+  // serverless-offline runs the function in-process, where a rebuilt bundle is never reloaded, so
+  // its watcher stays off: `npm start` restarts serverless-offline itself on a change.
   watch: { pattern: [] },
 });
