@@ -2,6 +2,7 @@
 import { util } from '@aws-appsync/utils';
 import { operations, query, transactWrite, update } from '@aws-appsync/utils/dynamodb';
 import { applicationIndexKeys, applicationKey, applicationsOfCandidate, applicationsOfJob, applicationStageSortKey, appliedKey, GSI1, GSI2, jobKey, TABLE } from './keys';
+import { page } from './pages';
 
 export type Stage = 'APPLIED' | 'SCREEN' | 'INTERVIEW' | 'OFFER' | 'HIRED' | 'REJECTED' | 'WITHDRAWN';
 
@@ -119,8 +120,7 @@ export const Applications = {
       index: GSI1,
       query: { GSI1PK: { eq: GSI1PK }, GSI1SK: { beginsWith: prefix } },
       scanIndexForward: true,
-      limit: limit ?? 20,
-      nextToken: nextToken ?? undefined,
+      ...page(limit, nextToken),
     });
   },
 
@@ -131,8 +131,7 @@ export const Applications = {
       index: GSI2,
       query: { GSI2PK: { eq: GSI2PK }, GSI2SK: { beginsWith: prefix } },
       scanIndexForward: false,
-      limit: limit ?? 20,
-      nextToken: nextToken ?? undefined,
+      ...page(limit, nextToken),
     });
   },
 };

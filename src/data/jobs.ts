@@ -1,6 +1,7 @@
 /** Jobs: the stored record and pure request builders. */
 import { util } from '@aws-appsync/utils';
 import { GSI1, jobIndexKeys, jobKey, jobsOfCompany } from './keys';
+import { page } from './pages';
 
 export type JobStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 
@@ -49,8 +50,7 @@ export const Jobs = {
         expressionValues: util.dynamodb.toMapValues({ ':pk': GSI1PK, ':prefix': prefix }),
       },
       scanIndexForward: false,
-      limit: limit ?? 20,
-      nextToken: nextToken ?? undefined,
+      ...page(limit, nextToken),
     };
   },
 };
