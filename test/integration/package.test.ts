@@ -93,6 +93,18 @@ describe('serverless.yml: the HTTP API', () => {
   });
 });
 
+describe('serverless.yml: denial of wallet', () => {
+  it('throttles the HTTP API stage’s default route to a bounded rate and burst', () => {
+    const settings = only(template, 'AWS::ApiGatewayV2::Stage').Properties.DefaultRouteSettings;
+    expect(settings).toMatchObject({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
+    expect(settings.ThrottlingBurstLimit).toBeGreaterThanOrEqual(settings.ThrottlingRateLimit);
+  });
+
+  it('reserves a bounded concurrency for the function, so a flood cannot scale it without limit', () => {
+    expect(only(template, 'AWS::Lambda::Function').Properties.ReservedConcurrentExecutions).toBe(50);
+  });
+});
+
 describe('serverless.yml: pagination tokens', () => {
   it('are signed with a secret Secrets Manager generates per stage, resolved at deploy time', () => {
     const secret = only(template, 'AWS::SecretsManager::Secret').Properties;
