@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type InputValueDefinitionNode, type TypeNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { candidateInput } from '../../src/data/candidates';
+import { companyInput } from '../../src/data/companies';
+import { jobInput } from '../../src/data/jobs';
 import { LIMITS } from '../../src/data/limits';
 import { MAX_PAGE_SIZE } from '../../src/data/pages';
 
@@ -74,5 +77,41 @@ describe('input limits', () => {
     expect(header).toContain(`email ${LIMITS.email}; phone ${LIMITS.phone}; limit 1 to ${MAX_PAGE_SIZE}`);
     expect(LIMITS.jobTitle).toBe(LIMITS.companyName);
     expect(LIMITS.candidateName).toBe(LIMITS.companyName);
+  });
+});
+
+/** The AppSync error a builder raises, or undefined. */
+function refusal(build: () => unknown) {
+  try {
+    build();
+    return undefined;
+  } catch (error) {
+    return error as { errorType?: string; errorInfo?: unknown; message: string };
+  }
+}
+
+describe('companyInput, jobInput, candidateInput', () => {
+  it('trims names, titles and emails, keeps the rest as given, and fills the defaults', () => {
+    expect(companyInput({ name: '  Acme ' })).toEqual({ name: 'Acme', website: null });
+    expect(jobInput({ companyId: 'c', title: ' Dev ', description: ' as typed ' })).toEqual({ companyId: 'c', title: 'Dev', description: ' as typed ', location: null, status: 'DRAFT' });
+    expect(candidateInput({ name: ' Ada ', email: ' ada@example.com ', phone: '+1 555 0100' })).toEqual({ name: 'Ada', email: 'ada@example.com', phone: '+1 555 0100' });
+  });
+
+  it('raises a ValidationError naming the field, the maximum and the actual length', () => {
+    expect(refusal(() => candidateInput({ name: 'A', email: 'a@example.com', phone: '1'.repeat(LIMITS.phone + 1) }))).toMatchObject({
+      errorType: 'ValidationError',
+      errorInfo: { field: 'phone', maximum: LIMITS.phone, actual: LIMITS.phone + 1 },
+      message: `phone must be at most ${LIMITS.phone} characters, got ${LIMITS.phone + 1}`,
+    });
+    expect(refusal(() => jobInput({ companyId: 'c'.repeat(LIMITS.id + 1), title: 'T' }))).toMatchObject({ errorInfo: { field: 'companyId', maximum: LIMITS.id } });
+    expect(refusal(() => companyInput({ name: ' \t ' }))).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'name' } });
+    expect(refusal(() => candidateInput({ name: 'A', email: 'a@example.com', phone: '1'.repeat(LIMITS.phone) }))).toBeUndefined();
+  });
+
+  it('accepts http and https websites only, in any letter case', () => {
+    for (const website of ['http://example.com', 'HTTPS://EXAMPLE.COM/a?b#c']) expect(companyInput({ name: 'A', website }).website).toBe(website);
+    for (const website of ['javascript:alert(1)', ' https://example.com', 'data:,x', 'mailto:a@example.com', 'httpx://example.com', 'https:example.com']) {
+      expect(refusal(() => companyInput({ name: 'A', website })), website).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'website' } });
+    }
   });
 });
