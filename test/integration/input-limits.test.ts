@@ -19,20 +19,8 @@ beforeAll(async () => {
   companyId = (await hiring.aCompany()).id;
 });
 
-/** An email of exactly `length` characters that AWSEmail accepts. */
-function emailOf(length: number): string {
-  const domain = '@example.com';
-  const local = 'a'.repeat(Math.min(64, length - domain.length));
-  const labels: string[] = [];
-  let rest = length - local.length - domain.length;
-  while (rest > 0) {
-    const label = Math.min(rest - 1, 60);
-    labels.push(label > 0 ? 'b'.repeat(label) : '');
-    rest -= label + 1;
-  }
-  const email = `${local}${domain}`.replace('@', `@${labels.filter(Boolean).map((l) => `${l}.`).join('')}`);
-  return email.length === length ? email : `${'c'.repeat(length - email.length)}${email}`;
-}
+/** An email of exactly `length` characters that AWSEmail accepts (it sets no length on the local part). */
+const emailOf = (length: number) => `${'a'.repeat(length - '@example.com'.length)}@example.com`;
 
 /**
  * Runs a mutation that must fail validation: one ValidationError on the field's path, errorInfo
