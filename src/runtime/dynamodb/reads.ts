@@ -1,4 +1,4 @@
-/** Query and Scan: pages of items with opaque tokens (contract DDB-20, DDB-21, DDB-23, DDB-24). */
+/** Query and Scan: pages of items with opaque, list-bound tokens (contract DDB-06, DDB-20, DDB-21, DDB-23, DDB-24). */
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../errors';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
