@@ -2,6 +2,7 @@
 import { util } from '@aws-appsync/utils';
 import { transactWrite } from '@aws-appsync/utils/dynamodb';
 import { candidateKey, emailKey, TABLE } from './keys';
+import { assertMaxLength, LIMITS, optionalText, requiredText } from './limits';
 
 export interface CandidateRecord {
   PK: string;
@@ -12,6 +13,14 @@ export interface CandidateRecord {
   email: string;
   phone?: string | null;
   createdAt: string;
+}
+
+/** A candidate to register, checked against the schema's limits: name and email trimmed, the phone as given. */
+export function candidateInput(input: { name: string; email: string; phone?: string | null }): { name: string; email: string; phone: string | null } {
+  const name = requiredText('name', input.name, LIMITS.candidateName);
+  const email = input.email.trim();
+  assertMaxLength('email', email, LIMITS.email);
+  return { name, email, phone: optionalText('phone', input.phone, LIMITS.phone) };
 }
 
 /** Positions of the items in {@link Candidates.create}'s transaction, to read its cancellation reasons. */

@@ -1,6 +1,7 @@
 /** Companies: the stored record and pure request builders. */
 import { util } from '@aws-appsync/utils';
 import { companyKey } from './keys';
+import { LIMITS, requiredText, webAddress } from './limits';
 
 export interface CompanyRecord {
   PK: string;
@@ -10,6 +11,14 @@ export interface CompanyRecord {
   name: string;
   website?: string | null;
   createdAt: string;
+}
+
+/**
+ * A company to register, checked against the schema's limits: the name trimmed, 1 to
+ * {@link LIMITS.companyName} characters; the website http(s), at most {@link LIMITS.website}.
+ */
+export function companyInput(input: { name: string; website?: string | null }): { name: string; website: string | null } {
+  return { name: requiredText('name', input.name, LIMITS.companyName), website: webAddress('website', input.website) };
 }
 
 export const Companies = {

@@ -1,6 +1,7 @@
 /** Jobs: the stored record and pure request builders. */
 import { util } from '@aws-appsync/utils';
 import { GSI1, jobIndexKeys, jobKey, jobsOfCompany } from './keys';
+import { assertId, LIMITS, optionalText, requiredText } from './limits';
 import { page } from './pages';
 
 export type JobStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
@@ -19,6 +20,27 @@ export interface JobRecord {
   status: JobStatus;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A job to post, as {@link jobInput} returns it. */
+export interface JobInput {
+  companyId: string;
+  title: string;
+  description: string | null;
+  location: string | null;
+  status: JobStatus;
+}
+
+/** A job to post, checked against the schema's limits: the title trimmed, the rest as given; status DRAFT unless given. */
+export function jobInput(input: { companyId: string; title: string; description?: string | null; location?: string | null; status?: JobStatus | null }): JobInput {
+  assertId('companyId', input.companyId);
+  return {
+    companyId: input.companyId,
+    title: requiredText('title', input.title, LIMITS.jobTitle),
+    description: optionalText('description', input.description, LIMITS.jobDescription),
+    location: optionalText('location', input.location, LIMITS.jobLocation),
+    status: input.status ?? 'DRAFT',
+  };
 }
 
 export const Jobs = {

@@ -1,23 +1,12 @@
 // putJob: writes a new job for the company loaded by the previous step. PutItem PK=JOB#id if absent.
 import { util } from '@aws-appsync/utils';
-import { Jobs, type JobRecord } from '../data/jobs';
+import { Jobs, type JobInput, type JobRecord } from '../data/jobs';
 import type { ResolverContext } from '../generated/resolver-types';
 
-export function request(ctx: ResolverContext<'Mutation.createJob'>) {
-  const { input } = ctx.args;
-  const title = input.title.trim();
-  if (title === '') util.error('title must not be empty', 'ValidationError', null, { field: 'title' });
+// The pipeline's request checked the input against the schema's limits and stashed it.
+export function request(ctx: ResolverContext<'Mutation.createJob', unknown, { job: JobInput }>) {
   const now = util.time.nowISO8601();
-  return Jobs.create({
-    id: util.autoId(),
-    companyId: input.companyId,
-    title,
-    description: input.description ?? null,
-    location: input.location ?? null,
-    status: input.status ?? 'DRAFT',
-    createdAt: now,
-    updatedAt: now,
-  });
+  return Jobs.create({ id: util.autoId(), ...ctx.stash.job, createdAt: now, updatedAt: now });
 }
 
 export function response(ctx: ResolverContext<'Mutation.createJob', JobRecord>): JobRecord {

@@ -100,24 +100,33 @@ export type CompanyJobsArgs = {
 
 /** A candidate to register. */
 export type CreateCandidateInput = {
+  /** At most 254 characters, surrounding spaces removed. */
   email: Scalars['AWSEmail']['input'];
+  /** 1 to 200 characters, surrounding spaces removed. */
   name: Scalars['String']['input'];
+  /** At most 32 characters. */
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
 
 /** A company to register. */
 export type CreateCompanyInput = {
+  /** 1 to 200 characters, surrounding spaces removed. */
   name: Scalars['String']['input'];
+  /** An http or https URL of at most 2048 characters (other schemes, such as javascript:, fail with ValidationError). */
   website?: InputMaybe<Scalars['AWSURL']['input']>;
 };
 
 /** A job to post. */
 export type CreateJobInput = {
+  /** At most 128 characters. */
   companyId: Scalars['ID']['input'];
+  /** At most 10000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** At most 200 characters. */
   location?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to DRAFT. */
   status?: InputMaybe<JobStatus>;
+  /** 1 to 200 characters, surrounding spaces removed. */
   title: Scalars['String']['input'];
 };
 

@@ -1,22 +1,13 @@
 // Mutation.createCandidate: registers a candidate with a unique email. TransactWriteItems: CANDIDATE#id + EMAIL#<lower-cased>, both if absent.
 import { util } from '@aws-appsync/utils';
-import { Candidates, CREATE_CANDIDATE_ITEMS, type CandidateRecord } from '../data/candidates';
+import { candidateInput, Candidates, CREATE_CANDIDATE_ITEMS, type CandidateRecord } from '../data/candidates';
 import { failedCondition, type TransactWriteResult } from '../data/transactions';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
 type Stash = { candidate: CandidateRecord };
 
 export function request(ctx: ResolverContext<'Mutation.createCandidate', unknown, Stash>) {
-  const { input } = ctx.args;
-  const name = input.name.trim();
-  if (name === '') util.error('name must not be empty', 'ValidationError', null, { field: 'name' });
-  const candidate = Candidates.record({
-    id: util.autoId(),
-    name,
-    email: input.email.trim(),
-    phone: input.phone ?? null,
-    createdAt: util.time.nowISO8601(),
-  });
+  const candidate = Candidates.record({ id: util.autoId(), ...candidateInput(ctx.args.input), createdAt: util.time.nowISO8601() });
   ctx.stash.candidate = candidate;
   return Candidates.create(candidate);
 }

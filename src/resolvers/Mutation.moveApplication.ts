@@ -1,10 +1,12 @@
 // Mutation.moveApplication: moves an application to another stage if unchanged since expectedVersion. UpdateItem PK=APPLICATION#id, conditional on version and stage.
 import { util } from '@aws-appsync/utils';
 import { Applications, stagesLeadingTo, type ApplicationRecord } from '../data/applications';
+import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
 export function request(ctx: ResolverContext<'Mutation.moveApplication'>) {
   const { id, stage } = ctx.args;
+  assertId('id', id);
   // No stage leads to APPLIED: refuse without a write whose condition could never hold.
   if (stagesLeadingTo(stage).length === 0) util.error(`No application can move to ${stage}`, 'InvalidTransition', null, { to: stage });
   return Applications.move(id, stage, ctx.args.expectedVersion, util.time.nowISO8601());

@@ -1,9 +1,11 @@
 // Query.application: an application by id, or null. GetItem PK=APPLICATION#id.
 import { util } from '@aws-appsync/utils';
 import { Applications, type ApplicationRecord } from '../data/applications';
+import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
 export function request(ctx: ResolverContext<'Query.application'>) {
+  assertId('id', ctx.args.id);
   return Applications.get(ctx.args.id);
 }
 

@@ -1,10 +1,12 @@
 // Query.applicationsByJob: a page of a job's applications, optionally in one stage. Query GSI1 on JOB#jobId.
 import { util } from '@aws-appsync/utils';
 import { Applications, type ApplicationRecord } from '../data/applications';
+import { assertId } from '../data/limits';
 import { assertPageSize } from '../data/pages';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
 export function request(ctx: ResolverContext<'Query.applicationsByJob'>) {
+  assertId('jobId', ctx.args.jobId);
   assertPageSize(ctx.args.limit);
   return Applications.byJob(ctx.args.jobId, ctx.args.stage, ctx.args.limit, ctx.args.nextToken);
 }

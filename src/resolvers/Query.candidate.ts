@@ -1,9 +1,11 @@
 // Query.candidate: a candidate by id, or null. GetItem PK=CANDIDATE#id.
 import { util } from '@aws-appsync/utils';
 import { Candidates, type CandidateRecord } from '../data/candidates';
+import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
 export function request(ctx: ResolverContext<'Query.candidate'>) {
+  assertId('id', ctx.args.id);
   return Candidates.get(ctx.args.id);
 }
 

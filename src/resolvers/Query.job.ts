@@ -1,9 +1,11 @@
 // Query.job: a job by id, or null. GetItem PK=JOB#id.
 import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
+import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
 export function request(ctx: ResolverContext<'Query.job'>) {
+  assertId('id', ctx.args.id);
   return Jobs.get(ctx.args.id);
 }
 

@@ -1,10 +1,12 @@
 // Query.jobsByCompany: a page of a company's jobs, newest first. Query GSI1 on COMPANY#companyId.
 import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
+import { assertId } from '../data/limits';
 import { assertPageSize } from '../data/pages';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
 export function request(ctx: ResolverContext<'Query.jobsByCompany'>) {
+  assertId('companyId', ctx.args.companyId);
   assertPageSize(ctx.args.limit);
   return Jobs.byCompany(ctx.args.companyId, ctx.args.limit, ctx.args.nextToken);
 }

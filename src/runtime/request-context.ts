@@ -13,7 +13,7 @@ export interface RuntimeConfig {
   client: DynamoDBDocumentClient;
   /** Logical table names to real ones; `main` is the API's table (contract DDB-05). */
   tables: Readonly<Record<string, string>>;
-  /** HMAC key for pagination tokens. */
+  /** Secret the pagination tokens' encryption key is derived from. */
   tokenSecret: string;
   /** `ctx.env` (contract CTX-10). */
   env: Readonly<Record<string, string>>;

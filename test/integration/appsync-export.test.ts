@@ -187,8 +187,15 @@ describe('bundles run unchanged against the runtime', () => {
     const bundledBefore = aContext({ args });
     const sourceBefore = aContext({ args });
     expect(before!.request(bundledBefore)).toEqual(asModule(MutationCreateJob).request(sourceBefore));
-    expect(bundledBefore.stash).toEqual({ companyId: 'company-1' });
+    const job = { companyId: 'company-1', title: 'Engineer', description: null, location: 'Berlin', status: 'DRAFT' };
+    expect(bundledBefore.stash).toEqual({ companyId: 'company-1', job });
     expect(bundledBefore.stash).toEqual(sourceBefore.stash);
+    // The input limits hold in the bundle too: checked before the pipeline's first read.
+    for (const input of [{ ...args.input, title: '  ' }, { ...args.input, title: 'T'.repeat(201) }, { ...args.input, companyId: 'c'.repeat(129) }]) {
+      const refused = thrownBy(() => before!.request(aContext({ args: { input } })));
+      expect(refused).toMatchObject({ errorType: 'ValidationError' });
+      expect(refused).toEqual(thrownBy(() => asModule(MutationCreateJob).request(aContext({ args: { input } }))));
+    }
 
     const stash = { companyId: 'company-1' };
     expect(require!.request(aContext({ args, stash }))).toEqual(asModule(requireCompany).request(aContext({ args, stash })));
@@ -196,11 +203,9 @@ describe('bundles run unchanged against the runtime', () => {
     expect(thrownBy(() => require!.response(missing))).toEqual(thrownBy(() => asModule(requireCompany).response(missing)));
     expect(thrownBy(() => require!.response(missing))).toMatchObject({ errorType: 'NotFound' });
 
-    const written = put!.request(aContext({ args }));
+    const written = put!.request(aContext({ args, stash: { job } }));
     expect(written).toMatchObject({ operation: 'PutItem', condition: { expression: 'attribute_not_exists(PK)' } });
-    expect(withoutIds(written)).toEqual(withoutIds(asModule(putJob).request(aContext({ args }))));
-    const blank = { input: { ...args.input, title: '  ' } };
-    expect(thrownBy(() => put!.request(aContext({ args: blank })))).toEqual(thrownBy(() => asModule(putJob).request(aContext({ args: blank }))));
+    expect(withoutIds(written)).toEqual(withoutIds(asModule(putJob).request(aContext({ args, stash: { job } }))));
 
     const prev = { result: { id: 'job-1', title: 'Engineer' } };
     expect(before!.response(aContext({ args, prev }))).toEqual(asModule(MutationCreateJob).response(aContext({ args, prev })));

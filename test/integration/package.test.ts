@@ -106,7 +106,7 @@ describe('serverless.yml: denial of wallet', () => {
 });
 
 describe('serverless.yml: pagination tokens', () => {
-  it('are signed with a secret Secrets Manager generates per stage, resolved at deploy time', () => {
+  it('are encrypted with a key derived from a secret Secrets Manager generates per stage, resolved at deploy time', () => {
     const secret = only(template, 'AWS::SecretsManager::Secret').Properties;
     expect(secret.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
   });

@@ -6,24 +6,33 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A candidate to register. */
 export type CreateCandidateInput = {
+  /** At most 254 characters, surrounding spaces removed. */
   email: string;
+  /** 1 to 200 characters, surrounding spaces removed. */
   name: string;
+  /** At most 32 characters. */
   phone?: string | null | undefined;
 };
 
 /** A company to register. */
 export type CreateCompanyInput = {
+  /** 1 to 200 characters, surrounding spaces removed. */
   name: string;
+  /** An http or https URL of at most 2048 characters (other schemes, such as javascript:, fail with ValidationError). */
   website?: string | null | undefined;
 };
 
 /** A job to post. */
 export type CreateJobInput = {
+  /** At most 128 characters. */
   companyId: string | number;
+  /** At most 10000 characters. */
   description?: string | null | undefined;
+  /** At most 200 characters. */
   location?: string | null | undefined;
   /** Defaults to DRAFT. */
   status?: JobStatus | null | undefined;
+  /** 1 to 200 characters, surrounding spaces removed. */
   title: string;
 };
 

@@ -1,5 +1,6 @@
 // Mutation.applyToJob: applies a candidate to an open job. Pipeline: requireOpenJob → requireCandidate → putApplication.
 import type { ApplicationRecord } from '../../data/applications';
+import { assertId } from '../../data/limits';
 import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
 import { fn } from '../../runtime/resolver';
 import * as putApplication from '../../functions/putApplication';
@@ -9,6 +10,8 @@ import * as requireOpenJob from '../../functions/requireOpenJob';
 export const functions = [fn('requireOpenJob', requireOpenJob), fn('requireCandidate', requireCandidate), fn('putApplication', putApplication)];
 
 export function request(ctx: ResolverContext<'Mutation.applyToJob', unknown, { jobId?: string; candidateId?: string }>) {
+  assertId('jobId', ctx.args.jobId);
+  assertId('candidateId', ctx.args.candidateId);
   ctx.stash.jobId = ctx.args.jobId;
   ctx.stash.candidateId = ctx.args.candidateId;
   return {};

@@ -1,5 +1,5 @@
 // Mutation.createJob: posts a job for an existing company. Pipeline: requireCompany → putJob.
-import type { JobRecord } from '../../data/jobs';
+import { jobInput, type JobInput, type JobRecord } from '../../data/jobs';
 import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
 import { fn } from '../../runtime/resolver';
 import * as putJob from '../../functions/putJob';
@@ -7,8 +7,11 @@ import * as requireCompany from '../../functions/requireCompany';
 
 export const functions = [fn('requireCompany', requireCompany), fn('putJob', putJob)];
 
-export function request(ctx: ResolverContext<'Mutation.createJob', unknown, { companyId?: string }>) {
-  ctx.stash.companyId = ctx.args.input.companyId;
+export function request(ctx: ResolverContext<'Mutation.createJob', unknown, { companyId?: string; job?: JobInput }>) {
+  // Checked before the pipeline's first read: an input out of bounds costs no DynamoDB call.
+  const job = jobInput(ctx.args.input);
+  ctx.stash.job = job;
+  ctx.stash.companyId = job.companyId;
   return {};
 }
 

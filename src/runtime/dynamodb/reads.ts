@@ -1,10 +1,11 @@
-/** Query and Scan: pages of items with opaque tokens (contract DDB-20, DDB-21, DDB-23, DDB-24). */
+/** Query and Scan: pages of items with opaque, list-bound tokens (contract DDB-06, DDB-20, DDB-21, DDB-23, DDB-24). */
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../errors';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
-import { toDataSourceError } from './errors';
+import { errorName, toDataSourceError } from './errors';
 import { ExpressionAttributes, isPresent } from './expressions';
-import { decodeNextToken, encodeNextToken } from './pagination';
+import { listBinding } from './list-binding';
+import { decodeNextToken, encodeNextToken, invalidNextToken } from './pagination';
 import { itemResult, type NativeItem } from './typed';
 
 type Request = Record<string, unknown>;
@@ -21,7 +22,7 @@ function limitOf(request: Request): number | undefined {
 }
 
 /** The parameters Query and Scan share. */
-function commonParams(request: Request, call: DynamoDBCallContext, attributes: ExpressionAttributes) {
+function commonParams(request: Request, call: DynamoDBCallContext, attributes: ExpressionAttributes, binding: string) {
   if (isPresent(request.select) && !SELECTS.has(String(request.select))) {
     throw new MappingTemplateError(`select must be one of ${[...SELECTS].join(', ')}`);
   }
@@ -30,26 +31,41 @@ function commonParams(request: Request, call: DynamoDBCallContext, attributes: E
     ...(isPresent(request.index) ? { IndexName: String(request.index) } : {}),
     Limit: limitOf(request),
     ConsistentRead: request.consistentRead === true,
-    ExclusiveStartKey: decodeNextToken(request.nextToken, call),
+    ExclusiveStartKey: decodeNextToken(request.nextToken, call, binding),
     ...(isPresent(request.select) ? { Select: request.select as 'ALL_ATTRIBUTES' } : {}),
     ...(isPresent(request.filter) ? { FilterExpression: attributes.add(request.filter, 'filter') } : {}),
     ...(isPresent(request.projection) ? { ProjectionExpression: attributes.add(request.projection, 'projection') } : {}),
   };
 }
 
-function page(output: { Items?: NativeItem[]; LastEvaluatedKey?: NativeItem; ScannedCount?: number }, call: DynamoDBCallContext) {
+function page(output: { Items?: NativeItem[]; LastEvaluatedKey?: NativeItem; ScannedCount?: number }, call: DynamoDBCallContext, binding: string) {
   return {
     items: (output.Items ?? []).map((item) => itemResult(item)),
-    nextToken: encodeNextToken(output.LastEvaluatedKey, call),
+    nextToken: encodeNextToken(output.LastEvaluatedKey, call, binding),
     scannedCount: output.ScannedCount ?? 0,
   };
+}
+
+// DynamoDB's words for a start key that does not fit the request (another partition, range or key schema).
+const START_KEY_REJECTED = /starting key|exclusive ?start ?key/i;
+
+/**
+ * `ctx.error` for a failed read. A token is bound to its list, so DynamoDB refusing its key means
+ * the table's keys changed under it (an index redefined): still the caller's `InvalidNextToken`.
+ */
+function failure(cause: unknown, startKey: NativeItem | undefined): DataSourceOutcome {
+  if (startKey && errorName(cause) === 'ValidationException' && START_KEY_REJECTED.test(String((cause as Error).message))) {
+    throw invalidNextToken(cause);
+  }
+  return { result: null, error: toDataSourceError(cause) };
 }
 
 export async function query(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
   if (!isPresent(request.query)) throw new MappingTemplateError('Query requires query (the key condition)');
   const attributes = new ExpressionAttributes();
   const KeyConditionExpression = attributes.add(request.query, 'query');
-  const params = commonParams(request, call, attributes);
+  const binding = listBinding('Query', request, call.tableName);
+  const params = commonParams(request, call, attributes, binding);
   try {
     const output = await call.client.send(
       new QueryCommand({
@@ -59,15 +75,16 @@ export async function query(request: Request, call: DynamoDBCallContext): Promis
         ...attributes.params(),
       }),
     );
-    return { result: page(output, call) };
+    return { result: page(output, call, binding) };
   } catch (cause) {
-    return { result: null, error: toDataSourceError(cause) };
+    return failure(cause, params.ExclusiveStartKey);
   }
 }
 
 export async function scan(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
   const attributes = new ExpressionAttributes();
-  const params = commonParams(request, call, attributes);
+  const binding = listBinding('Scan', request, call.tableName);
+  const params = commonParams(request, call, attributes, binding);
   const segmented = isPresent(request.segment) || isPresent(request.totalSegments);
   if (segmented && !(Number.isInteger(request.segment) && Number.isInteger(request.totalSegments))) {
     throw new MappingTemplateError('segment and totalSegments must be given together, as integers');
@@ -80,8 +97,8 @@ export async function scan(request: Request, call: DynamoDBCallContext): Promise
         ...attributes.params(),
       }),
     );
-    return { result: page(output, call) };
+    return { result: page(output, call, binding) };
   } catch (cause) {
-    return { result: null, error: toDataSourceError(cause) };
+    return failure(cause, params.ExclusiveStartKey);
   }
 }

@@ -73,6 +73,35 @@ describe('DynamoDB Query', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('DDB-06 refuses a token of another key condition, direction or index before calling DynamoDB', async () => {
+    const first = await query({ limit: 2 }, 'Query.list');
+    const before = h.calls.length;
+    const otherPartition = { expression: 'PK = :pk', expressionValues: { ':pk': { S: `${pk}-other` } } };
+    for (const request of [
+      { operation: 'Query', query: otherPartition, limit: 2, nextToken: first.result.nextToken },
+      { operation: 'Query', query: byPk, scanIndexForward: false, limit: 2, nextToken: first.result.nextToken },
+      { operation: 'Scan', limit: 2, nextToken: first.result.nextToken },
+    ]) {
+      await expect(h.run(request, { resolverId: 'Query.list' })).rejects.toMatchObject({ errorType: 'InvalidNextToken' });
+    }
+    expect(h.calls.length).toBe(before);
+  });
+
+  it('DDB-06 a start key DynamoDB refuses (the table’s keys changed under a token) is InvalidNextToken, not a DynamoDB error', async () => {
+    const first = await query({ limit: 2 }, 'Query.list');
+    h.intercept((command) => {
+      if (command.constructor.name !== 'QueryCommand') return undefined;
+      throw Object.assign(new Error('The provided starting key does not match the range key predicate'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
+    });
+    try {
+      await expect(query({ limit: 2, nextToken: first.result.nextToken }, 'Query.list')).rejects.toMatchObject({ errorType: 'InvalidNextToken' });
+      // Without a token the same refusal is DynamoDB's own error, as on AppSync.
+      expect((await query({ limit: 2 }, 'Query.list')).error?.type).toBe('DynamoDB:DynamoDbException');
+    } finally {
+      h.intercept(undefined);
+    }
+  });
+
   it('DDB-23 returns only the projected attributes', async () => {
     const { result } = await query({ projection: { expression: '#n, SK', expressionNames: { '#n': 'n' } }, limit: 1 });
     expect(result.items).toEqual([{ n: 1, SK: 'ITEM#1' }]);
