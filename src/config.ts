@@ -30,6 +30,19 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, min: number, max: 
   return value;
 }
 
+/**
+ * Deployed stages get a generated PAGINATION_SECRET (serverless.yml), and on Lambda it is required:
+ * a fallback derived from the table name would let anyone who guesses it forge tokens. Tests and
+ * ad-hoc local runs fall back to that derived value.
+ */
+function paginationSecret(env: NodeJS.ProcessEnv, tableName: string): string {
+  if (env.PAGINATION_SECRET) return env.PAGINATION_SECRET;
+  if (env.AWS_LAMBDA_FUNCTION_NAME && !env.IS_OFFLINE) {
+    throw new Error('PAGINATION_SECRET is not set: pagination tokens need a secret of the deployment');
+  }
+  return `hiring-api:${tableName}`;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new Error('TABLE_NAME is not set: the function cannot reach its DynamoDB table');
@@ -49,8 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     introspection: introspection === 'true',
     tables: { main: tableName },
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-    // Deployed stages get a generated PAGINATION_SECRET (serverless.yml); the fallback serves tests.
-    tokenSecret: env.PAGINATION_SECRET || `hiring-api:${tableName}`,
+    tokenSecret: paginationSecret(env, tableName),
     resolverEnv,
     limits: {
       resolverCountLimit: integerSetting(env, 'RESOLVER_COUNT_LIMIT', 1, 10_000),

@@ -23,6 +23,13 @@ describe('readConfig', () => {
     expect(() => readConfig({ TABLE_NAME: 't', RESOLVER_COUNT_LIMIT: 'lots' })).toThrow(/RESOLVER_COUNT_LIMIT/);
   });
 
+  it('requires PAGINATION_SECRET on Lambda, and derives a local one elsewhere', () => {
+    expect(() => readConfig({ TABLE_NAME: 't', AWS_LAMBDA_FUNCTION_NAME: 'api' })).toThrow(/PAGINATION_SECRET/);
+    expect(readConfig({ TABLE_NAME: 't', AWS_LAMBDA_FUNCTION_NAME: 'api', PAGINATION_SECRET: 's3cret' }).tokenSecret).toBe('s3cret');
+    expect(readConfig({ TABLE_NAME: 't', AWS_LAMBDA_FUNCTION_NAME: 'api', IS_OFFLINE: 'true' }).tokenSecret).toBe('hiring-api:t');
+    expect(readConfig({ TABLE_NAME: 't' }).tokenSecret).toBe('hiring-api:t');
+  });
+
   it('reads the user pool default action (AUTH-06)', () => {
     expect(readConfig({ TABLE_NAME: 't', USER_POOL_DEFAULT_ACTION: 'DENY' }).defaultAuthStrategy).toBe('DENY');
     expect(() => readConfig({ TABLE_NAME: 't', USER_POOL_DEFAULT_ACTION: 'MAYBE' })).toThrow(/ALLOW or DENY/);
