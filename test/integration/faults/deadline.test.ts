@@ -28,7 +28,7 @@ describe('the request deadline', () => {
   });
   afterAll(() => faulty.proxy.close());
 
-  it('fails the fields still unresolved at the deadline with Timeout and answers with the data already resolved', async () => {
+  it('GAP-11 fails the fields still unresolved at the deadline with Timeout and answers with the data already resolved', async () => {
     const id = await anApplication(faulty);
     // The application is read; the call for its job and candidate is accepted and never answered.
     await faulty.proxy.setMode(({ operation }) => (operation === 'GetItem' ? 'pass' : 'blackhole'));

@@ -35,7 +35,7 @@ async function anApplication() {
 }
 
 describe('Mutation.applyToJob', () => {
-  it('reports success, once, when its transaction committed but the response was lost', async () => {
+  it('DDB-41 reports success, once, when its transaction committed but the response was lost', async () => {
     const job = await faulty.hiring.aJob(companyId);
     const candidate = await faulty.hiring.aCandidate();
     const bodies: string[] = [];
@@ -93,7 +93,7 @@ describe('Mutation.moveApplication', () => {
     expect(body.errors?.[0]).toMatchObject({ errorType: 'ConcurrentModification', errorInfo: { currentVersion: 2, currentStage: 'SCREEN' } });
   });
 
-  it('answers DataSourceUnavailable, not NotFound, when the re-read after a stale move fails', async () => {
+  it('DDB-14 answers DataSourceUnavailable, not NotFound, when the re-read after a stale move fails', async () => {
     const application = await anApplication();
     await faulty.hiring.ok(MOVE, { id: application.id, stage: 'SCREEN', v: 1 });
     // The stale move fails its condition; every attempt of the re-read is reset.

@@ -41,7 +41,7 @@ const cases: Array<[string, string, FaultMode, number]> = [
 ];
 
 describe('data source faults', () => {
-  it.each(cases)('answers %s with errorType %s, a generic message and nothing internal', async (_name, errorType, mode, attempts) => {
+  it.each(cases)('CTX-09 GAP-11 answers %s with errorType %s, a generic message and nothing internal', async (_name, errorType, mode, attempts) => {
     await faulty.proxy.setMode(mode);
     const before = faulty.errors().length;
     try {
@@ -86,7 +86,7 @@ describe('data source faults', () => {
     }
   });
 
-  it('answers Throttled when throttling outlives the retries', async () => {
+  it('GAP-11 answers Throttled when throttling outlives the retries', async () => {
     await faulty.proxy.setMode('throttle');
     try {
       const { body } = await faulty.hiring.api.graphql(JOB, { id: jobId }, faulty.hiring.jobBoard);

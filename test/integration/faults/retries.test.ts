@@ -38,7 +38,7 @@ describe('TransactionConflict', () => {
     });
   }
 
-  it('retries a transaction cancelled by a conflict, each time with a new token, and succeeds', async () => {
+  it('DDB-41 retries a transaction cancelled by a conflict, each time with a new token, and succeeds', async () => {
     const job = await faulty.hiring.aJob(companyId);
     const candidate = await faulty.hiring.aCandidate();
     const bodies: string[] = [];
@@ -54,7 +54,7 @@ describe('TransactionConflict', () => {
     expect(new Set(bodies.map((text) => JSON.parse(text).ClientRequestToken)).size).toBe(bodies.length);
   });
 
-  it('answers the retryable TransactionConflict, and writes nothing, when conflicts outlast the retries', async () => {
+  it('GAP-11 answers the retryable TransactionConflict, and writes nothing, when conflicts outlast the retries', async () => {
     const job = await faulty.hiring.aJob(companyId);
     const candidate = await faulty.hiring.aCandidate();
     const bodies: string[] = [];
