@@ -80,6 +80,7 @@ export const THROTTLING_EXCEPTIONS = new Set([
   'TransactionInProgressException',
 ]);
 
+/** `ctx.error` for a failed call: a masked fault, or DynamoDB's exception as AppSync names it. */
 export function toDataSourceError(cause: unknown): DataSourceError {
   const fault = faultType(cause);
   if (fault) {
@@ -95,7 +96,7 @@ export function toDataSourceError(cause: unknown): DataSourceError {
   return result;
 }
 
-/** What the ERROR log line says about a fault: the SDK's error and DynamoDB's request id, if any. */
+/** What the log line says about a failed call: the SDK's error, DynamoDB's request id if any, the attempts. */
 export function faultDetails(cause: unknown): Record<string, unknown> {
   const error = (cause ?? {}) as ServiceErrorLike;
   return {
