@@ -2,6 +2,7 @@
 import { util } from '@aws-appsync/utils';
 import { Jobs, type JobInput, type JobRecord } from '../data/jobs';
 import type { ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 // The pipeline's request checked the input against the schema's limits and stashed it.
 export function request(ctx: ResolverContext<'Mutation.createJob', unknown, { job: JobInput }>) {
@@ -10,6 +11,6 @@ export function request(ctx: ResolverContext<'Mutation.createJob', unknown, { jo
 }
 
 export function response(ctx: ResolverContext<'Mutation.createJob', JobRecord>): JobRecord {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

@@ -2,6 +2,7 @@
 import { util } from '@aws-appsync/utils';
 import { Companies, companyInput, type CompanyRecord } from '../data/companies';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Mutation.createCompany'>) {
   const { name, website } = companyInput(ctx.args.input);
@@ -9,6 +10,6 @@ export function request(ctx: ResolverContext<'Mutation.createCompany'>) {
 }
 
 export function response(ctx: ResolverContext<'Mutation.createCompany', CompanyRecord>): FieldResult<'Mutation.createCompany'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

@@ -1,8 +1,8 @@
 // Query.application: an application by id, or null. GetItem PK=APPLICATION#id.
-import { util } from '@aws-appsync/utils';
 import { Applications, type ApplicationRecord } from '../data/applications';
 import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Query.application'>) {
   assertId('id', ctx.args.id);
@@ -10,6 +10,6 @@ export function request(ctx: ResolverContext<'Query.application'>) {
 }
 
 export function response(ctx: ResolverContext<'Query.application', ApplicationRecord | null>): FieldResult<'Query.application'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

@@ -1,8 +1,8 @@
 // Query.candidate: a candidate by id, or null. GetItem PK=CANDIDATE#id.
-import { util } from '@aws-appsync/utils';
 import { Candidates, type CandidateRecord } from '../data/candidates';
 import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Query.candidate'>) {
   assertId('id', ctx.args.id);
@@ -10,6 +10,6 @@ export function request(ctx: ResolverContext<'Query.candidate'>) {
 }
 
 export function response(ctx: ResolverContext<'Query.candidate', CandidateRecord | null>): FieldResult<'Query.candidate'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

@@ -1,8 +1,8 @@
 // Query.company: a company by id, or null. GetItem PK=COMPANY#id.
-import { util } from '@aws-appsync/utils';
 import { Companies, type CompanyRecord } from '../data/companies';
 import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Query.company'>) {
   assertId('id', ctx.args.id);
@@ -10,6 +10,6 @@ export function request(ctx: ResolverContext<'Query.company'>) {
 }
 
 export function response(ctx: ResolverContext<'Query.company', CompanyRecord | null>): FieldResult<'Query.company'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

@@ -1,8 +1,8 @@
 // Query.job: a job by id, or null. GetItem PK=JOB#id.
-import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
 import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Query.job'>) {
   assertId('id', ctx.args.id);
@@ -10,6 +10,6 @@ export function request(ctx: ResolverContext<'Query.job'>) {
 }
 
 export function response(ctx: ResolverContext<'Query.job', JobRecord | null>): FieldResult<'Query.job'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

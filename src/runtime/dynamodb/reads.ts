@@ -74,6 +74,7 @@ export async function query(request: Request, call: DynamoDBCallContext): Promis
         ScanIndexForward: request.scanIndexForward !== false,
         ...attributes.params(),
       }),
+      { abortSignal: call.abortSignal },
     );
     return { result: page(output, call, binding) };
   } catch (cause) {
@@ -96,6 +97,7 @@ export async function scan(request: Request, call: DynamoDBCallContext): Promise
         ...(segmented ? { Segment: request.segment as number, TotalSegments: request.totalSegments as number } : {}),
         ...attributes.params(),
       }),
+      { abortSignal: call.abortSignal },
     );
     return { result: page(output, call, binding) };
   } catch (cause) {
