@@ -5,6 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLambdaHandler } from './lambda';
 import { readResolverLogLevel } from './observability/resolver-console';
 import { readConfig } from './config';
+import { trustedDocuments } from './generated/trusted-documents';
 
 const config = readConfig(process.env);
 // Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
@@ -24,4 +25,6 @@ export const handler = createLambdaHandler({
   identity: { defaultAuthStrategy: config.defaultAuthStrategy },
   auth: config.auth,
   introspection: config.introspection,
+  queryBudgets: config.queryBudgets,
+  trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
 });

@@ -10,6 +10,7 @@ import { withRequestLogging, type RequestLog } from './observability/request-log
 import type { ResolverLogLevel } from './observability/resolver-console';
 import { MAX_RESPONSE_BYTES, limitResponseSize } from './http/response-size';
 import { servePlayground } from './http/playground';
+import { createTrustedDocumentsCheck, type TrustedDocumentsOptions } from './http/trusted-documents';
 import { unauthorizedResponse } from './http/unauthorized';
 import { AuthenticationError, createAuthenticator, type RequestAuthorization } from './runtime/auth/authenticate';
 import { AUTH_TYPE_NAMES } from './runtime/auth/modes';
@@ -50,6 +51,8 @@ export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   maxResponseBytes?: number;
   /** How resolver `console.*` calls are logged (RESOLVER_LOG_LEVEL); when omitted the console is left alone. */
   resolverLogLevel?: ResolverLogLevel;
+  /** The trusted-documents manifest and the modes restricted to it (http/trusted-documents.ts). */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /**
@@ -66,6 +69,7 @@ export function createLambdaHandler({
   identity: identityOptions,
   maxResponseBytes = MAX_RESPONSE_BYTES,
   resolverLogLevel,
+  trustedDocuments,
   ...serverOptions
 }: LambdaOptions): GraphQLLambdaHandler {
   const enforceResponseSize = limitResponseSize(maxResponseBytes);
@@ -76,6 +80,8 @@ export function createLambdaHandler({
   // Per event, what the auth middleware established: its authorization and ctx.request (built once).
   const authorized = new WeakMap<object, { authorization: RequestAuthorization; request: RequestContext['request'] }>();
   const logs = new WeakMap<object, RequestLog>();
+  // Persisted-query errors are answered for every mode; only the restricted modes are held to the manifest.
+  const checkTrustedDocuments = createTrustedDocumentsCheck(trustedDocuments ?? { documents: {}, modes: [] });
   const steps: Middleware[] = [
     servePlayground,
     async (event) => {
@@ -92,6 +98,7 @@ export function createLambdaHandler({
       }
     },
     async (event) => badRequest(event) ?? enforceResponseSize,
+    async (event) => checkTrustedDocuments(event, authorized.get(event)?.authorization.mode),
   ];
   const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: steps.map((step) => guarded(step, logger, logs)),
