@@ -71,6 +71,9 @@ describe('serverless.yml: the function', () => {
       COGNITO_CLIENT_IDS: { Ref: 'UserPoolClient' },
       API_KEYS: '',
       PAGINATION_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'PaginationSecret' }, ':SecretString}}']] },
+      TRUSTED_DOCUMENTS: 'API_KEY',
+      QUERY_BUDGET_API_KEY: 'tokens=1000,depth=6,aliases=5,directives=5,cost=2000,dynamodbCalls=5,introspection=false',
+      QUERY_BUDGET_AMAZON_COGNITO_USER_POOLS: 'tokens=5000,depth=10,aliases=50,directives=20,cost=20000,dynamodbCalls=50',
     });
     expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
   });
