@@ -12,6 +12,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CompanyDocument, createClient, CreateJobDocument, JobsByCompanyDocument } from '../../sdk/src/index';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
+import { createServer } from '../../src/server';
 import { httpApiEvent, type EventOptions } from '../helpers/events';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
@@ -145,6 +146,23 @@ describe('persisted-query errors, for every mode', () => {
       expect(body.errors).toEqual([expect.objectContaining({ errorType: 'PersistedQueryHashMismatch' })]);
     }
     expect(errorLogs).not.toHaveBeenCalled();
+  });
+
+  it('types Apollo’s own persisted-query errors too, for requests that reach it another way (executeOperation)', async () => {
+    const server = createServer({ logger });
+    await server.start();
+    try {
+      errorLogs.mockClear();
+      const answers = [];
+      for (const extensions of [persisted('x', 2), persisted(sha256(AD_HOC))]) {
+        const response = await server.executeOperation({ query: COMPANY, extensions }, { contextValue: { appendedErrors: [], requestId: 'direct' } as never });
+        answers.push(response.body.kind === 'single' ? response.body.singleResult.errors?.map((error) => error.extensions?.errorType) : undefined);
+      }
+      expect(answers).toEqual([['PersistedQueryVersionNotSupported'], ['PersistedQueryHashMismatch']]);
+      expect(errorLogs).not.toHaveBeenCalled();
+    } finally {
+      await server.stop();
+    }
   });
 
   it('lets signed-in users send any document, with or without a hash', async () => {
