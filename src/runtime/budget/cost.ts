@@ -56,6 +56,47 @@ function pageSize(value: ValueNode | undefined, variables: Readonly<Record<strin
   return Math.max(0, Math.min(Math.floor(limit), options.maxPageSize));
 }
 
+/** The variables an operation passes as a page `limit`: the only ones the estimate depends on. */
+function limitVariables(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const limit = selection.arguments?.find((arg) => arg.name.value === 'limit')?.value;
+        if (limit?.kind === Kind.VARIABLE) names.add(limit.name.value);
+        visit(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+    }
+  };
+  visit(operation.selectionSet);
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet);
+  return [...names];
+}
+
+/** Estimates kept per operation, by the page sizes its limit variables give. */
+const MAX_ESTIMATES_PER_OPERATION = 64;
+
+/**
+ * {@link estimateCost} with its results kept per operation node (Apollo's document cache hands back
+ * the same nodes) and per page size of the operation's `limit` variables, so a repeated operation
+ * costs a lookup.
+ */
+export function createCostEstimator(schema: GraphQLSchema, options: CostOptions) {
+  const kept = new WeakMap<OperationDefinitionNode, { variables: string[]; estimates: Map<string, CostEstimate> }>();
+  return (document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): CostEstimate => {
+    let entry = kept.get(operation);
+    if (!entry) kept.set(operation, (entry = { variables: limitVariables(operation, document), estimates: new Map() }));
+    const key = entry.variables.map((name) => pageSize({ kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } }, variables, options)).join(',');
+    let estimate = entry.estimates.get(key);
+    if (!estimate) {
+      estimate = estimateCost(schema, document, operation, variables, options);
+      if (entry.estimates.size >= MAX_ESTIMATES_PER_OPERATION) entry.estimates.clear();
+      entry.estimates.set(key, estimate);
+    }
+    return estimate;
+  };
+}
+
 /** Estimates one operation of `document` for the given variables (raw request values). */
 export function estimateCost(
   schema: GraphQLSchema,

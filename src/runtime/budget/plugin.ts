@@ -19,8 +19,11 @@ import { getOperationAST, GraphQLError, Kind, type DocumentNode, type GraphQLSch
 import type { RequestContext } from '../request-context';
 import type { ResolverDefinition } from '../resolver';
 import type { LimitName, QueryBudget, QueryBudgets } from './budgets';
-import { estimateCost, type CostOptions } from './cost';
+import { createCostEstimator, type CostOptions } from './cost';
 import { measureDocument, tokensOver } from './measure';
+
+/** Token counts kept (about 100 bytes each); the map starts over when full. */
+const MAX_TOKEN_COUNTS = 1_000;
 
 /** The errors this plugin raises, so its unexpected-error hook hands back only those. */
 const refusals = new WeakSet<object>();
@@ -80,6 +83,15 @@ export function dynamodbCallsByCoordinate(resolvers: Readonly<Record<string, Res
 export function queryBudgetPlugin({ budgets, resolvers, ...pages }: QueryBudgetOptions): ApolloServerPlugin<RequestContext> {
   const calls = dynamodbCallsByCoordinate(resolvers);
   const costOptions: CostOptions = { ...pages, dynamodbCallsOf: (coordinate) => calls.get(coordinate) ?? 0 };
+  // One estimator per schema (the plugin may serve one server only, but the schema object is what counts).
+  const estimators = new WeakMap<GraphQLSchema, ReturnType<typeof createCostEstimator>>();
+  const estimatorFor = (schema: GraphQLSchema) => {
+    let estimator = estimators.get(schema);
+    if (!estimator) estimators.set(schema, (estimator = createCostEstimator(schema, costOptions)));
+    return estimator;
+  };
+  // Token counts by query hash (Apollo's SHA-256 of the text), so a repeated long text is lexed once.
+  const tokenCounts = new Map<string, number | null>();
   const check = (context: GraphQLRequestContext<RequestContext>, document: DocumentNode, budget: QueryBudget) => {
     checkDocument(context.schema, document, budget);
     estimate(context, document, budget);
@@ -88,7 +100,7 @@ export function queryBudgetPlugin({ budgets, resolvers, ...pages }: QueryBudgetO
     const operation = context.operation ?? getOperationAST(document, context.request.operationName);
     const variables = context.request.variables ?? {};
     for (const each of operationsOf(document, operation)) {
-      const { cost, dynamodbCalls } = estimateCost(context.schema, document, each, variables, costOptions);
+      const { cost, dynamodbCalls } = estimatorFor(context.schema)(document, each, variables);
       checkLimit(budget, 'cost', cost);
       checkLimit(budget, 'dynamodbCalls', dynamodbCalls);
     }
@@ -104,10 +116,17 @@ export function queryBudgetPlugin({ budgets, resolvers, ...pages }: QueryBudgetO
       // Checked before validation, or (a document from Apollo's cache) once the operation is resolved.
       let checked = false;
       return {
-        async didResolveSource({ source }) {
+        async didResolveSource({ source, queryHash }) {
           const maximum = budget.limits.tokens;
-          const actual = maximum === null ? null : tokensOver(source, maximum);
-          if (actual !== null) throw queryLimitExceeded('tokens', maximum!, actual);
+          if (maximum === null || source.length <= maximum) return;
+          const key = `${maximum}:${queryHash}`;
+          let actual = tokenCounts.get(key);
+          if (actual === undefined) {
+            actual = tokensOver(source, maximum);
+            if (tokenCounts.size >= MAX_TOKEN_COUNTS) tokenCounts.clear();
+            tokenCounts.set(key, actual);
+          }
+          if (actual !== null) throw queryLimitExceeded('tokens', maximum, actual);
         },
         async validationDidStart(context) {
           check(context, context.document, budget);

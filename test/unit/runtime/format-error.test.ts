@@ -38,7 +38,7 @@ describe('formatAppSyncError', () => {
     for (const [message, errorType] of [
       ['Unsupported persisted query version', 'PersistedQueryVersionNotSupported'],
       ['provided sha does not match query', 'PersistedQueryHashMismatch'],
-    ]) {
+    ] as const) {
       const { error, isMasked } = formatAppSyncError({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       expect(isMasked).toBe(false);
       expect(error).toMatchObject({ message, errorType, extensions: { errorType } });

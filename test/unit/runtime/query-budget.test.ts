@@ -10,7 +10,7 @@ import * as sdk from '../../../sdk/src/index';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/data/pages';
 import { trustedDocuments } from '../../../src/generated/trusted-documents';
 import { resolvers } from '../../../src/resolvers/index';
-import { estimateCost } from '../../../src/runtime/budget/cost';
+import { createCostEstimator, estimateCost } from '../../../src/runtime/budget/cost';
 import { measureDocument, tokensOver } from '../../../src/runtime/budget/measure';
 import { dynamodbCallsByCoordinate } from '../../../src/runtime/budget/plugin';
 import { schemaSdl } from '../../../src/server';
@@ -82,6 +82,20 @@ describe('estimateCost', () => {
     const company = estimate(print(sdk.CompanyDocument), hundred);
     expect(company).toEqual({ cost: 4 + 1 + 1 + 1 + 100 * 8 + 1, dynamodbCalls: 2 });
     expect(estimate(print(sdk.JobsByCompanyDocument), hundred).cost).toBe(803);
+  });
+});
+
+describe('createCostEstimator', () => {
+  it('keeps an operation’s estimate per page size of its limit variables, and only those', () => {
+    const estimator = createCostEstimator(schema, options);
+    const document = parse('query ($n: Int, $id: ID!) { jobsByCompany(companyId: $id, limit: $n) { items { id } } }');
+    const operation = getOperationAST(document)!;
+    const ten = estimator(document, operation, { n: 10, id: 'a' });
+    expect(ten).toEqual({ cost: 12, dynamodbCalls: 1 });
+    expect(estimator(document, operation, { n: 10, id: 'b' })).toBe(ten);
+    expect(estimator(document, operation, { n: 100, id: 'a' })).toEqual({ cost: 102, dynamodbCalls: 1 });
+    expect(estimator(document, operation, { n: 1_000, id: 'a' })).toEqual({ cost: 102, dynamodbCalls: 1 });
+    expect(estimator(document, operation, { id: 'a' })).toEqual({ cost: 2 + DEFAULT_PAGE_SIZE, dynamodbCalls: 1 });
   });
 });
 
