@@ -4,7 +4,8 @@
  * what stands between an attacker's document and the resolvers (trusted-documents.test.ts covers
  * the manifest, which refuses these documents earlier still).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '../../src/runtime/budget/budgets';
 import type { EventOptions } from '../helpers/events';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
@@ -12,9 +13,11 @@ import { createHiringApi, type HiringApi } from '../helpers/hiring';
 let hiring: HiringApi;
 let companyId: string;
 let dynamodbCalls = 0;
+const logger = new Logger({ serviceName: 'query-budgets-test', logLevel: 'SILENT' });
+const errorLogs = vi.spyOn(logger, 'error');
 
 beforeAll(async () => {
-  hiring = await createHiringApi({ trustedDocuments: undefined });
+  hiring = await createHiringApi({ trustedDocuments: undefined, logger });
   companyId = (await hiring.aCompany({ name: 'Budget Co' })).id;
   await hiring.aJob(companyId);
   const send = hiring.api.db.doc.send.bind(hiring.api.db.doc);
@@ -33,15 +36,17 @@ afterEach(() => {
 const aliases = (count: number, field = (i: number) => `a${i}: jobsByCompany(companyId: "${companyId}", limit: 100) { items { id title } }`) =>
   `{ ${Array.from({ length: count }, (_, i) => field(i)).join(' ')} }`;
 
-/** Sends the query and expects the single QueryLimitExceeded error, with nothing run. */
+/** Sends the query and expects the single QueryLimitExceeded error, with nothing run and nothing logged at ERROR. */
 async function refused(query: string, caller: EventOptions, errorInfo: { limit: string; maximum: number; actual: number }, variables?: Record<string, unknown>) {
   const before = dynamodbCalls;
+  errorLogs.mockClear();
   const { status, body } = await hiring.api.graphql(query, variables, caller);
   expect(status).toBe(400);
   expect(body.data).toBeUndefined();
   expect(body.errors).toHaveLength(1);
   expect(body.errors![0]).toMatchObject({ errorType: 'QueryLimitExceeded', errorInfo, path: null, extensions: { errorType: 'QueryLimitExceeded', errorInfo } });
   expect(dynamodbCalls).toBe(before);
+  expect(errorLogs).not.toHaveBeenCalled();
 }
 
 describe('query budgets', () => {
