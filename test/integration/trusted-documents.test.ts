@@ -80,6 +80,17 @@ describe('trusted documents for the API key', () => {
     expect(body.data.company.name).toBe('Trusted Co');
   });
 
+  it('refuses other documents and wrong versions sent with GET too', async () => {
+    const get = async (query: Record<string, string>) => {
+      const result = await hiring.api.invoke(httpApiEvent({ method: 'GET', query, headers: { ...hiring.jobBoard.headers } }));
+      return { status: result.statusCode, body: JSON.parse(String(result.body)) };
+    };
+    const adHoc = await get({ query: AD_HOC, variables: JSON.stringify({ id: companyId }) });
+    expect(adHoc).toMatchObject({ status: 400, body: { errors: [{ errorType: 'PersistedQueryNotAllowed' }] } });
+    const version = await get({ variables: JSON.stringify({ id: companyId }), extensions: JSON.stringify(persisted(sha256(COMPANY), 3)) });
+    expect(version).toMatchObject({ status: 400, body: { errors: [{ errorType: 'PersistedQueryVersionNotSupported' }] } });
+  });
+
   it('runs an SDK operation sent with its text and its hash', async () => {
     const { body } = await post({ query: COMPANY, variables: { id: companyId }, extensions: persisted(sha256(COMPANY)) }, hiring.jobBoard);
     expect(body.errors).toBeUndefined();
@@ -168,6 +179,9 @@ describe('persisted-query errors, for every mode', () => {
   it('lets signed-in users send any document, with or without a hash', async () => {
     const { body } = await hiring.api.graphql(AD_HOC, { id: companyId }, hiring.recruiter);
     expect(body.data?.company).toEqual({ name: 'Trusted Co' });
+    // The SDK's hashes run at once for every mode, without a round trip for the text.
+    const sdk = await post({ variables: { id: companyId }, extensions: persisted(sha256(COMPANY)) }, hiring.recruiter);
+    expect(sdk.body.data.company.name).toBe('Trusted Co');
     const unknown = await post({ variables: { id: companyId }, extensions: persisted(sha256(`${AD_HOC} # never sent`)) }, hiring.recruiter);
     expect(unknown.body.errors[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
   });
