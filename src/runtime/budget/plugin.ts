@@ -83,7 +83,7 @@ export function dynamodbCallsByCoordinate(resolvers: Readonly<Record<string, Res
 export function queryBudgetPlugin({ budgets, resolvers, ...pages }: QueryBudgetOptions): ApolloServerPlugin<RequestContext> {
   const calls = dynamodbCallsByCoordinate(resolvers);
   const costOptions: CostOptions = { ...pages, dynamodbCallsOf: (coordinate) => calls.get(coordinate) ?? 0 };
-  // One estimator per schema (the plugin may serve one server only, but the schema object is what counts).
+  // The estimates are kept per schema object (the server's; weakly held).
   const estimators = new WeakMap<GraphQLSchema, ReturnType<typeof createCostEstimator>>();
   const estimatorFor = (schema: GraphQLSchema) => {
     let estimator = estimators.get(schema);
