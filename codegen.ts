@@ -34,6 +34,10 @@ const config: CodegenConfig = {
         resolverTypeWrapperSignature: 'T',
       },
     },
+    // The SDK's operations by the hash of their text: the documents API-key requests may run.
+    'src/generated/trusted-documents.ts': {
+      plugins: [{ add: { content: header } }, './codegen/plugins/trusted-documents.cjs'],
+    },
     'sdk/src/generated/graphql.ts': {
       plugins: [{ add: { content: header } }, 'typescript-operations', 'typed-document-node'],
       config: {

@@ -2,6 +2,8 @@
 import { readAuthConfig, type AuthConfig } from './runtime/auth/config';
 import { DEADLINE_DEFAULTS, type DeadlineSettings } from './runtime/deadline';
 import { DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './runtime/dynamodb/client';
+import { isAuthMode, type AuthMode } from './runtime/auth/modes';
+import { readQueryBudgets, type QueryBudgets } from './runtime/budget/budgets';
 
 export interface Config {
   tables: Record<string, string>;
@@ -20,6 +22,20 @@ export interface Config {
   defaultAuthStrategy: 'ALLOW' | 'DENY';
   /** Authorization modes and their settings (AUTH-01; variables listed in src/runtime/auth/config.ts). */
   auth: AuthConfig;
+  /** Per mode, the work one request may ask for (`QUERY_BUDGET_<MODE>`, src/runtime/budget/budgets.ts). */
+  queryBudgets: QueryBudgets;
+  /** Modes that may run only the trusted documents (`TRUSTED_DOCUMENTS`: a comma list, default API_KEY; `off` for none). */
+  trustedDocumentModes: AuthMode[];
+}
+
+function trustedDocumentModes(raw: string | undefined): AuthMode[] {
+  const value = (raw ?? 'API_KEY').trim();
+  if (value === 'off' || value === '') return [];
+  return value.split(',').map((entry) => {
+    const mode = entry.trim();
+    if (!isAuthMode(mode)) throw new Error(`TRUSTED_DOCUMENTS holds an unknown authorization mode ${JSON.stringify(mode)} (or set it to off)`);
+    return mode;
+  });
 }
 
 const RESOLVER_ENV_PREFIX = 'RESOLVER_ENV_';
@@ -84,5 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     },
     defaultAuthStrategy,
     auth: readAuthConfig(env),
+    queryBudgets: readQueryBudgets(env, introspection === 'true'),
+    trustedDocumentModes: trustedDocumentModes(env.TRUSTED_DOCUMENTS),
   };
 }

@@ -4,6 +4,7 @@ import { createLambdaHandler } from './lambda';
 import { readResolverLogLevel } from './observability/resolver-console';
 import { readConfig } from './config';
 import { createDynamoDBClient } from './runtime/dynamodb/client';
+import { trustedDocuments } from './generated/trusted-documents';
 
 const config = readConfig(process.env);
 // Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
@@ -22,4 +23,6 @@ export const handler = createLambdaHandler({
   auth: config.auth,
   introspection: config.introspection,
   deadline: config.deadline,
+  queryBudgets: config.queryBudgets,
+  trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
 });

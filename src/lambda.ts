@@ -10,6 +10,7 @@ import { withRequestLogging, type RequestLog } from './observability/request-log
 import type { ResolverLogLevel } from './observability/resolver-console';
 import { MAX_RESPONSE_BYTES, limitResponseSize } from './http/response-size';
 import { servePlayground } from './http/playground';
+import { createTrustedDocumentsCheck, type TrustedDocumentsOptions } from './http/trusted-documents';
 import { unauthorizedResponse } from './http/unauthorized';
 import { AuthenticationError, createAuthenticator, type RequestAuthorization } from './runtime/auth/authenticate';
 import { AUTH_TYPE_NAMES } from './runtime/auth/modes';
@@ -53,6 +54,8 @@ export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   resolverLogLevel?: ResolverLogLevel;
   /** The per-request deadline (REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MARGIN_MS); DEADLINE_DEFAULTS when omitted. */
   deadline?: DeadlineSettings;
+  /** The trusted-documents manifest and the modes restricted to it (http/trusted-documents.ts). */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /**
@@ -70,6 +73,7 @@ export function createLambdaHandler({
   maxResponseBytes = MAX_RESPONSE_BYTES,
   resolverLogLevel,
   deadline = DEADLINE_DEFAULTS,
+  trustedDocuments,
   ...serverOptions
 }: LambdaOptions): GraphQLLambdaHandler {
   const enforceResponseSize = limitResponseSize(maxResponseBytes);
@@ -80,6 +84,8 @@ export function createLambdaHandler({
   // Per event, what the auth middleware established: its authorization and ctx.request (built once).
   const authorized = new WeakMap<object, { authorization: RequestAuthorization; request: RequestContext['request'] }>();
   const logs = new WeakMap<object, RequestLog>();
+  // Persisted-query errors are answered for every mode; only the restricted modes are held to the manifest.
+  const checkTrustedDocuments = createTrustedDocumentsCheck(trustedDocuments ?? { documents: {}, modes: [] });
   const steps: Middleware[] = [
     servePlayground,
     async (event) => {
@@ -96,6 +102,7 @@ export function createLambdaHandler({
       }
     },
     async (event) => badRequest(event) ?? enforceResponseSize,
+    async (event) => checkTrustedDocuments(event, authorized.get(event)?.authorization.mode),
   ];
   const handler = startServerAndCreateLambdaHandler(server, requestHandler, {
     middleware: steps.map((step) => guarded(step, logger, logs)),

@@ -25,6 +25,9 @@ import { queryDepthLimitRule } from './runtime/limits';
 import type { RequestContext } from './runtime/request-context';
 import type { ResolverDefinition } from './runtime/resolver';
 import { buildExecutableSchema } from './runtime/schema';
+import type { QueryBudgets } from './runtime/budget/budgets';
+import { queryBudgetPlugin } from './runtime/budget/plugin';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './data/pages';
 
 export const schemaSdl = `${appsyncSdl}\n${domainSdl}`;
 
@@ -69,9 +72,11 @@ export interface ServerOptions {
   introspection?: boolean;
   /** When given, the schema's auth directives are enforced on every field (AUTH-02..AUTH-07). */
   auth?: AuthConfig;
+  /** Per authorization mode, the work one request may ask for, checked before it runs (runtime/budget). */
+  queryBudgets?: QueryBudgets;
 }
 
-export function createServer({ logger, schema, limits = {}, auth, introspection = true }: ServerOptions): ApolloServer<RequestContext> {
+export function createServer({ logger, schema, limits = {}, auth, introspection = true, queryBudgets }: ServerOptions): ApolloServer<RequestContext> {
   const { sdl, resolvers } = schema ?? { sdl: schemaSdl, resolvers: apiResolvers };
   const executableSchema = buildExecutableSchema(sdl, resolvers, limits);
   if (auth) applyFieldAuthorization(executableSchema, auth);
@@ -94,6 +99,7 @@ export function createServer({ logger, schema, limits = {}, auth, introspection 
       responseHeadersPlugin,
       errorLoggingPlugin(logger),
       requestLogPlugin,
+      ...(queryBudgets ? [queryBudgetPlugin({ budgets: queryBudgets, resolvers, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })] : []),
     ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted) => formatAppSyncError(formatted).error as GraphQLFormattedError,

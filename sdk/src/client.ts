@@ -1,6 +1,7 @@
 /**
  * A small GraphQL client over the platform `fetch` (browsers, Node 18+, workers): typed by the
- * generated documents, with API-key and token auth, AbortSignal support and typed errors.
+ * generated documents, with API-key and token auth, AbortSignal support and typed errors. Operations
+ * are sent by hash first (persisted queries), and with their text only when the server asks for it.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
@@ -21,6 +22,13 @@ export interface ClientOptions {
   headers?: HeaderMap | (() => MaybePromise<HeaderMap>);
   /** A `fetch` implementation; defaults to the global one. */
   fetch?: typeof fetch;
+  /**
+   * Send each operation as the SHA-256 of its text (`extensions.persistedQuery`, as Apollo Client's
+   * persisted-query link does), and the text only when the server answers `PersistedQueryNotFound`.
+   * The API knows every SDK operation by hash, so this saves the text on every request. Default true;
+   * off where Web Crypto (`crypto.subtle`) is missing.
+   */
+  persistedQueries?: boolean;
 }
 
 /** Per-request options. */
@@ -49,6 +57,36 @@ function queryText(document: DocumentNode): string {
   let text = printed.get(document);
   if (text === undefined) printed.set(document, (text = print(document)));
   return text;
+}
+
+const hashes = new WeakMap<DocumentNode, Promise<string>>();
+
+/** The SHA-256 hex of the document's text, or undefined without Web Crypto. */
+function queryHash(document: DocumentNode): Promise<string> | undefined {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return undefined;
+  let hash = hashes.get(document);
+  if (hash === undefined) {
+    hash = subtle.digest('SHA-256', new TextEncoder().encode(queryText(document))).then((digest) =>
+      Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''),
+    );
+    hashes.set(document, hash);
+  }
+  return hash;
+}
+
+/** Whether the server does not know the hash (or persisted queries at all): send the text. */
+function wantsText(body: { errors?: unknown } | undefined): boolean {
+  if (!Array.isArray(body?.errors)) return false;
+  return body.errors.some((error: { message?: unknown; extensions?: { code?: unknown } } | null) => {
+    const code = error?.extensions?.code;
+    return (
+      error?.message === 'PersistedQueryNotFound' ||
+      error?.message === 'PersistedQueryNotSupported' ||
+      code === 'PERSISTED_QUERY_NOT_FOUND' ||
+      code === 'PERSISTED_QUERY_NOT_SUPPORTED'
+    );
+  });
 }
 
 function operationName(document: DocumentNode): string | undefined {
@@ -86,13 +124,18 @@ export function createClient(options: ClientOptions): Client {
       document: TypedDocumentNode<TData, TVariables>,
       ...[variables, requestOptions]: VariablesArgs<TVariables>
     ): Promise<TData> {
-      const response = await doFetch(options.url, {
-        method: 'POST',
-        headers: await headersFor(requestOptions?.headers),
-        body: JSON.stringify({ query: queryText(document), variables: variables ?? {}, operationName: operationName(document) }),
-        signal: requestOptions?.signal,
-      });
-      const body = await readBody(response);
+      const headers = await headersFor(requestOptions?.headers);
+      const base = { variables: variables ?? {}, operationName: operationName(document) };
+      const send = (payload: Record<string, unknown>) =>
+        doFetch(options.url, { method: 'POST', headers, body: JSON.stringify({ ...base, ...payload }), signal: requestOptions?.signal });
+      const hash = options.persistedQueries === false ? undefined : await queryHash(document);
+      const extensions = hash ? { persistedQuery: { version: 1, sha256Hash: hash } } : undefined;
+      let response = await send(extensions ? { extensions } : { query: queryText(document) });
+      let body = await readBody(response);
+      if (extensions && wantsText(body)) {
+        response = await send({ query: queryText(document), extensions });
+        body = await readBody(response);
+      }
       const errors = Array.isArray(body?.errors) ? body.errors.map(toErrorEntry) : [];
       const data = (body?.data ?? null) as TData | null;
       if (errors.length > 0) throw new GraphQLRequestError<TData>(errors, { data, status: response.status });

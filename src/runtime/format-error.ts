@@ -18,6 +18,16 @@ const REQUEST_ERROR_TYPES: Record<string, string> = {
 };
 
 /**
+ * Apollo's automatic-persisted-query errors that carry no code, by message. The handler answers
+ * these requests before Apollo sees them (src/http/trusted-documents.ts); should one reach Apollo,
+ * it is still a client error with its type, not a masked InternalFailure logged at ERROR.
+ */
+const UNCODED_REQUEST_ERRORS: Record<string, string> = {
+  'Unsupported persisted query version': 'PersistedQueryVersionNotSupported',
+  'provided sha does not match query': 'PersistedQueryHashMismatch',
+};
+
+/**
  * graphql-js messages that do not tell the caller what is wrong with the request, by code: a parser
  * out of stack on a deeply nested document, and validation given up on a document too costly to
  * check (e.g. thousands of repeated or aliased fields).
@@ -52,9 +62,9 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 export const INTERNAL_ERROR_TYPE = 'InternalFailure';
 
 /** Whether an error is an unexpected failure: neither raised by a resolver nor a known request error. */
-export function isUnexpectedError(formatted: Pick<GraphQLFormattedError, 'extensions'>): boolean {
+export function isUnexpectedError(formatted: Pick<GraphQLFormattedError, 'extensions' | 'message'>): boolean {
   const extensions = formatted.extensions ?? {};
-  if ('errorType' in extensions) return false;
+  if ('errorType' in extensions || UNCODED_REQUEST_ERRORS[formatted.message]) return false;
   const code = extensions.code;
   return !(typeof code === 'string' && REQUEST_ERROR_TYPES[code]);
 }
@@ -72,7 +82,7 @@ export function formatAppSyncError(formatted: GraphQLFormattedError): { error: A
     ? INTERNAL_ERROR_TYPE
     : typeof extensions.errorType === 'string'
       ? extensions.errorType
-      : ((code && REQUEST_ERROR_TYPES[code]) ?? null);
+      : ((code && REQUEST_ERROR_TYPES[code]) ?? UNCODED_REQUEST_ERRORS[formatted.message] ?? null);
   const message = isMasked ? INTERNAL_ERROR_MESSAGE : clearMessage(rawCode, formatted.message);
   const errorInfo = isMasked ? null : (extensions.errorInfo ?? null);
   const data = isMasked ? null : (extensions.data ?? null);

@@ -2,7 +2,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createLambdaHandler } from '../../src/lambda';
+import { createLambdaHandler, type LambdaOptions } from '../../src/lambda';
 import type { DeadlineSettings } from '../../src/runtime/deadline';
 import type { AuthConfig } from '../../src/runtime/auth/config';
 import { createTestDatabase, type TestDatabase } from './dynamodb';
@@ -20,7 +20,8 @@ export interface TestApi {
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: EventOptions): Promise<GraphQLResponse<T>>;
 }
 
-export interface TestApiOptions {
+/** `queryBudgets` and `trustedDocuments` are off unless given. */
+export interface TestApiOptions extends Pick<LambdaOptions, 'queryBudgets' | 'trustedDocuments'> {
   env?: Record<string, string>;
   /** Enforces an authorization configuration, as the deployed handler does; without it nothing is enforced. */
   auth?: AuthConfig;
@@ -38,6 +39,8 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     logger: options.logger ?? new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' }),
     auth: options.auth,
     deadline: options.deadline,
+    queryBudgets: options.queryBudgets,
+    trustedDocuments: options.trustedDocuments,
     runtime: { client: options.connect?.(db) ?? db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },
   });
   const { remainingTimeMs } = options;

@@ -1,9 +1,12 @@
 /**
- * The hiring API as deployed (user pools by default, API key for the job board) behind the real
- * handler, with signed-in callers and builders for the entities tests need.
+ * The hiring API as deployed (user pools by default, API key for the job board, the default query
+ * budgets, the API key held to the trusted documents) behind the real handler, with signed-in
+ * callers and builders for the entities tests need.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { trustedDocuments } from '../../src/generated/trusted-documents';
+import { DEFAULT_QUERY_BUDGETS } from '../../src/runtime/budget/budgets';
 import { createTestApi, type TestApi, type TestApiOptions } from './api';
 import type { EventOptions } from './events';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';
@@ -24,10 +27,18 @@ export interface HiringApi {
 
 let emails = 0;
 
-/** `options` reach the handler (a client through a fault proxy, a deadline, a logger). */
-export async function createHiringApi(options: Omit<TestApiOptions, 'auth'> = {}): Promise<HiringApi> {
+/**
+ * `options` reach the handler: a client through a fault proxy, a deadline, a logger, or deployed
+ * settings a test changes (e.g. `trustedDocuments: undefined`).
+ */
+export async function createHiringApi(options: TestApiOptions = {}): Promise<HiringApi> {
   const key = createSigningKey();
-  const api = await createTestApi({ ...options, auth: deployedAuthConfig(key) });
+  const api = await createTestApi({
+    auth: deployedAuthConfig(key),
+    queryBudgets: DEFAULT_QUERY_BUDGETS,
+    trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
+    ...options,
+  });
   const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
   const admin = as(['admins']);
   const recruiter = as(['recruiters']);

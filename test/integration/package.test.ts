@@ -71,6 +71,9 @@ describe('serverless.yml: the function', () => {
       COGNITO_CLIENT_IDS: { Ref: 'UserPoolClient' },
       API_KEYS: '',
       PAGINATION_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'PaginationSecret' }, ':SecretString}}']] },
+      TRUSTED_DOCUMENTS: 'API_KEY',
+      QUERY_BUDGET_API_KEY: 'tokens=1000,depth=6,aliases=5,directives=5,cost=2000,dynamodbCalls=5,introspection=false',
+      QUERY_BUDGET_AMAZON_COGNITO_USER_POOLS: 'tokens=5000,depth=10,aliases=50,directives=20,cost=20000,dynamodbCalls=50',
     });
     expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
   });
@@ -191,15 +194,21 @@ describe('serverless.yml: the package', () => {
         body: JSON.stringify({ query: '{ __typename }' }) };
       handler(event, { awsRequestId: 'probe' }).then((result) => process.stdout.write(JSON.stringify(result)));
     `;
-    const result = spawnSync(process.execPath, ['-e', probe], {
-      cwd: extracted,
-      env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT', AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: 'probe-key' },
-      encoding: 'utf8',
-    });
-    expect(result.stderr).toBe('');
-    const response = JSON.parse(result.stdout) as { statusCode: number; body: string };
-    expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ data: { __typename: 'Query' } });
+    const run = (env: Record<string, string>) => {
+      const result = spawnSync(process.execPath, ['-e', probe], {
+        cwd: extracted,
+        env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT', AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: 'probe-key', ...env },
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('');
+      const response = JSON.parse(result.stdout) as { statusCode: number; body: string };
+      return { status: response.statusCode, body: JSON.parse(response.body) as Record<string, any> };
+    };
+    // By default the API key may run only the SDK's documents (the manifest is in the bundle).
+    const trusted = run({});
+    expect(trusted.status).toBe(400);
+    expect(trusted.body.errors).toEqual([expect.objectContaining({ errorType: 'PersistedQueryNotAllowed' })]);
+    expect(run({ TRUSTED_DOCUMENTS: 'off' })).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
   });
 
   it('ships the built playground assets', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { readConfig } from '../../src/config';
+import { API_KEY_BUDGET, DEFAULT_QUERY_BUDGETS, SIGNED_IN_BUDGET } from '../../src/runtime/budget/budgets';
 
 describe('readConfig', () => {
   it('maps TABLE_NAME to the main table and RESOLVER_ENV_* to ctx.env (CTX-10)', () => {
@@ -33,5 +36,44 @@ describe('readConfig', () => {
   it('reads the user pool default action (AUTH-06)', () => {
     expect(readConfig({ TABLE_NAME: 't', USER_POOL_DEFAULT_ACTION: 'DENY' }).defaultAuthStrategy).toBe('DENY');
     expect(() => readConfig({ TABLE_NAME: 't', USER_POOL_DEFAULT_ACTION: 'MAYBE' })).toThrow(/ALLOW or DENY/);
+  });
+
+  it('holds the API key to the trusted documents by default (TRUSTED_DOCUMENTS: a mode list, or off)', () => {
+    expect(readConfig({ TABLE_NAME: 't' }).trustedDocumentModes).toEqual(['API_KEY']);
+    expect(readConfig({ TABLE_NAME: 't', TRUSTED_DOCUMENTS: 'API_KEY, AWS_LAMBDA' }).trustedDocumentModes).toEqual(['API_KEY', 'AWS_LAMBDA']);
+    expect(readConfig({ TABLE_NAME: 't', TRUSTED_DOCUMENTS: 'off' }).trustedDocumentModes).toEqual([]);
+    expect(() => readConfig({ TABLE_NAME: 't', TRUSTED_DOCUMENTS: 'APIKEY' })).toThrow(/TRUSTED_DOCUMENTS/);
+  });
+
+  it('reads query budgets per mode: the API key tightest, without introspection (LIM-04); overrides merge with the defaults', () => {
+    const budgets = readConfig({ TABLE_NAME: 't' }).queryBudgets;
+    expect(budgets).toEqual(DEFAULT_QUERY_BUDGETS);
+    expect(budgets.API_KEY).toEqual(API_KEY_BUDGET);
+    expect(budgets.API_KEY.introspection).toBe(false);
+    for (const mode of ['AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_IAM', 'AWS_LAMBDA'] as const) expect(budgets[mode]).toEqual(SIGNED_IN_BUDGET);
+    for (const name of ['tokens', 'depth', 'aliases', 'directives', 'cost', 'dynamodbCalls'] as const) {
+      expect(API_KEY_BUDGET.limits[name]!).toBeLessThan(SIGNED_IN_BUDGET.limits[name]!);
+    }
+
+    const changed = readConfig({ TABLE_NAME: 't', QUERY_BUDGET_API_KEY: 'depth=4, cost=off,introspection=true', QUERY_BUDGET_AWS_IAM: 'aliases=2' }).queryBudgets;
+    expect(changed.API_KEY).toEqual({ limits: { ...API_KEY_BUDGET.limits, depth: 4, cost: null }, introspection: true });
+    expect(changed.AWS_IAM.limits).toEqual({ ...SIGNED_IN_BUDGET.limits, aliases: 2 });
+    // INTROSPECTION=false (LIM-04) turns it off for every mode.
+    const closed = readConfig({ TABLE_NAME: 't', INTROSPECTION: 'false', QUERY_BUDGET_API_KEY: 'introspection=true' }).queryBudgets;
+    expect(Object.values(closed).map((budget) => budget.introspection)).toEqual([false, false, false, false, false]);
+
+    for (const bad of ['depth=0', 'depth=1.5', 'deep=3', 'aliases', 'cost=1=2', 'introspection=yes']) {
+      expect(() => readConfig({ TABLE_NAME: 't', QUERY_BUDGET_API_KEY: bad }), bad).toThrow(/QUERY_BUDGET_API_KEY/);
+    }
+  });
+
+  it('serverless.yml deploys the code’s default budgets and trusted documents', () => {
+    // CloudFormation's tags (!Ref) mean nothing here.
+    const { provider } = parseYaml(readFileSync('serverless.yml', 'utf8'), { logLevel: 'silent' }) as { provider: { environment: Record<string, string> } };
+    const ours = Object.entries(provider.environment).filter(([name]) => name === 'TRUSTED_DOCUMENTS' || name.startsWith('QUERY_BUDGET_'));
+    expect(ours.length).toBeGreaterThan(1);
+    const config = readConfig({ TABLE_NAME: 't', ...Object.fromEntries(ours) });
+    expect(config.trustedDocumentModes).toEqual(['API_KEY']);
+    expect(config.queryBudgets).toEqual(DEFAULT_QUERY_BUDGETS);
   });
 });

@@ -33,4 +33,15 @@ describe('formatAppSyncError', () => {
     expect(error).toMatchObject({ message: INTERNAL_ERROR_MESSAGE, errorType: 'InternalFailure', path: ['x'] });
     expect(JSON.stringify(error)).not.toMatch(/ECONNREFUSED|leak/);
   });
+
+  it('types Apollo’s uncoded persisted-query errors as client errors, not masked failures', () => {
+    for (const [message, errorType] of [
+      ['Unsupported persisted query version', 'PersistedQueryVersionNotSupported'],
+      ['provided sha does not match query', 'PersistedQueryHashMismatch'],
+    ] as const) {
+      const { error, isMasked } = formatAppSyncError({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(isMasked).toBe(false);
+      expect(error).toMatchObject({ message, errorType, extensions: { errorType } });
+    }
+  });
 });

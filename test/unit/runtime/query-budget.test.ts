@@ -1,0 +1,141 @@
+/**
+ * The pieces of the query budget (src/runtime/budget): the cost estimate against the hiring schema
+ * and its resolvers, the document measure, the token count, and the trusted-documents manifest
+ * against the SDK's documents.
+ */
+import { createHash } from 'node:crypto';
+import { buildSchema, getOperationAST, parse, print } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import * as sdk from '../../../sdk/src/index';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/data/pages';
+import { trustedDocuments } from '../../../src/generated/trusted-documents';
+import { resolvers } from '../../../src/resolvers/index';
+import { createCostEstimator, estimateCost } from '../../../src/runtime/budget/cost';
+import { measureDocument, tokensOver } from '../../../src/runtime/budget/measure';
+import { dynamodbCallsByCoordinate } from '../../../src/runtime/budget/plugin';
+import { schemaSdl } from '../../../src/server';
+
+const schema = buildSchema(schemaSdl);
+const calls = dynamodbCallsByCoordinate(resolvers);
+const options = { dynamodbCallsOf: (coordinate: string) => calls.get(coordinate) ?? 0, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
+
+function estimate(query: string, variables: Record<string, unknown> = {}) {
+  const document = parse(query);
+  return estimateCost(schema, document, getOperationAST(document)!, variables, options);
+}
+
+describe('dynamodbCallsByCoordinate', () => {
+  it('counts a unit resolver on the table as one call and a pipeline as its functions on the table', () => {
+    expect(calls.get('Query.company')).toBe(1);
+    expect(calls.get('Company.jobs')).toBe(1);
+    const createJob = resolvers['Mutation.createJob'];
+    expect(createJob.kind).toBe('PIPELINE');
+    expect(calls.get('Mutation.createJob')).toBe(createJob.kind === 'PIPELINE' ? createJob.functions.length : 0);
+    expect(calls.get('Mutation.createJob')).toBeGreaterThan(1);
+    expect(calls.get('Company.name')).toBeUndefined();
+  });
+});
+
+describe('estimateCost', () => {
+  it('counts each field once per value, the list under a page `limit` times (literal or variable)', () => {
+    const page = '{ items { id title } nextToken }';
+    // jobsByCompany + items + nextToken + 100 × 2 fields.
+    expect(estimate(`{ jobsByCompany(companyId: "c", limit: 100) ${page} }`)).toEqual({ cost: 203, dynamodbCalls: 1 });
+    expect(estimate(`query ($n: Int) { jobsByCompany(companyId: "c", limit: $n) ${page} }`, { n: 7 })).toEqual({ cost: 17, dynamodbCalls: 1 });
+  });
+
+  it('takes the default page size for an absent or null limit, and at most the maximum page size', () => {
+    const query = 'query ($n: Int) { jobsByCompany(companyId: "c", limit: $n) { items { id } } }';
+    expect(estimate(query).cost).toBe(2 + DEFAULT_PAGE_SIZE);
+    expect(estimate(query, { n: null }).cost).toBe(2 + DEFAULT_PAGE_SIZE);
+    expect(estimate(query, { n: 10_000 }).cost).toBe(2 + MAX_PAGE_SIZE);
+    expect(estimate(query, { n: 'lots' }).cost).toBe(2 + DEFAULT_PAGE_SIZE);
+  });
+
+  it('multiplies nested pages and counts their Queries per parent value', () => {
+    const query = '{ jobsByCompany(companyId: "c", limit: 10) { items { applications(limit: 5) { items { id } } } } }';
+    // 1 + 1 + 10 × (applications + items + 5 × id) = 72; 1 Query + 10 Queries.
+    expect(estimate(query)).toEqual({ cost: 72, dynamodbCalls: 11 });
+  });
+
+  it('counts items fetched by key as BatchGetItem calls of up to 100 keys', () => {
+    const query = '{ applicationsByJob(jobId: "j", limit: 100) { items { candidate { name } job { title } } } }';
+    // 1 Query, then 100 candidates and 100 jobs by key: one batch each.
+    expect(estimate(query).dynamodbCalls).toBe(3);
+    expect(estimate('{ a: company(id: "1") { name } b: company(id: "2") { name } }').dynamodbCalls).toBe(1);
+  });
+
+  it('counts fragments where they are spread, aliases separately, and __typename as free', () => {
+    const query = '{ a: jobsByCompany(companyId: "c", limit: 3) { ...Page } b: jobsByCompany(companyId: "c", limit: 3) { ...Page __typename } } fragment Page on JobConnection { items { id title __typename } }';
+    expect(estimate(query)).toEqual({ cost: 2 * (1 + 1 + 3 * 2), dynamodbCalls: 2 });
+  });
+
+  it('counts each mutation as its calls, and lists without a limit as 10 entries', () => {
+    expect(estimate('mutation { a: createJob(input: { companyId: "c", title: "t" }) { id } b: createJob(input: { companyId: "c", title: "t" }) { id } }').dynamodbCalls).toBe(
+      2 * calls.get('Mutation.createJob')!,
+    );
+    expect(estimate('{ application(id: "a") { history { stage at } } }').cost).toBe(1 + 1 + 10 * 2);
+  });
+
+  it('keeps every SDK operation within the API key’s budget at 100 items a page', () => {
+    const hundred = { jobsLimit: 100, limit: 100, applicationsLimit: 100 };
+    const company = estimate(print(sdk.CompanyDocument), hundred);
+    expect(company).toEqual({ cost: 4 + 1 + 1 + 1 + 100 * 8 + 1, dynamodbCalls: 2 });
+    expect(estimate(print(sdk.JobsByCompanyDocument), hundred).cost).toBe(803);
+  });
+});
+
+describe('createCostEstimator', () => {
+  it('keeps an operation’s estimate per page size of its limit variables, and only those', () => {
+    const estimator = createCostEstimator(schema, options);
+    const document = parse('query ($n: Int, $id: ID!) { jobsByCompany(companyId: $id, limit: $n) { items { id } } }');
+    const operation = getOperationAST(document)!;
+    const ten = estimator(document, operation, { n: 10, id: 'a' });
+    expect(ten).toEqual({ cost: 12, dynamodbCalls: 1 });
+    expect(estimator(document, operation, { n: 10, id: 'b' })).toBe(ten);
+    expect(estimator(document, operation, { n: 100, id: 'a' })).toEqual({ cost: 102, dynamodbCalls: 1 });
+    expect(estimator(document, operation, { n: 1_000, id: 'a' })).toEqual({ cost: 102, dynamodbCalls: 1 });
+    expect(estimator(document, operation, { id: 'a' })).toEqual({ cost: 2 + DEFAULT_PAGE_SIZE, dynamodbCalls: 1 });
+  });
+});
+
+describe('measureDocument', () => {
+  it('measures depth (fragments flattened), aliases (not __typename) and directives over every operation', () => {
+    const document = parse(
+      'query A { x: company(id: "1") { ...F } } query B { company(id: "2") @include(if: true) { name @skip(if: false) __typename: __typename } } fragment F on Company { jobs { items { id } } }',
+    );
+    expect(measureDocument(schema, document)).toEqual({ depth: 4, aliases: 1, directives: 2, introspection: false });
+    expect(measureDocument(schema, parse('{ __type(name: "Job") { name } }')).introspection).toBe(true);
+  });
+
+  it('measures a document once and hands back the same measure', () => {
+    const document = parse('{ company(id: "1") { name } }');
+    expect(measureDocument(schema, document)).toBe(measureDocument(schema, document));
+  });
+});
+
+describe('tokensOver', () => {
+  it('counts the tokens the parser counts (comments and commas free) only when over the limit', () => {
+    expect(tokensOver('{ a b c }', 5)).toBeNull();
+    expect(tokensOver('{ a, b, c, d, e, f } # a long comment', 5)).toBe(8);
+    expect(tokensOver(`# ${'x'.repeat(100)}\n{ a }`, 5)).toBeNull();
+    expect(tokensOver('{ a b c d e f', 5)).toBe(7);
+  });
+});
+
+describe('the trusted-documents manifest', () => {
+  const documents = Object.entries(sdk).filter(([name]) => name.endsWith('Document') && !name.endsWith('FragmentDoc'));
+
+  it('holds every SDK operation by the SHA-256 of its exact text (print of the TypedDocumentNode)', () => {
+    expect(documents.length).toBeGreaterThanOrEqual(11);
+    for (const [name, document] of documents) {
+      const text = print(document as Parameters<typeof print>[0]);
+      expect(trustedDocuments[createHash('sha256').update(text).digest('hex')], name).toBe(text);
+    }
+  });
+
+  it('holds nothing else: the SDK’s texts and Apollo Client’s (with __typename), one each per operation', () => {
+    expect(Object.keys(trustedDocuments)).toHaveLength(2 * documents.length);
+    for (const [hash, text] of Object.entries(trustedDocuments)) expect(createHash('sha256').update(text).digest('hex')).toBe(hash);
+  });
+});
