@@ -1,5 +1,20 @@
 /** Configuration from the Lambda environment, validated at cold start so a bad deploy fails loudly. */
+import { DEFAULT_DOCUMENT_CACHE_BYTES } from './http/document-store';
+import { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES, LAMBDA_MAX_REQUEST_BYTES } from './http/request-size';
+import { MAX_RESPONSE_BYTES } from './http/response-size';
 import { readAuthConfig, type AuthConfig } from './runtime/auth/config';
+
+/** Bounds on what one request may hold in memory, in bytes (README: Limits and protections). */
+export interface MemoryLimits {
+  /** MAX_REQUEST_BYTES: a POST body or GET query string; over it, 413 RequestTooLarge. */
+  maxRequestBytes: number;
+  /** MAX_QUERY_BYTES: the GraphQL document text; over it, 413 RequestTooLarge. */
+  maxQueryBytes: number;
+  /** MAX_RESPONSE_BYTES: the response, counted while resolving; over it, ResponseTooLarge (LIM-10). */
+  maxResponseBytes: number;
+  /** DOCUMENT_CACHE_BYTES: parsed documents kept between requests; 0 turns the cache off. */
+  documentCacheBytes: number;
+}
 
 export interface Config {
   tables: Record<string, string>;
@@ -15,6 +30,7 @@ export interface Config {
   defaultAuthStrategy: 'ALLOW' | 'DENY';
   /** Authorization modes and their settings (AUTH-01; variables listed in src/runtime/auth/config.ts). */
   auth: AuthConfig;
+  memory: MemoryLimits;
 }
 
 const RESOLVER_ENV_PREFIX = 'RESOLVER_ENV_';
@@ -28,6 +44,20 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, min: number, max: 
     throw new Error(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+function readMemoryLimits(env: NodeJS.ProcessEnv): MemoryLimits {
+  const maxRequestBytes = integerSetting(env, 'MAX_REQUEST_BYTES', 1024, LAMBDA_MAX_REQUEST_BYTES) ?? DEFAULT_MAX_REQUEST_BYTES;
+  const maxQueryBytes = integerSetting(env, 'MAX_QUERY_BYTES', 1024, LAMBDA_MAX_REQUEST_BYTES) ?? DEFAULT_MAX_QUERY_BYTES;
+  if (maxQueryBytes > maxRequestBytes) {
+    throw new Error(`MAX_QUERY_BYTES (${maxQueryBytes}) must not be larger than MAX_REQUEST_BYTES (${maxRequestBytes}): the document travels in the request`);
+  }
+  return {
+    maxRequestBytes,
+    maxQueryBytes,
+    maxResponseBytes: integerSetting(env, 'MAX_RESPONSE_BYTES', 1024, MAX_RESPONSE_BYTES) ?? MAX_RESPONSE_BYTES,
+    documentCacheBytes: integerSetting(env, 'DOCUMENT_CACHE_BYTES', 0, 512 * 1024 * 1024) ?? DEFAULT_DOCUMENT_CACHE_BYTES,
+  };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -58,5 +88,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     },
     defaultAuthStrategy,
     auth: readAuthConfig(env),
+    memory: readMemoryLimits(env),
   };
 }

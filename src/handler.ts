@@ -24,4 +24,5 @@ export const handler = createLambdaHandler({
   identity: { defaultAuthStrategy: config.defaultAuthStrategy },
   auth: config.auth,
   introspection: config.introspection,
+  ...config.memory,
 });
