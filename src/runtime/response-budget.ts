@@ -116,15 +116,22 @@ function compositeBytes(value: unknown, perObject: number): number {
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
   value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function';
 
-/** Fails a field of a request past its budget: the first time, and for non-null fields, with the error. */
-function refuse(budget: ResponseBudget, nonNull: boolean, info: GraphQLResolveInfo): null {
+/**
+ * Fails a field of a request past its budget: the first refused field and every non-null one with
+ * the request's one error, later nullable ones as null. A non-null field fails with a rejected
+ * promise, never a synchronous throw: graphql-js stops completing a list at a synchronous error and
+ * drops the promises of the items before it, whose later rejections would go unhandled (and end a
+ * Lambda process).
+ */
+function refuse(budget: ResponseBudget, nonNull: boolean, info: GraphQLResolveInfo): null | Promise<never> {
   if (budget.error && !nonNull) return null;
-  // One error per request, located at the first refused field: graphql-js keeps located errors as they are.
+  // Located at the first refused field: graphql-js passes located errors on as they are.
   budget.error ??= new GraphQLError(`The response is larger than the ${Math.floor(budget.maximum / 1024)} KiB this API can return.`, {
     nodes: info.fieldNodes,
     path: responsePathAsArray(info.path),
     extensions: { errorType: 'ResponseTooLarge', errorInfo: { limit: 'responseBytes', maximum: budget.maximum }, data: null },
   });
+  if (nonNull) return Promise.reject(budget.error);
   throw budget.error;
 }
 

@@ -1,7 +1,7 @@
 /** The real Lambda handler against the test file's own DynamoDB Local database. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createLambdaHandler } from '../../src/lambda';
+import { createLambdaHandler, type LambdaOptions } from '../../src/lambda';
 import type { AuthConfig } from '../../src/runtime/auth/config';
 import { createTestDatabase, type TestDatabase } from './dynamodb';
 import { graphqlEvent, type EventOptions } from './events';
@@ -18,10 +18,14 @@ export interface TestApi {
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: EventOptions): Promise<GraphQLResponse<T>>;
 }
 
+/** Size limits a test sets on the handler (the deployed defaults otherwise). */
+export type TestLimits = Pick<LambdaOptions, 'maxRequestBytes' | 'maxQueryBytes' | 'maxResponseBytes' | 'documentCacheBytes'>;
+
 /** `auth` enforces an authorization configuration, as the deployed handler does; without it nothing is enforced. */
-export async function createTestApi(options: { env?: Record<string, string>; auth?: AuthConfig } = {}): Promise<TestApi> {
+export async function createTestApi(options: { env?: Record<string, string>; auth?: AuthConfig; limits?: TestLimits } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const handler = createLambdaHandler({
+    ...options.limits,
     logger: new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' }),
     auth: options.auth,
     runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },

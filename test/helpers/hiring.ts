@@ -4,7 +4,7 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { createTestApi, type TestApi } from './api';
+import { createTestApi, type TestApi, type TestLimits } from './api';
 import type { EventOptions } from './events';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';
 
@@ -24,10 +24,11 @@ export interface HiringApi {
 
 let emails = 0;
 
-export async function createHiringApi(): Promise<HiringApi> {
+export async function createHiringApi(options: { limits?: TestLimits } = {}): Promise<HiringApi> {
   const key = createSigningKey();
   const api = await createTestApi({
     auth: deployedAuthConfig(key),
+    limits: options.limits,
   });
   const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
   const admin = as(['admins']);
