@@ -75,7 +75,7 @@ describe('request size limits', () => {
     // 3 bytes per character: fewer characters than the limit, more bytes.
     const wide = padded(DEFAULT_MAX_QUERY_BYTES + 3, '€');
     expect(wide.length).toBeLessThan(DEFAULT_MAX_QUERY_BYTES);
-    expect((await h.api.graphql(wide, undefined, h.recruiter)).body.errors[0].errorInfo.actual).toBe(Buffer.byteLength(wide));
+    expect((await h.api.graphql(wide, undefined, h.recruiter)).body.errors![0]!.errorInfo.actual).toBe(Buffer.byteLength(wide));
 
     const under = padded(DEFAULT_MAX_QUERY_BYTES - 100);
     expect(await h.api.graphql(under, undefined, h.recruiter)).toMatchObject({ status: 200, body: { data: { company: null } } });
@@ -99,7 +99,7 @@ describe('request size limits', () => {
   it('reads its limits from the handler options', async () => {
     const small = await createHiringApi({ limits: { maxQueryBytes: 2048, maxRequestBytes: 4096 } });
     const refused = await small.api.graphql(padded(3000), undefined, small.recruiter);
-    expect(refused.body.errors[0]).toMatchObject({ errorType: 'RequestTooLarge', errorInfo: { limit: 'queryBytes', maximum: 2048 } });
+    expect(refused.body.errors![0]).toMatchObject({ errorType: 'RequestTooLarge', errorInfo: { limit: 'queryBytes', maximum: 2048 } });
   });
 });
 
