@@ -16,6 +16,7 @@ import {
   defaultFieldResolver,
   getNamedType,
   GraphQLError,
+  isAbstractType,
   isLeafType,
   isNonNullType,
   isObjectType,
@@ -23,6 +24,7 @@ import {
   responsePathAsArray,
   type FieldNode,
   type GraphQLFieldResolver,
+  type GraphQLOutputType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -74,12 +76,13 @@ function leafBytes(value: unknown): number {
   }
 }
 
-/** Room for a type name in `__typename`'s value. */
-const TYPENAME_BYTES = 32;
 const typenameBytesByField = new WeakMap<FieldNode, number>();
 
-/** Bytes each object of a field adds besides its fields' own: braces, and its `__typename` selections. */
-function objectBytes(info: GraphQLResolveInfo): number {
+/**
+ * Bytes each object of a field adds besides its fields' own: braces, and its `__typename`
+ * selections (`typename`: the bytes of the longest type name the objects can have).
+ */
+function objectBytes(info: GraphQLResolveInfo, typename: number): number {
   const node = info.fieldNodes[0]!;
   let bytes = typenameBytesByField.get(node);
   if (bytes === undefined) {
@@ -87,7 +90,7 @@ function objectBytes(info: GraphQLResolveInfo): number {
       let total = 0;
       for (const selection of set?.selections ?? []) {
         if (selection.kind === Kind.FIELD) {
-          if (selection.name.value === '__typename') total += (selection.alias?.value ?? '__typename').length + 4 + TYPENAME_BYTES;
+          if (selection.name.value === '__typename') total += (selection.alias?.value ?? '__typename').length + 4 + typename;
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           total += visit(selection.selectionSet, seen);
         } else if (!seen.has(selection.name.value)) {
@@ -135,10 +138,24 @@ function refuse(budget: ResponseBudget, nonNull: boolean, info: GraphQLResolveIn
   throw budget.error;
 }
 
-function fieldResolver(resolve: GraphQLFieldResolver<unknown, object>, leaf: boolean, nonNull: boolean, maximum: number): GraphQLFieldResolver<unknown, object> {
+/** What the count needs to know about a field's type, decided once at schema build. */
+interface FieldShape {
+  leaf: boolean;
+  nonNull: boolean;
+  /** For object types: the bytes of the longest type name `__typename` can return, quoted. */
+  typename: number;
+}
+
+function shapeOf(schema: GraphQLSchema, type: GraphQLOutputType): FieldShape {
+  const named = getNamedType(type);
+  const names = isAbstractType(named) ? schema.getPossibleTypes(named).map((possible) => possible.name) : [named.name];
+  return { leaf: isLeafType(named), nonNull: isNonNullType(type), typename: Math.max(0, ...names.map((name) => name.length)) + 2 };
+}
+
+function fieldResolver(resolve: GraphQLFieldResolver<unknown, object>, { leaf, nonNull, typename }: FieldShape, maximum: number): GraphQLFieldResolver<unknown, object> {
   const settle = (budget: ResponseBudget, value: unknown, info: GraphQLResolveInfo): unknown => {
     const key = (info.fieldNodes[0]!.alias?.value ?? info.fieldName).length + 4;
-    budget.used += key + (leaf ? leafBytes(value) : compositeBytes(value, objectBytes(info)));
+    budget.used += key + (leaf ? leafBytes(value) : compositeBytes(value, objectBytes(info, typename)));
     if (budget.used <= budget.maximum) return value;
     budget.exceeded = true;
     return refuse(budget, nonNull, info);
@@ -163,7 +180,7 @@ export function applyResponseBudget(schema: GraphQLSchema, maxBytes: number): vo
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, object>;
-      field.resolve = fieldResolver(resolve, isLeafType(getNamedType(field.type)), isNonNullType(field.type), maxBytes);
+      field.resolve = fieldResolver(resolve, shapeOf(schema, field.type), maxBytes);
     }
   }
 }

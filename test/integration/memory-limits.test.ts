@@ -1,9 +1,14 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobKey } from '../../src/data/keys';
 import { MAX_RESPONSE_BYTES } from '../../src/http/response-size';
+import { createLambdaHandler } from '../../src/lambda';
+import { NONE, unit } from '../../src/runtime/resolver';
 import { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES } from '../../src/http/request-size';
-import { httpApiEvent } from '../helpers/events';
+import { graphqlEvent, httpApiEvent } from '../helpers/events';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 
 const parse = (body: unknown) => JSON.parse(String(body));
@@ -176,5 +181,41 @@ describe('response budget counted while resolving (LIM-10)', () => {
     const fewer = await small.api.graphql('query ($c: ID!) { jobsByCompany(companyId: $c, limit: 3) { items { id description } } }', { c: company.id }, small.recruiter);
     expect(fewer.body.errors).toBeUndefined();
     expect(fewer.body.data!.jobsByCompany.items).toHaveLength(3);
+  });
+
+  it('counts list items and their __typename: a list over the budget is refused before any of its items resolves', async () => {
+    // Query.items: n objects from the NONE data source (no I/O); Item.child counts its executions.
+    let children = 0;
+    const items = { request: (ctx: { args: { n: number } }) => ({ payload: Array.from({ length: ctx.args.n }, () => ({})) }), response: (ctx: { result: unknown }) => ctx.result };
+    const child = {
+      request: () => {
+        children += 1;
+        return { payload: 'c' };
+      },
+      response: (ctx: { result: unknown }) => ctx.result,
+    };
+    const handler = createLambdaHandler({
+      logger: new Logger({ serviceName: 'budget-test', logLevel: 'SILENT' }),
+      runtime: { client: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' })), tables: { main: 'unused' }, tokenSecret: 's', env: {} },
+      schema: {
+        sdl: 'type Item { child: String } type Query { items(n: Int!): [Item!]! }',
+        resolvers: { 'Query.items': unit(items as never, NONE), 'Item.child': unit(child as never, NONE) },
+      },
+      maxResponseBytes: 20_000,
+    });
+    const run = async (n: number) => {
+      children = 0;
+      const typenames = Array.from({ length: 50 }, (_, i) => `t${i}: __typename`).join(' ');
+      const result = (await handler(graphqlEvent(`{ items(n: ${n}) { child ${typenames} } }`), { awsRequestId: 't' } as Context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+      return JSON.parse(String(result.body));
+    };
+    expect((await run(5)).data.items).toHaveLength(5);
+    expect(children).toBe(5);
+
+    // 5,000 objects of 50 __typename each would serialise to about 5 MB.
+    const large = await run(5_000);
+    expect(large.errors).toEqual([expect.objectContaining({ errorType: 'ResponseTooLarge', errorInfo: expect.objectContaining({ maximum: 20_000 }) })]);
+    expect(large.errors[0].errorInfo.actual).toBeGreaterThan(20_000);
+    expect(children).toBe(0);
   });
 });
