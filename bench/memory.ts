@@ -10,7 +10,10 @@ import { graphqlEvent, oursQuery } from './lib/events.ts';
 import { runChild } from './lib/processes.ts';
 import { mib, table } from './lib/stats.ts';
 
-/** The function's memory (serverless.yml) and the V8 limits Lambda's Node runtime derives from it. */
+/**
+ * The function's memory (serverless.yml) and the V8 limits the Lambda Node.js runtime's bootstrap
+ * derives from it: new space a tenth of the memory (two semi-spaces), old space the rest.
+ */
 const FUNCTION_MB = 1024;
 const LAMBDA_NODE_ARGS = [`--max-semi-space-size=${Math.floor(FUNCTION_MB / 20)}`, `--max-old-space-size=${FUNCTION_MB - Math.floor(FUNCTION_MB / 10)}`];
 /** The stated bound on the peak RSS: half of the function's memory. */
