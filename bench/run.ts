@@ -3,7 +3,8 @@
  * both built and measured in this run. Ratios are ours / baseline: below 1× is better.
  * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts;
  * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit;
- * `--warm-only` skips the cold starts.
+ * `--warm-only` skips the cold starts. `npm run bench -- memory` runs the memory flood instead (memory.ts),
+ * against ours and any `--ref` bundles.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { measureColdStarts, measureHttpImport, type ColdSubject } from './cold-s
 import { buildAtRef, buildBaseline, buildOurs, buildVariant, type Bundle } from './lib/bundles.ts';
 import { startBenchDatabase } from './lib/database.ts';
 import { baselineQuery, graphqlEvent, oursLargeQuery, oursQuery, oursTypenameQuery } from './lib/events.ts';
+import { measureMemory } from './memory.ts';
 import { printBundles, printColdStarts, printWarm } from './report.ts';
 import { selectedVariants } from './lib/variants.ts';
 import { measureWarm } from './warm.ts';
@@ -21,56 +23,72 @@ const variants = selectedVariants(process.argv.slice(2), process.env);
 // `--ref=<git ref>`: our bundle as of that commit, measured beside today's (e.g. --ref=HEAD~1).
 const refs = process.argv.slice(2).filter((arg) => arg.startsWith('--ref=')).map((arg) => arg.slice('--ref='.length));
 const warmOnly = process.argv.includes('--warm-only');
+const memoryOnly = process.argv.slice(2).includes('memory');
 const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
 
-try {
-  console.log(`Node ${process.versions.node}, ${runs} fresh processes per bundle. Ratios are ours / baseline (< 1× is better).`);
-  console.log(`ours:     ${oursQuery}  (Query.company → GetItem on DynamoDB Local, real resolver path)`);
-  console.log(`baseline: ${baselineQuery}  (vanilla Apollo Server 5 + @as-integrations/aws-lambda, defaults)`);
-  for (const variant of variants) console.log(`variant ${variant.name}: ${variant.description}`);
-
-  const ours = await buildOurs(workDir);
-  const baseline = await buildBaseline(workDir);
-  const variantBundles: Bundle[] = [];
-  for (const ref of refs) variantBundles.push(await buildAtRef(workDir, ref));
-  for (const variant of variants) variantBundles.push(await buildVariant(workDir, variant));
-  printBundles([ours, ...variantBundles], baseline);
-
-  const database = await startBenchDatabase(join(workDir, 'dynamodb'));
+if (memoryOnly) {
   try {
-    const oursEvent = graphqlEvent(oursQuery);
-    const subjects: ColdSubject[] = [
-      { bundle: ours, event: oursEvent, env: database.env },
-      ...variantBundles.map((bundle) => ({ bundle, event: oursEvent, env: database.env })),
-      { bundle: baseline, event: graphqlEvent(baselineQuery) },
-    ];
-    if (!warmOnly) {
-      printColdStarts(await measureColdStarts(subjects, runs), baseline.name);
-      const httpImportMs = await measureHttpImport(9);
-      console.log(`Of ours' first request, ~${httpImportMs.toFixed(1)} ms (median, measured alone) is Node loading undici for the SDK's`);
-      console.log(`import('node:http'), paid only with an http:// endpoint such as DynamoDB Local; with https, as on Lambda,`);
-      console.log('the SDK uses the node:https module it loaded with the bundle and skips it.');
+    const bundles = [await buildOurs(workDir)];
+    for (const ref of refs) bundles.push(await buildAtRef(workDir, ref));
+    const database = await startBenchDatabase(join(workDir, 'dynamodb'));
+    try {
+      if (!(await measureMemory(bundles, database.env))) process.exitCode = 1;
+    } finally {
+      await database.local.stop();
     }
-
-    const warm = await measureWarm(
-      [
-        { name: 'ours: company(id) via DynamoDB Local', file: ours.file, event: oursEvent },
-        { name: 'ours: { __typename } (no data source)', file: ours.file, event: graphqlEvent(oursTypenameQuery) },
-        { name: 'ours: 2 KB query, fields skipped', file: ours.file, event: graphqlEvent(oursLargeQuery) },
-        // Variants and earlier commits: the same two requests without a data source, so changes to
-        // the per-request path are compared in the same process.
-        ...variantBundles.flatMap((bundle) => [
-          { name: `${bundle.name}: { __typename }`, file: bundle.file, event: graphqlEvent(oursTypenameQuery) },
-          { name: `${bundle.name}: 2 KB query`, file: bundle.file, event: graphqlEvent(oursLargeQuery) },
-        ]),
-        { name: 'baseline: { hello }', file: baseline.file, event: graphqlEvent(baselineQuery) },
-      ],
-      { batches: Number(process.env.BENCH_WARM_BATCHES ?? 7) || 7, requests: Number(process.env.BENCH_WARM_REQUESTS ?? 300) || 300, warmup: 100, env: database.env },
-    );
-    printWarm(warm, 'baseline: { hello }');
   } finally {
-    await database.local.stop();
+    rmSync(workDir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(workDir, { recursive: true, force: true });
+} else {
+  try {
+    console.log(`Node ${process.versions.node}, ${runs} fresh processes per bundle. Ratios are ours / baseline (< 1× is better).`);
+    console.log(`ours:     ${oursQuery}  (Query.company → GetItem on DynamoDB Local, real resolver path)`);
+    console.log(`baseline: ${baselineQuery}  (vanilla Apollo Server 5 + @as-integrations/aws-lambda, defaults)`);
+    for (const variant of variants) console.log(`variant ${variant.name}: ${variant.description}`);
+
+    const ours = await buildOurs(workDir);
+    const baseline = await buildBaseline(workDir);
+    const variantBundles: Bundle[] = [];
+    for (const ref of refs) variantBundles.push(await buildAtRef(workDir, ref));
+    for (const variant of variants) variantBundles.push(await buildVariant(workDir, variant));
+    printBundles([ours, ...variantBundles], baseline);
+
+    const database = await startBenchDatabase(join(workDir, 'dynamodb'));
+    try {
+      const oursEvent = graphqlEvent(oursQuery);
+      const subjects: ColdSubject[] = [
+        { bundle: ours, event: oursEvent, env: database.env },
+        ...variantBundles.map((bundle) => ({ bundle, event: oursEvent, env: database.env })),
+        { bundle: baseline, event: graphqlEvent(baselineQuery) },
+      ];
+      if (!warmOnly) {
+        printColdStarts(await measureColdStarts(subjects, runs), baseline.name);
+        const httpImportMs = await measureHttpImport(9);
+        console.log(`Of ours' first request, ~${httpImportMs.toFixed(1)} ms (median, measured alone) is Node loading undici for the SDK's`);
+        console.log(`import('node:http'), paid only with an http:// endpoint such as DynamoDB Local; with https, as on Lambda,`);
+        console.log('the SDK uses the node:https module it loaded with the bundle and skips it.');
+      }
+
+      const warm = await measureWarm(
+        [
+          { name: 'ours: company(id) via DynamoDB Local', file: ours.file, event: oursEvent },
+          { name: 'ours: { __typename } (no data source)', file: ours.file, event: graphqlEvent(oursTypenameQuery) },
+          { name: 'ours: 2 KB query, fields skipped', file: ours.file, event: graphqlEvent(oursLargeQuery) },
+          // Variants and earlier commits: the same two requests without a data source, so changes to
+          // the per-request path are compared in the same process.
+          ...variantBundles.flatMap((bundle) => [
+            { name: `${bundle.name}: { __typename }`, file: bundle.file, event: graphqlEvent(oursTypenameQuery) },
+            { name: `${bundle.name}: 2 KB query`, file: bundle.file, event: graphqlEvent(oursLargeQuery) },
+          ]),
+          { name: 'baseline: { hello }', file: baseline.file, event: graphqlEvent(baselineQuery) },
+        ],
+        { batches: Number(process.env.BENCH_WARM_BATCHES ?? 7) || 7, requests: Number(process.env.BENCH_WARM_REQUESTS ?? 300) || 300, warmup: 100, env: database.env },
+      );
+      printWarm(warm, 'baseline: { hello }');
+    } finally {
+      await database.local.stop();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
 }

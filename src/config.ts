@@ -1,9 +1,24 @@
 /** Configuration from the Lambda environment, validated at cold start so a bad deploy fails loudly. */
+import { DEFAULT_DOCUMENT_CACHE_BYTES } from './http/document-store';
+import { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES, LAMBDA_MAX_REQUEST_BYTES } from './http/request-size';
+import { MAX_RESPONSE_BYTES } from './http/response-size';
 import { readAuthConfig, type AuthConfig } from './runtime/auth/config';
 import { DEADLINE_DEFAULTS, type DeadlineSettings } from './runtime/deadline';
 import { DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './runtime/dynamodb/client';
 import { isAuthMode, type AuthMode } from './runtime/auth/modes';
 import { readQueryBudgets, type QueryBudgets } from './runtime/budget/budgets';
+
+/** Bounds on what one request may hold in memory, in bytes (README: Limits and protections). */
+export interface MemoryLimits {
+  /** MAX_REQUEST_BYTES: a POST body or GET query string; over it, 413 RequestTooLarge. */
+  maxRequestBytes: number;
+  /** MAX_QUERY_BYTES: the GraphQL document text; over it, 413 RequestTooLarge. */
+  maxQueryBytes: number;
+  /** MAX_RESPONSE_BYTES: the response, counted while resolving; over it, ResponseTooLarge (LIM-10). */
+  maxResponseBytes: number;
+  /** DOCUMENT_CACHE_BYTES: parsed documents kept between requests; 0 turns the cache off. */
+  documentCacheBytes: number;
+}
 
 export interface Config {
   tables: Record<string, string>;
@@ -22,6 +37,7 @@ export interface Config {
   defaultAuthStrategy: 'ALLOW' | 'DENY';
   /** Authorization modes and their settings (AUTH-01; variables listed in src/runtime/auth/config.ts). */
   auth: AuthConfig;
+  memory: MemoryLimits;
   /** Per mode, the work one request may ask for (`QUERY_BUDGET_<MODE>`, src/runtime/budget/budgets.ts). */
   queryBudgets: QueryBudgets;
   /** Modes that may run only the trusted documents (`TRUSTED_DOCUMENTS`: a comma list, default API_KEY; `off` for none). */
@@ -64,6 +80,20 @@ function paginationSecret(env: NodeJS.ProcessEnv, tableName: string): string {
   return `hiring-api:${tableName}`;
 }
 
+function readMemoryLimits(env: NodeJS.ProcessEnv): MemoryLimits {
+  const maxRequestBytes = integerSetting(env, 'MAX_REQUEST_BYTES', 1024, LAMBDA_MAX_REQUEST_BYTES) ?? DEFAULT_MAX_REQUEST_BYTES;
+  const maxQueryBytes = integerSetting(env, 'MAX_QUERY_BYTES', 1024, LAMBDA_MAX_REQUEST_BYTES) ?? DEFAULT_MAX_QUERY_BYTES;
+  if (maxQueryBytes > maxRequestBytes) {
+    throw new Error(`MAX_QUERY_BYTES (${maxQueryBytes}) must not be larger than MAX_REQUEST_BYTES (${maxRequestBytes}): the document travels in the request`);
+  }
+  return {
+    maxRequestBytes,
+    maxQueryBytes,
+    maxResponseBytes: integerSetting(env, 'MAX_RESPONSE_BYTES', 1024, MAX_RESPONSE_BYTES) ?? MAX_RESPONSE_BYTES,
+    documentCacheBytes: integerSetting(env, 'DOCUMENT_CACHE_BYTES', 0, 512 * 1024 * 1024) ?? DEFAULT_DOCUMENT_CACHE_BYTES,
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new Error('TABLE_NAME is not set: the function cannot reach its DynamoDB table');
@@ -102,5 +132,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     auth: readAuthConfig(env),
     queryBudgets: readQueryBudgets(env, introspection === 'true'),
     trustedDocumentModes: trustedDocumentModes(env.TRUSTED_DOCUMENTS),
+    memory: readMemoryLimits(env),
   };
 }

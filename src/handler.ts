@@ -25,4 +25,5 @@ export const handler = createLambdaHandler({
   deadline: config.deadline,
   queryBudgets: config.queryBudgets,
   trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
+  ...config.memory,
 });

@@ -5,6 +5,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler, type middleware } from '@as-integrations/aws-lambda';
 import { badRequest } from './http/bad-request';
+import { DEFAULT_REQUEST_SIZE_LIMITS, type RequestSizeLimits } from './http/request-size';
 import { jsonError } from './http/json-error';
 import { withRequestLogging, type RequestLog } from './observability/request-log';
 import type { ResolverLogLevel } from './observability/resolver-console';
@@ -48,8 +49,11 @@ export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   logger: Logger;
   /** How `ctx.identity` is built when no `auth` is given (e.g. the user pool's default action). */
   identity?: IdentityOptions;
-  /** Responses larger than this are replaced by a `ResponseTooLarge` error (LIM-10). */
+  /** Responses larger than this are replaced by a `ResponseTooLarge` error (LIM-10), counted while resolving. */
   maxResponseBytes?: number;
+  /** Requests (MAX_REQUEST_BYTES) and documents (MAX_QUERY_BYTES) larger than these get 413 `RequestTooLarge`. */
+  maxRequestBytes?: number;
+  maxQueryBytes?: number;
   /** How resolver `console.*` calls are logged (RESOLVER_LOG_LEVEL); when omitted the console is left alone. */
   resolverLogLevel?: ResolverLogLevel;
   /** The per-request deadline (REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MARGIN_MS); DEADLINE_DEFAULTS when omitted. */
@@ -71,13 +75,16 @@ export function createLambdaHandler({
   logger,
   identity: identityOptions,
   maxResponseBytes = MAX_RESPONSE_BYTES,
+  maxRequestBytes = DEFAULT_REQUEST_SIZE_LIMITS.maxRequestBytes,
+  maxQueryBytes = DEFAULT_REQUEST_SIZE_LIMITS.maxQueryBytes,
   resolverLogLevel,
   deadline = DEADLINE_DEFAULTS,
   trustedDocuments,
   ...serverOptions
 }: LambdaOptions): GraphQLLambdaHandler {
   const enforceResponseSize = limitResponseSize(maxResponseBytes);
-  const server = createServer({ logger, ...serverOptions });
+  const requestSizeLimits: RequestSizeLimits = { maxRequestBytes, maxQueryBytes };
+  const server = createServer({ logger, maxResponseBytes, ...serverOptions });
   // ctx.env is read-only (contract CTX-10): a handler assigning to it fails with a Code error.
   const frozenRuntime: RuntimeConfig = { ...runtime, env: Object.freeze({ ...runtime.env }) };
   const authenticate = serverOptions.auth ? createAuthenticator(serverOptions.auth) : undefined;
@@ -101,7 +108,7 @@ export function createLambdaHandler({
         throw error;
       }
     },
-    async (event) => badRequest(event) ?? enforceResponseSize,
+    async (event) => badRequest(event, requestSizeLimits) ?? enforceResponseSize,
     async (event) => checkTrustedDocuments(event, authorized.get(event)?.authorization.mode),
   ];
   const handler = startServerAndCreateLambdaHandler(server, requestHandler, {

@@ -14,6 +14,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { GraphQLFormattedError } from 'graphql';
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
+import { createDocumentStore, DEFAULT_DOCUMENT_CACHE_BYTES } from './http/document-store';
+import { MAX_RESPONSE_BYTES, responseBudgetPlugin } from './http/response-size';
 import { errorLoggingPlugin } from './observability/error-log-plugin';
 import { requestLogPlugin } from './observability/request-log-plugin';
 import { resolvers as apiResolvers } from './resolvers/index';
@@ -24,6 +26,7 @@ import { formatAppSyncError } from './runtime/format-error';
 import { queryDepthLimitRule } from './runtime/limits';
 import type { RequestContext } from './runtime/request-context';
 import type { ResolverDefinition } from './runtime/resolver';
+import { applyResponseBudget } from './runtime/response-budget';
 import { buildExecutableSchema } from './runtime/schema';
 import type { QueryBudgets } from './runtime/budget/budgets';
 import { queryBudgetPlugin } from './runtime/budget/plugin';
@@ -74,14 +77,30 @@ export interface ServerOptions {
   auth?: AuthConfig;
   /** Per authorization mode, the work one request may ask for, checked before it runs (runtime/budget). */
   queryBudgets?: QueryBudgets;
+  /** The response budget, counted while fields resolve (LIM-10); defaults to what Lambda can return. */
+  maxResponseBytes?: number;
+  /** Bytes of parsed documents cached between requests (DOCUMENT_CACHE_BYTES, default 16 MiB); 0: no cache. */
+  documentCacheBytes?: number;
 }
 
-export function createServer({ logger, schema, limits = {}, auth, introspection = true, queryBudgets }: ServerOptions): ApolloServer<RequestContext> {
+export function createServer({
+  logger,
+  schema,
+  limits = {},
+  auth,
+  introspection = true,
+  maxResponseBytes = MAX_RESPONSE_BYTES,
+  documentCacheBytes = DEFAULT_DOCUMENT_CACHE_BYTES,
+  queryBudgets,
+}: ServerOptions): ApolloServer<RequestContext> {
   const { sdl, resolvers } = schema ?? { sdl: schemaSdl, resolvers: apiResolvers };
   const executableSchema = buildExecutableSchema(sdl, resolvers, limits);
   if (auth) applyFieldAuthorization(executableSchema, auth);
+  applyResponseBudget(executableSchema, maxResponseBytes);
   return new ApolloServer<RequestContext>({
     schema: executableSchema,
+    // Bounded by the documents' real size, query text included (Apollo's default LRU leaves it out).
+    documentStore: createDocumentStore(documentCacheBytes),
     introspection,
     // A browser cannot send authorization or x-api-key cross-origin without a CORS preflight, and
     // every call needs one of them, so they prove a preflight as Apollo's own headers do: GET
@@ -97,6 +116,8 @@ export function createServer({ logger, schema, limits = {}, auth, introspection 
       ApolloServerPluginSchemaReportingDisabled(),
       appendedErrorsPlugin,
       responseHeadersPlugin,
+      // After the appended errors (dropped with the rest) and before the logs (which see the replacement).
+      responseBudgetPlugin,
       errorLoggingPlugin(logger),
       requestLogPlugin,
       ...(queryBudgets ? [queryBudgetPlugin({ budgets: queryBudgets, resolvers, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })] : []),

@@ -2,6 +2,7 @@
 // cold: require one bundle, answer one event, print timings and RSS as one JSON line, exit.
 // warm: require every subject's bundle, then time batches of sequential requests per subject.
 // warm-profile: the warm path of one subject under the profiler.
+// memory: a flood of unique large documents; peak RSS against the same process after a few small requests.
 'use strict';
 
 const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 30_000 };
@@ -59,6 +60,46 @@ async function warmProfile({ subject, requests, warmup, out }) {
   return { perRequestUs };
 }
 
+// memory: `small` ordinary requests give the baseline; then each phase sends `count` unique documents
+// (a unique operation name and alias, padded to `bytes` with a comment, or `aliases` dense aliases)
+// and records the answers by status and errorType. RSS is the kernel's high-water mark (maxRSS), so
+// peaks inside a request count; `rss` after a phase is the current figure.
+async function memory({ event, small, phases, smallQuery }) {
+  const { handler } = require(file);
+  const send = async (query) => {
+    const result = await handler({ ...event, body: JSON.stringify({ query }) }, context, () => undefined);
+    const body = JSON.parse(result.body);
+    return `${result.statusCode} ${body.errors ? body.errors[0].errorType : 'ok'}`;
+  };
+  for (let i = 0; i < small; i++) {
+    const outcome = await send(smallQuery);
+    if (outcome !== '200 ok') throw new Error(`small request answered ${outcome}`);
+  }
+  const maxRss = () => process.resourceUsage().maxRSS * 1024;
+  const baseline = { maxRss: maxRss(), rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed };
+  const results = [];
+  let unique = 0;
+  for (const phase of phases) {
+    const outcomes = {};
+    let bytes = 0;
+    const started = performance.now();
+    for (let i = 0; i < phase.count; i++) {
+      unique += 1;
+      const head = `query Q${unique} { a${unique}: company(id: "x") { id name }`;
+      const query = phase.aliases
+        ? `${head} ${Array.from({ length: phase.aliases }, (_, k) => `t${unique}_${k}: __typename`).join(' ')} }`
+        : `${head} }\n#${'p'.repeat(Math.max(0, phase.bytes - head.length - 4))}`;
+      bytes += query.length;
+      const outcome = await send(query);
+      outcomes[outcome] = (outcomes[outcome] || 0) + 1;
+    }
+    // On stderr as it goes: a process that dies later still shows how far it got.
+    process.stderr.write(`BENCH_PHASE ${phase.name}: ${phase.count} documents, high-water RSS ${(maxRss() / 1048576).toFixed(1)} MiB\n`);
+    results.push({ name: phase.name, count: phase.count, averageBytes: bytes / phase.count, outcomes, ms: performance.now() - started, maxRss: maxRss(), rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed });
+  }
+  return { baseline, phases: results };
+}
+
 // What the SDK's NodeHttpHandler pays on its first call to an http:// endpoint (DynamoDB Local):
 // `import('node:http')` builds an ESM facade that loads undici. https endpoints skip it.
 async function httpImport() {
@@ -75,6 +116,7 @@ const jobs = {
   warm: () => warm(JSON.parse(process.env.BENCH_WARM)),
   'warm-profile': () => warmProfile(JSON.parse(process.env.BENCH_WARM)),
   'http-import': httpImport,
+  memory: () => memory(JSON.parse(process.env.BENCH_MEMORY)),
 };
 const job = jobs[mode]();
 job.then(

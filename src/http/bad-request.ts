@@ -6,6 +6,8 @@
  * - OPTIONS: 204, nothing run (CORS headers are the gateway's);
  * - methods other than GET/POST: 405 `BadRequest`;
  * - a POST that is not `application/json`: 415 `BadRequest`;
+ * - a POST body or GET query string over `maxRequestBytes`, or a document over `maxQueryBytes`:
+ *   413 `RequestTooLarge`, before the body is parsed (request-size.ts);
  * - a body that is not JSON, or not decodable base64: 400 `MalformedHttpRequestException`;
  * - JSON that is not one operation object (batches, strings, null) or has no `query`: 400 `BadRequest`;
  * - a document nested deeper than any parser should recurse: 400 `ValidationError`.
@@ -14,6 +16,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { eventHeader } from '../runtime/http-request';
 import { jsonError } from './json-error';
 import { MAX_DOCUMENT_NESTING, nestsTooDeep } from './nesting';
+import { payloadBytes, DEFAULT_REQUEST_SIZE_LIMITS, queryTooLarge, requestTooLarge, type RequestSizeLimits } from './request-size';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -23,13 +26,15 @@ function tooDeep(query: unknown): APIGatewayProxyStructuredResultV2 | undefined 
 }
 
 /** Checks a POST body: JSON, one operation object, with a query (or a persisted query's hash). */
-function badBody(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 | undefined {
+function badBody(event: APIGatewayProxyEventV2, limits: RequestSizeLimits): APIGatewayProxyStructuredResultV2 | undefined {
   // Case-sensitive, as the Lambda integration parses the body only for exactly this type.
   const mediaType = (eventHeader(event, 'content-type') ?? '').split(';')[0]!.trim();
   if (mediaType !== 'application/json') {
     const got = mediaType ? `'${mediaType.slice(0, 100)}'` : 'none';
     return jsonError(415, `A GraphQL POST must have content-type application/json (got ${got}).`, 'BadRequest');
   }
+  const oversized = requestTooLarge(payloadBytes(event.body ?? '', event.isBase64Encoded, limits.maxRequestBytes), limits, 'The request body');
+  if (oversized) return oversized;
   let body: unknown;
   try {
     const text = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
@@ -41,14 +46,21 @@ function badBody(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResult
   if (!isObject(body)) return jsonError(400, 'The request body must be a JSON object with a `query` string.', 'BadRequest');
   const persisted = isObject(body.extensions) && body.extensions.persistedQuery !== undefined;
   if (body.query === undefined && !persisted) return jsonError(400, 'The request body has no `query`.', 'BadRequest');
-  return tooDeep(body.query);
+  return queryTooLarge(body.query, limits) ?? tooDeep(body.query);
+}
+
+/** Checks a GET: its query string, then its document, against the size limits. */
+function badQueryString(event: APIGatewayProxyEventV2, limits: RequestSizeLimits): APIGatewayProxyStructuredResultV2 | undefined {
+  const raw = event.rawQueryString ?? '';
+  const query = event.queryStringParameters?.query;
+  return requestTooLarge(payloadBytes(raw, false, limits.maxRequestBytes), limits, 'The query string') ?? queryTooLarge(query, limits) ?? tooDeep(query);
 }
 
 /** The response for a request that must not reach Apollo, or undefined to let it through. */
-export function badRequest(event: APIGatewayProxyEventV2): APIGatewayProxyStructuredResultV2 | undefined {
+export function badRequest(event: APIGatewayProxyEventV2, limits: RequestSizeLimits = DEFAULT_REQUEST_SIZE_LIMITS): APIGatewayProxyStructuredResultV2 | undefined {
   const method = event.requestContext?.http?.method;
   if (method === 'OPTIONS') return { statusCode: 204, headers: { allow: 'GET, POST, OPTIONS' } };
-  if (method === 'GET') return tooDeep(event.queryStringParameters?.query);
-  if (method === 'POST') return badBody(event);
+  if (method === 'GET') return badQueryString(event, limits);
+  if (method === 'POST') return badBody(event, limits);
   return jsonError(405, `${String(method).slice(0, 20)} is not supported: send GraphQL requests with GET or POST.`, 'BadRequest', 'BAD_REQUEST', { allow: 'GET, POST' });
 }

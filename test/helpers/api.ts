@@ -20,6 +20,9 @@ export interface TestApi {
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: EventOptions): Promise<GraphQLResponse<T>>;
 }
 
+/** Size limits a test sets on the handler (the deployed defaults otherwise). */
+export type TestLimits = Pick<LambdaOptions, 'maxRequestBytes' | 'maxQueryBytes' | 'maxResponseBytes' | 'documentCacheBytes'>;
+
 /** `queryBudgets` and `trustedDocuments` are off unless given. */
 export interface TestApiOptions extends Pick<LambdaOptions, 'queryBudgets' | 'trustedDocuments'> {
   env?: Record<string, string>;
@@ -31,11 +34,14 @@ export interface TestApiOptions extends Pick<LambdaOptions, 'queryBudgets' | 'tr
   logger?: Logger;
   /** What the Lambda context's getRemainingTimeInMillis() answers; absent by default. */
   remainingTimeMs?: number;
+  /** Size limits (the deployed defaults otherwise). */
+  limits?: TestLimits;
 }
 
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const handler = createLambdaHandler({
+    ...options.limits,
     logger: options.logger ?? new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' }),
     auth: options.auth,
     deadline: options.deadline,

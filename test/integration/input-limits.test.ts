@@ -39,9 +39,18 @@ async function expectRefused(query: string, variables: Record<string, unknown>, 
 }
 
 describe('Mutation.createCompany', () => {
-  it('refuses a 300 KB name with a ValidationError naming name, its limit and length, and stores nothing', async () => {
-    const error = await expectRefused(CREATE_COMPANY, { input: { name: 'N'.repeat(300_000) } }, { field: 'name', maximum: LIMITS.companyName, actual: 300_000 });
-    expect(error.message).toBe(`name must be at most ${LIMITS.companyName} characters, got 300000`);
+  it('refuses a 200 KB name with a ValidationError naming name, its limit and length, and stores nothing', async () => {
+    const error = await expectRefused(CREATE_COMPANY, { input: { name: 'N'.repeat(200_000) } }, { field: 'name', maximum: LIMITS.companyName, actual: 200_000 });
+    expect(error.message).toBe(`name must be at most ${LIMITS.companyName} characters, got 200000`);
+  });
+
+  it('refuses a 300 KB name before parsing: the body is over the request size limit (413 RequestTooLarge), and stores nothing', async () => {
+    const before = await storedItems(hiring.api);
+    const { status, body } = await hiring.api.graphql(CREATE_COMPANY, { input: { name: 'N'.repeat(300_000) } }, hiring.admin);
+    expect(status).toBe(413);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]).toMatchObject({ errorType: 'RequestTooLarge', errorInfo: { limit: 'requestBytes' } });
+    expect(await storedItems(hiring.api)).toEqual(before);
   });
 
   it('refuses javascript:, data: and ftp: websites (valid AWSURLs), and stores nothing', async () => {

@@ -76,4 +76,22 @@ describe('readConfig', () => {
     expect(config.trustedDocumentModes).toEqual(['API_KEY']);
     expect(config.queryBudgets).toEqual(DEFAULT_QUERY_BUDGETS);
   });
+
+  it('reads the memory limits, with their defaults, and rejects values out of range', () => {
+    expect(readConfig({ TABLE_NAME: 't' }).memory).toEqual({
+      maxRequestBytes: 256 * 1024,
+      maxQueryBytes: 64 * 1024,
+      maxResponseBytes: 6 * 1024 * 1024 - 64 * 1024,
+      documentCacheBytes: 16 * 1024 * 1024,
+    });
+    const env = { TABLE_NAME: 't', MAX_REQUEST_BYTES: '100000', MAX_QUERY_BYTES: '20000', MAX_RESPONSE_BYTES: '1000000', DOCUMENT_CACHE_BYTES: '0' };
+    expect(readConfig(env).memory).toEqual({ maxRequestBytes: 100_000, maxQueryBytes: 20_000, maxResponseBytes: 1_000_000, documentCacheBytes: 0 });
+    expect(() => readConfig({ TABLE_NAME: 't', MAX_QUERY_BYTES: '64KB' })).toThrow(/MAX_QUERY_BYTES/);
+    expect(() => readConfig({ TABLE_NAME: 't', MAX_REQUEST_BYTES: String(7 * 1024 * 1024) })).toThrow(/MAX_REQUEST_BYTES/);
+    // Lambda cannot return more than 6 MB.
+    expect(() => readConfig({ TABLE_NAME: 't', MAX_RESPONSE_BYTES: String(6 * 1024 * 1024) })).toThrow(/MAX_RESPONSE_BYTES/);
+    expect(() => readConfig({ TABLE_NAME: 't', DOCUMENT_CACHE_BYTES: '-1' })).toThrow(/DOCUMENT_CACHE_BYTES/);
+    // The document travels in the request: a query limit above the request limit could never apply.
+    expect(() => readConfig({ TABLE_NAME: 't', MAX_REQUEST_BYTES: '10000', MAX_QUERY_BYTES: '20000' })).toThrow(/MAX_QUERY_BYTES.*MAX_REQUEST_BYTES/);
+  });
 });
