@@ -51,15 +51,24 @@ async function refused(query: string, caller: EventOptions, errorInfo: { limit: 
 
 describe('query budgets', () => {
   it('refuses an API-key request with 9,999 or 2,000 aliases of jobsByCompany(limit: 100) before anything runs', async () => {
-    // 18 tokens an alias, plus the braces: far over the token limit, checked before the text is parsed.
-    for (const count of [9_999, 2_000]) await refused(aliases(count), hiring.jobBoard, { limit: 'tokens', maximum: 1_000, actual: 18 * count + 2 });
+    // Such texts are larger than any document may be (MAX_QUERY_BYTES): 413 before they are read.
+    for (const [count, limit] of [[9_999, 'requestBytes'], [2_000, 'queryBytes']] as const) {
+      const before = dynamodbCalls;
+      const { status, body } = await hiring.api.graphql(aliases(count), undefined, hiring.jobBoard);
+      expect(status).toBe(413);
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors![0]).toMatchObject({ errorType: 'RequestTooLarge', errorInfo: { limit } });
+      expect(dynamodbCalls).toBe(before);
+    }
+    // 500 fit the size limit; 18 tokens an alias, plus the braces: far over the token limit, checked before the text is parsed.
+    await refused(aliases(500), hiring.jobBoard, { limit: 'tokens', maximum: 1_000, actual: 18 * 500 + 2 });
     // Within the token limit (10 tokens an alias), the alias count refuses it.
     const compact = `{ ${Array.from({ length: 60 }, (_, i) => `a${i}:jobsByCompany(companyId:"c"){nextToken}`).join(' ')} }`;
     await refused(compact, hiring.jobBoard, { limit: 'aliases', maximum: API_KEY_BUDGET.limits.aliases!, actual: 60 });
   });
 
   it('refuses the same flood from a signed-in user, whose budget is larger but bounded', async () => {
-    await refused(aliases(2_000), hiring.recruiter, { limit: 'tokens', maximum: SIGNED_IN_BUDGET.limits.tokens!, actual: 18 * 2_000 + 2 });
+    await refused(aliases(500), hiring.recruiter, { limit: 'tokens', maximum: SIGNED_IN_BUDGET.limits.tokens!, actual: 18 * 500 + 2 });
     const many = `{ ${Array.from({ length: 51 }, (_, i) => `a${i}: job(id: "x${i}") { id }`).join(' ')} }`;
     await refused(many, hiring.recruiter, { limit: 'aliases', maximum: 50, actual: 51 });
   });

@@ -97,6 +97,7 @@ describe('the DynamoDB client’s request timeout', () => {
     silent.on('connection', () => (attemptsSeen += 1));
     // The deadline is far away: the client's own timeout has to end the call.
     const hiring = await createHiringApi({
+      trustedDocuments: undefined,
       deadline: { maxMs: 60_000, marginMs: 0 },
       connect: (db) =>
         createDynamoDBClient(

@@ -138,6 +138,7 @@ describe('the retry quota after a burst of faults', () => {
     // The SDK's standard strategy (its quota and costs), with short waits so the test stays fast.
     const proxy = await startFaultProxy({ target: ours.hiring.api.db.endpoint });
     const sdk = await createHiringApi({
+      trustedDocuments: undefined,
       connect: (db) =>
         DynamoDBDocumentClient.from(
           new DynamoDBClient({

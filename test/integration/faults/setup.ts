@@ -43,7 +43,9 @@ export async function createFaultyHiring(
   serviceCount += 1;
   const logs = captureLogs(`faults-${serviceCount}`);
   let retryStrategy!: RefillingRetryStrategy;
+  // These tests are about data-source faults: their ad-hoc documents run as the API key too.
   const hiring = await createHiringApi({
+    trustedDocuments: undefined,
     ...options,
     logger: (logs as unknown as { logger: Logger }).logger,
     connect: (db) => {
