@@ -1,9 +1,15 @@
 /** Configuration from the Lambda environment, validated at cold start so a bad deploy fails loudly. */
 import { readAuthConfig, type AuthConfig } from './runtime/auth/config';
+import { DEADLINE_DEFAULTS, type DeadlineSettings } from './runtime/deadline';
+import { DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './runtime/dynamodb/client';
 
 export interface Config {
   tables: Record<string, string>;
   dynamodbEndpoint?: string;
+  /** The DynamoDB client's timeouts and attempts (src/runtime/dynamodb/client.ts). */
+  dynamodb: DynamoDBClientSettings;
+  /** The per-request deadline (src/runtime/deadline.ts). */
+  deadline: DeadlineSettings;
   tokenSecret: string;
   /** `ctx.env`: every `RESOLVER_ENV_<NAME>` variable as `<NAME>` (contract CTX-10). */
   resolverEnv: Record<string, string>;
@@ -49,6 +55,16 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     introspection: introspection === 'true',
     tables: { main: tableName },
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    dynamodb: {
+      endpoint: env.DYNAMODB_ENDPOINT || undefined,
+      connectTimeoutMs: integerSetting(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 10, 60_000) ?? DYNAMODB_CLIENT_DEFAULTS.connectTimeoutMs,
+      requestTimeoutMs: integerSetting(env, 'DYNAMODB_REQUEST_TIMEOUT_MS', 10, 60_000) ?? DYNAMODB_CLIENT_DEFAULTS.requestTimeoutMs,
+      maxAttempts: integerSetting(env, 'DYNAMODB_MAX_ATTEMPTS', 1, 10) ?? DYNAMODB_CLIENT_DEFAULTS.maxAttempts,
+    },
+    deadline: {
+      maxMs: integerSetting(env, 'REQUEST_TIMEOUT_MS', 100, 900_000) ?? DEADLINE_DEFAULTS.maxMs,
+      marginMs: integerSetting(env, 'REQUEST_TIMEOUT_MARGIN_MS', 0, 60_000) ?? DEADLINE_DEFAULTS.marginMs,
+    },
     // Deployed stages get a generated PAGINATION_SECRET (serverless.yml); the fallback serves tests.
     tokenSecret: env.PAGINATION_SECRET || `hiring-api:${tableName}`,
     resolverEnv,

@@ -1,20 +1,17 @@
 /** Lambda entry: cold-start wiring only. Everything here runs once per container. */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLambdaHandler } from './lambda';
 import { readResolverLogLevel } from './observability/resolver-console';
 import { readConfig } from './config';
+import { createDynamoDBClient } from './runtime/dynamodb/client';
 
 const config = readConfig(process.env);
 // Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
 const resolverLogLevel = readResolverLogLevel(process.env.RESOLVER_LOG_LEVEL);
 
-const client = DynamoDBDocumentClient.from(
-  new DynamoDBClient(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
-  { marshallOptions: { removeUndefinedValues: true } },
-);
+// One client per container: its connections and its retry quota outlive requests.
+const { client } = createDynamoDBClient(config.dynamodb);
 
 export const handler = createLambdaHandler({
   logger,
@@ -24,4 +21,5 @@ export const handler = createLambdaHandler({
   identity: { defaultAuthStrategy: config.defaultAuthStrategy },
   auth: config.auth,
   introspection: config.introspection,
+  deadline: config.deadline,
 });

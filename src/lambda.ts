@@ -17,6 +17,7 @@ import { INTERNAL_ERROR_MESSAGE, INTERNAL_ERROR_TYPE } from './runtime/format-er
 import { requestFromEvent, sourceIps } from './runtime/http-request';
 import { identityFromEvent, type IdentityOptions } from './runtime/identity';
 import type { RequestContext, RuntimeConfig } from './runtime/request-context';
+import { DEADLINE_DEFAULTS, startDeadline, type DeadlineSettings } from './runtime/deadline';
 import { createResponseHeaders } from './runtime/util/http';
 import { createServer, type ServerOptions } from './server';
 
@@ -50,6 +51,8 @@ export interface LambdaOptions extends Omit<ServerOptions, 'logger'> {
   maxResponseBytes?: number;
   /** How resolver `console.*` calls are logged (RESOLVER_LOG_LEVEL); when omitted the console is left alone. */
   resolverLogLevel?: ResolverLogLevel;
+  /** The per-request deadline (REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_MARGIN_MS); DEADLINE_DEFAULTS when omitted. */
+  deadline?: DeadlineSettings;
 }
 
 /**
@@ -66,6 +69,7 @@ export function createLambdaHandler({
   identity: identityOptions,
   maxResponseBytes = MAX_RESPONSE_BYTES,
   resolverLogLevel,
+  deadline = DEADLINE_DEFAULTS,
   ...serverOptions
 }: LambdaOptions): GraphQLLambdaHandler {
   const enforceResponseSize = limitResponseSize(maxResponseBytes);
@@ -114,6 +118,7 @@ export function createLambdaHandler({
         appendedErrors: [],
         responseHeaders: createResponseHeaders(),
         log: logs.get(event),
+        deadline: startDeadline(deadline, context?.getRemainingTimeInMillis?.()),
       };
     },
   });

@@ -29,6 +29,8 @@ export interface ApplicationRecord {
   appliedAt: string;
   updatedAt: string;
   history: StageChange[];
+  /** The token of the move that wrote this version (see {@link Applications.move}); absent before the first move. */
+  moveToken?: string;
 }
 
 /**
@@ -97,9 +99,12 @@ export const Applications = {
 
   /**
    * Moves an application to `to` if it is still at `expectedVersion` and its stage may lead to `to`;
-   * on a failed condition the data source returns the current item beside the error.
+   * on a failed condition the data source returns the current item beside the error. `moveToken`,
+   * new for each move, is written with it: when the move committed but its response was lost and
+   * the retry failed the condition, the current item carries this move's token, so the move is
+   * recognised as done rather than reported as someone else's change.
    */
-  move(id: string, to: Stage, expectedVersion: number, now: string) {
+  move(id: string, to: Stage, expectedVersion: number, now: string, moveToken: string) {
     return update({
       key: applicationKey(id),
       update: {
@@ -108,6 +113,7 @@ export const Applications = {
         updatedAt: now,
         GSI1SK: applicationStageSortKey(to, now, id),
         history: operations.append([{ stage: to, at: now }]),
+        moveToken,
       },
       condition: { version: { eq: expectedVersion }, stage: { in: stagesLeadingTo(to) } },
     });

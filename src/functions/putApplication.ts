@@ -3,6 +3,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { Applications, CREATE_APPLICATION_ITEMS, type ApplicationRecord } from '../data/applications';
 import { failedCondition, type TransactWriteResult } from '../data/transactions';
+import { raise } from '../data/errors';
 
 type Stash = { jobId: string; candidateId: string; application: ApplicationRecord };
 
@@ -27,7 +28,7 @@ export function response(ctx: Context<unknown, Stash, undefined, undefined, Tran
     }
     // The job was closed (or deleted) between requireOpenJob and this write.
     if (failedCondition(ctx.result, CREATE_APPLICATION_ITEMS.openJob)) util.error(`Job ${jobId} is not open for applications`, 'JobNotOpen', null, { jobId });
-    util.error(ctx.error.message, ctx.error.type);
+    raise(ctx.error, ctx.result);
   }
   return ctx.stash.application;
 }

@@ -2,6 +2,7 @@
 import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
 import type { ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Mutation.createJob'>) {
   const { input } = ctx.args;
@@ -21,6 +22,6 @@ export function request(ctx: ResolverContext<'Mutation.createJob'>) {
 }
 
 export function response(ctx: ResolverContext<'Mutation.createJob', JobRecord>): JobRecord {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

@@ -1,8 +1,8 @@
 // Candidate.applications: a page of the parent candidate's applications, newest first. Query GSI2 on CANDIDATE#source.id.
-import { util } from '@aws-appsync/utils';
 import { Applications, type ApplicationRecord } from '../data/applications';
 import { assertPageSize } from '../data/pages';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Candidate.applications'>) {
   assertPageSize(ctx.args.limit);
@@ -12,6 +12,6 @@ export function request(ctx: ResolverContext<'Candidate.applications'>) {
 export function response(
   ctx: ResolverContext<'Candidate.applications', { items: ApplicationRecord[]; nextToken: string | null }>,
 ): FieldResult<'Candidate.applications'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return { items: ctx.result.items, nextToken: ctx.result.nextToken };
 }

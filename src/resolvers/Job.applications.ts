@@ -1,8 +1,8 @@
 // Job.applications: a page of the parent job's applications, optionally in one stage. Query GSI1 on JOB#source.id.
-import { util } from '@aws-appsync/utils';
 import { Applications, type ApplicationRecord } from '../data/applications';
 import { assertPageSize } from '../data/pages';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Job.applications'>) {
   assertPageSize(ctx.args.limit);
@@ -10,6 +10,6 @@ export function request(ctx: ResolverContext<'Job.applications'>) {
 }
 
 export function response(ctx: ResolverContext<'Job.applications', { items: ApplicationRecord[]; nextToken: string | null }>): FieldResult<'Job.applications'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return { items: ctx.result.items, nextToken: ctx.result.nextToken };
 }

@@ -3,6 +3,7 @@ import { util } from '@aws-appsync/utils';
 import { Candidates, CREATE_CANDIDATE_ITEMS, type CandidateRecord } from '../data/candidates';
 import { failedCondition, type TransactWriteResult } from '../data/transactions';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 type Stash = { candidate: CandidateRecord };
 
@@ -26,7 +27,7 @@ export function response(ctx: ResolverContext<'Mutation.createCandidate', Transa
     if (failedCondition(ctx.result, CREATE_CANDIDATE_ITEMS.email)) {
       util.error('A candidate with this email already exists', 'Conflict', null, { email: ctx.stash.candidate.email });
     }
-    util.error(ctx.error.message, ctx.error.type);
+    raise(ctx.error, ctx.result);
   }
   return ctx.stash.candidate;
 }

@@ -2,6 +2,7 @@
 import { util } from '@aws-appsync/utils';
 import { Companies, type CompanyRecord } from '../data/companies';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Mutation.createCompany'>) {
   const name = ctx.args.input.name.trim();
@@ -15,6 +16,6 @@ export function request(ctx: ResolverContext<'Mutation.createCompany'>) {
 }
 
 export function response(ctx: ResolverContext<'Mutation.createCompany', CompanyRecord>): FieldResult<'Mutation.createCompany'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return ctx.result;
 }

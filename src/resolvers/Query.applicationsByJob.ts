@@ -1,8 +1,8 @@
 // Query.applicationsByJob: a page of a job's applications, optionally in one stage. Query GSI1 on JOB#jobId.
-import { util } from '@aws-appsync/utils';
 import { Applications, type ApplicationRecord } from '../data/applications';
 import { assertPageSize } from '../data/pages';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Query.applicationsByJob'>) {
   assertPageSize(ctx.args.limit);
@@ -12,6 +12,6 @@ export function request(ctx: ResolverContext<'Query.applicationsByJob'>) {
 export function response(
   ctx: ResolverContext<'Query.applicationsByJob', { items: ApplicationRecord[]; nextToken: string | null }>,
 ): FieldResult<'Query.applicationsByJob'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return { items: ctx.result.items, nextToken: ctx.result.nextToken };
 }

@@ -1,8 +1,8 @@
 // Query.jobsByCompany: a page of a company's jobs, newest first. Query GSI1 on COMPANY#companyId.
-import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
 import { assertPageSize } from '../data/pages';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
+import { raise } from '../data/errors';
 
 export function request(ctx: ResolverContext<'Query.jobsByCompany'>) {
   assertPageSize(ctx.args.limit);
@@ -10,6 +10,6 @@ export function request(ctx: ResolverContext<'Query.jobsByCompany'>) {
 }
 
 export function response(ctx: ResolverContext<'Query.jobsByCompany', { items: JobRecord[]; nextToken: string | null }>): FieldResult<'Query.jobsByCompany'> {
-  if (ctx.error) util.error(ctx.error.message, ctx.error.type);
+  if (ctx.error) raise(ctx.error);
   return { items: ctx.result.items, nextToken: ctx.result.nextToken };
 }

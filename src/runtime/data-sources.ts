@@ -1,5 +1,6 @@
 /** Runs a request object against the data source a resolver or function is attached to. */
 import { GetItemLoaders, runDynamoDBRequest, type DataSourceOutcome } from './dynamodb/index';
+import { faultCause, faultDetails } from './dynamodb/errors';
 import { MappingTemplateError } from './errors';
 import type { RequestContext } from './request-context';
 import type { DataSourceRef } from './resolver';
@@ -17,6 +18,30 @@ export async function invokeDataSource(
   const { tables, client, tokenSecret } = context.runtime;
   const tableName = tables[dataSource.table];
   if (!tableName) throw new MappingTemplateError(`No table is configured for the data source "${dataSource.table}"`);
-  context.getItemLoaders ??= new GetItemLoaders(client);
-  return runDynamoDBRequest(request, { client, tableName, tables, resolverId, secret: tokenSecret, getItems: context.getItemLoaders });
+  const abortSignal = context.deadline?.signal;
+  context.getItemLoaders ??= new GetItemLoaders(client, abortSignal);
+  const outcome = await runDynamoDBRequest(request, { client, tableName, tables, resolverId, secret: tokenSecret, abortSignal, getItems: context.getItemLoaders });
+  logFault(outcome, context, resolverId);
+  return outcome;
+}
+
+/** Faults already logged: resolvers whose GetItems were coalesced share one error. */
+const logged = new WeakSet<object>();
+
+/**
+ * A network or service fault reaches the resolver as a masked `ctx.error`; its details (the SDK's
+ * error, DynamoDB's request id, the attempts made) are logged here, once per failed call, at ERROR.
+ */
+function logFault(outcome: DataSourceOutcome, context: RequestContext, resolverId: string): void {
+  const cause = faultCause(outcome.error);
+  if (cause === undefined || !context.log || logged.has(outcome.error!)) return;
+  logged.add(outcome.error!);
+  context.log.logger.error('DynamoDB data source fault', {
+    coordinate: resolverId,
+    requestId: context.requestId,
+    apiRequestId: context.log.apiRequestId,
+    errorType: outcome.error!.type,
+    deadlinePassed: context.deadline?.signal.aborted ?? false,
+    ...faultDetails(cause),
+  });
 }

@@ -1,12 +1,14 @@
 /**
  * The graphql-js field resolver behind every routed schema coordinate: builds `ctx` (contract
  * CTX-01..10), runs the resolver (run-resolver.ts), enforces the resolver count limit (LIM-02) and
+ * fails fields still unresolved at the request's deadline (deadline.ts), and
  * turns AppSync errors into GraphQL errors carrying AppSync's fields (EXE-06, EXE-07, EXE-09, EXE-10).
  * Any other failure propagates unchanged: the server masks it and logs it once.
  */
 import type { Context } from '@aws-appsync/utils';
 import { GraphQLError, Kind, responsePathAsArray, type FieldNode, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { tagCoordinate } from '../observability/coordinate';
+import { beforeDeadline } from './deadline';
 import { AppSyncError, UnauthorizedError, unauthorizedMessage, type ResolverErrorEntry } from './errors';
 import type { Execution } from './execution';
 import { buildInfo } from './info';
@@ -95,7 +97,8 @@ export function createFieldResolver(
     };
     try {
       countResolver(context, resolverCountLimit);
-      return (await runResolver(run, definition)) ?? null;
+      // Past the request's deadline the field fails with errorType Timeout instead of holding the response.
+      return (await beforeDeadline(runResolver(run, definition), context.deadline)) ?? null;
     } catch (thrown) {
       // The server's error log names the resolver that failed (its schema coordinate).
       tagCoordinate(thrown, coordinate);

@@ -7,6 +7,7 @@ import type { RequestLog } from '../observability/request-log';
 import type { RequestAuthorization } from './auth/authenticate';
 import type { LambdaBatchLoaders } from './direct-lambda-batch';
 import type { GetItemLoaders } from './dynamodb/get-item-loader';
+import type { Deadline } from './deadline';
 import type { AuthTypeName, ResponseHeaders } from './execution';
 
 export interface RuntimeConfig {
@@ -38,6 +39,8 @@ export interface RequestContext {
   getItemLoaders?: GetItemLoaders;
   /** This request's batched Direct Lambda calls (`maxBatchSize`, EXE-16), created on first use. */
   lambdaBatchLoaders?: LambdaBatchLoaders;
+  /** When the request must be answered by; data source calls are aborted then (src/runtime/deadline.ts). */
+  deadline?: Deadline;
   /** The request's log line and resolver console routing (src/observability); absent outside the Lambda handler. */
   log?: RequestLog;
 }

@@ -1,7 +1,9 @@
 /** The real Lambda handler against the test file's own DynamoDB Local database. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLambdaHandler } from '../../src/lambda';
+import type { DeadlineSettings } from '../../src/runtime/deadline';
 import type { AuthConfig } from '../../src/runtime/auth/config';
 import { createTestDatabase, type TestDatabase } from './dynamodb';
 import { graphqlEvent, type EventOptions } from './events';
@@ -18,16 +20,29 @@ export interface TestApi {
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: EventOptions): Promise<GraphQLResponse<T>>;
 }
 
-/** `auth` enforces an authorization configuration, as the deployed handler does; without it nothing is enforced. */
-export async function createTestApi(options: { env?: Record<string, string>; auth?: AuthConfig } = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  env?: Record<string, string>;
+  /** Enforces an authorization configuration, as the deployed handler does; without it nothing is enforced. */
+  auth?: AuthConfig;
+  /** The client the handler uses (e.g. one through a fault proxy); the database's own client by default. */
+  connect?: (db: TestDatabase) => DynamoDBDocumentClient;
+  deadline?: DeadlineSettings;
+  logger?: Logger;
+  /** What the Lambda context's getRemainingTimeInMillis() answers; absent by default. */
+  remainingTimeMs?: number;
+}
+
+export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const handler = createLambdaHandler({
-    logger: new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' }),
+    logger: options.logger ?? new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' }),
     auth: options.auth,
-    runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },
+    deadline: options.deadline,
+    runtime: { client: options.connect?.(db) ?? db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },
   });
-  const invoke = async (event: APIGatewayProxyEventV2) =>
-    (await handler(event, { awsRequestId: 'test' } as Context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const { remainingTimeMs } = options;
+  const lambdaContext = { awsRequestId: 'test', ...(remainingTimeMs === undefined ? {} : { getRemainingTimeInMillis: () => remainingTimeMs }) } as Context;
+  const invoke = async (event: APIGatewayProxyEventV2) => (await handler(event, lambdaContext, () => undefined)) as APIGatewayProxyStructuredResultV2;
   return {
     db,
     invoke,

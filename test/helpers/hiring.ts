@@ -4,7 +4,7 @@
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { createTestApi, type TestApi } from './api';
+import { createTestApi, type TestApi, type TestApiOptions } from './api';
 import type { EventOptions } from './events';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';
 
@@ -24,11 +24,10 @@ export interface HiringApi {
 
 let emails = 0;
 
-export async function createHiringApi(): Promise<HiringApi> {
+/** `options` reach the handler (a client through a fault proxy, a deadline, a logger). */
+export async function createHiringApi(options: Omit<TestApiOptions, 'auth'> = {}): Promise<HiringApi> {
   const key = createSigningKey();
-  const api = await createTestApi({
-    auth: deployedAuthConfig(key),
-  });
+  const api = await createTestApi({ ...options, auth: deployedAuthConfig(key) });
   const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
   const admin = as(['admins']);
   const recruiter = as(['recruiters']);

@@ -48,13 +48,14 @@ describe('applicationStageSortKey', () => {
 });
 
 describe('Applications.move', () => {
-  it('MOD-04 increments the version, appends to the history and re-keys GSI1 under a version and stage condition', () => {
-    const request = Applications.move('a1', 'SCREEN', 3, '2026-01-02T03:04:05.000Z') as any;
+  it('MOD-04 increments the version, appends to the history, writes the move token and re-keys GSI1 under a version and stage condition', () => {
+    const request = Applications.move('a1', 'SCREEN', 3, '2026-01-02T03:04:05.000Z', 'move-1') as any;
     expect(request).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#a1' }, SK: { S: '#META' } } });
     const values = JSON.stringify(request.update.expressionValues);
     expect(request.update.expression).toMatch(/^SET /);
     expect(request.update.expression).toContain('list_append(');
     expect(values).toContain(applicationStageSortKey('SCREEN', '2026-01-02T03:04:05.000Z', 'a1'));
+    expect(values).toContain('"move-1"');
     expect(request.condition.expression).toContain(' IN ');
     expect(Object.values(request.condition.expressionValues)).toEqual(expect.arrayContaining([{ N: 3 }, { S: 'APPLIED' }]));
   });

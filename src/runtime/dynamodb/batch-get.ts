@@ -37,7 +37,7 @@ export async function batchGetItem(request: Request, call: DynamoDBCallContext):
   }
   let results;
   try {
-    results = await fetchKeys(call.client, requests);
+    results = await fetchKeys(call.client, requests, call.abortSignal);
   } catch (cause) {
     return { result: null, error: toDataSourceError(cause) };
   }

@@ -39,8 +39,8 @@ async function writeAll(call: DynamoDBCallContext, writes: readonly TableWrites[
   }
   const left = new Map<string, Set<string>>();
   if (Object.keys(first).length === 0) return { left };
-  const { remainder, error } = await sendWithRetries(first, async (pending) => {
-    const output = await call.client.send(new BatchWriteCommand({ RequestItems: pending }));
+  const { remainder, error } = await sendWithRetries(first, call.abortSignal, async (pending) => {
+    const output = await call.client.send(new BatchWriteCommand({ RequestItems: pending }), { abortSignal: call.abortSignal });
     return nonEmpty(output.UnprocessedItems as RequestItems | undefined);
   });
   for (const [table, requests] of Object.entries(remainder ?? {})) {

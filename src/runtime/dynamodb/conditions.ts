@@ -32,21 +32,22 @@ export function conditionOf(request: Request, attributes: ExpressionAttributes):
   return { ConditionExpression: attributes.add(block, 'condition'), block };
 }
 
+/** The item as it is now, or the failure of the re-read that was to tell. */
+export type CurrentItem = { item: NativeItem | undefined; failure?: undefined } | { item?: undefined; failure: unknown };
+
 /**
  * Reads the item as it is now, after a failed condition (DDB-14 step 1): strongly consistent unless
- * the condition says `consistentRead: false`. Undefined when the re-read itself fails, so the
- * caller reports the original error instead of guessing.
+ * the condition says `consistentRead: false`. When the re-read itself fails, the caller reports that
+ * failure: nothing is known about the item, which must never read as "it does not exist".
  */
-export async function currentItem(
-  call: DynamoDBCallContext,
-  key: NativeItem,
-  block: ConditionBlock | undefined,
-): Promise<{ item: NativeItem | undefined } | undefined> {
+export async function currentItem(call: DynamoDBCallContext, key: NativeItem, block: ConditionBlock | undefined): Promise<CurrentItem> {
   try {
-    const { Item } = await call.client.send(new GetCommand({ TableName: call.tableName, Key: key, ConsistentRead: block?.consistentRead !== false }));
+    const { Item } = await call.client.send(new GetCommand({ TableName: call.tableName, Key: key, ConsistentRead: block?.consistentRead !== false }), {
+      abortSignal: call.abortSignal,
+    });
     return { item: Item };
-  } catch {
-    return undefined;
+  } catch (failure) {
+    return { failure };
   }
 }
 

@@ -1,4 +1,14 @@
-/** SDK failures to AppSync's `ctx.error` shape, `DynamoDB:<Exception>` (contract DDB-50, CTX-09). */
+/**
+ * SDK failures to AppSync's `ctx.error` shape (contract DDB-50, CTX-09), split in two:
+ *
+ * - DynamoDB's own exceptions (a condition failed, throttling, a bad key) keep AppSync's type,
+ *   `DynamoDB:<Exception>`, and DynamoDB's message followed by `(Service: DynamoDb, Status Code: …)`.
+ *   The request id AppSync appends is left out: it goes to the log, not to callers.
+ * - Faults of the network or the service (refused, reset, timed out, unparseable answers, 5xx) are
+ *   not DynamoDB's verdict on the request: their type is `DataSourceUnavailable` or `Timeout` and
+ *   their message is generic, so no endpoint, port, request id or SDK hint can reach a client,
+ *   whatever the resolver does with `ctx.error`. The cause is kept for the ERROR log line.
+ */
 export interface DataSourceError {
   message: string;
   type: string;
@@ -7,12 +17,14 @@ export interface DataSourceError {
 interface ServiceErrorLike {
   name?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number; requestId?: string };
+  code?: string;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number; totalRetryDelay?: number };
 }
 
 /**
- * Exceptions AppSync reports under their own name; every other failure (validation errors,
- * access denied, network faults) reaches resolvers as `DynamoDB:DynamoDbException`, as on AppSync.
+ * Exceptions AppSync reports under their own name; every other failure of the request (validation
+ * errors, access denied) reaches resolvers as `DynamoDB:DynamoDbException`, as on AppSync.
  */
 const NAMED_EXCEPTIONS = new Set([
   'ConditionalCheckFailedException',
@@ -25,18 +37,65 @@ const NAMED_EXCEPTIONS = new Set([
   'TransactionConflictException',
   'TransactionInProgressException',
   'IdempotentParameterMismatchException',
-  'InternalServerErrorException',
   'LimitExceededException',
 ]);
 
-export function toDataSourceError(cause: unknown): DataSourceError {
+/** errorTypes of faults, distinct from DynamoDB's own exceptions. */
+export const FAULT_TYPES = { unavailable: 'DataSourceUnavailable', timeout: 'Timeout' } as const;
+
+const FAULT_MESSAGES: Record<string, string> = {
+  [FAULT_TYPES.unavailable]: 'The data source is unavailable; try again later',
+  [FAULT_TYPES.timeout]: 'The data source did not answer in time; try again later',
+};
+
+/** Node's network error codes, which the SDK may put on an error it names `TimeoutError`. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** The fault behind a failed call, or undefined when DynamoDB answered with one of its own exceptions. */
+export function faultType(cause: unknown): string | undefined {
   const error = (cause ?? {}) as ServiceErrorLike;
+  if (error.name === 'AbortError' || error.code === 'ETIMEDOUT') return FAULT_TYPES.timeout;
+  if (error.name === 'TimeoutError' && !NETWORK_CODES.has(error.code ?? '')) return FAULT_TYPES.timeout;
+  const status = error.$metadata?.httpStatusCode;
+  // DynamoDB answers a request it refuses with a 4xx and its JSON error; anything else (no answer,
+  // a body the SDK could not read, a 5xx) is a fault of the path to DynamoDB or of DynamoDB itself.
+  if (status === undefined || status < 400 || status >= 500 || error.$fault === 'server') return FAULT_TYPES.unavailable;
+  if (error.message?.includes('Deserialization error')) return FAULT_TYPES.unavailable;
+  return undefined;
+}
+
+/** The SDK error behind each fault error, for the log line (never part of `ctx.error`). */
+const causes = new WeakMap<DataSourceError, unknown>();
+
+/** The cause of a fault, when `error` is one. */
+export function faultCause(error: DataSourceError | undefined): unknown {
+  return error ? causes.get(error) : undefined;
+}
+
+export function toDataSourceError(cause: unknown): DataSourceError {
+  const fault = faultType(cause);
+  if (fault) {
+    const error = { type: fault, message: FAULT_MESSAGES[fault]! };
+    causes.set(error, cause);
+    return error;
+  }
+  const error = cause as ServiceErrorLike;
   const name = error.name && NAMED_EXCEPTIONS.has(error.name) ? error.name : 'DynamoDbException';
   const status = error.$metadata?.httpStatusCode ?? 400;
-  const requestId = error.$metadata?.requestId ?? 'unknown';
+  return { type: `DynamoDB:${name}`, message: `${error.message ?? name} (Service: DynamoDb, Status Code: ${status})` };
+}
+
+/** What the ERROR log line says about a fault: the SDK's error and DynamoDB's request id, if any. */
+export function faultDetails(cause: unknown): Record<string, unknown> {
+  const error = (cause ?? {}) as ServiceErrorLike;
   return {
-    type: `DynamoDB:${name}`,
-    message: `${error.message ?? String(cause)} (Service: DynamoDb, Status Code: ${status}, Request ID: ${requestId})`,
+    errorName: error.name ?? null,
+    errorCode: error.code ?? null,
+    errorMessage: error.message ?? String(cause),
+    httpStatusCode: error.$metadata?.httpStatusCode ?? null,
+    dynamodbRequestId: error.$metadata?.requestId ?? null,
+    attempts: error.$metadata?.attempts ?? null,
+    totalRetryDelayMs: error.$metadata?.totalRetryDelay ?? null,
   };
 }
 
@@ -44,7 +103,7 @@ export function toDataSourceError(cause: unknown): DataSourceError {
 export function unprocessedError(what: 'keys' | 'items'): DataSourceError {
   return {
     type: 'DynamoDB:ProvisionedThroughputExceededException',
-    message: `The batch was only partly processed: unprocessed ${what} remain after retries (Service: DynamoDb, Status Code: 400, Request ID: unknown)`,
+    message: `The batch was only partly processed: unprocessed ${what} remain after retries (Service: DynamoDb, Status Code: 400)`,
   };
 }
 

@@ -22,7 +22,7 @@ interface ReadOptions {
 type Loaded = NativeItem | null;
 
 /** One GetItem, as the resolver asked for it; failures become that resolver's `ctx.error`. */
-async function getOne(client: DynamoDBDocumentClient, options: ReadOptions, key: NativeItem): Promise<Loaded | Error> {
+async function getOne(client: DynamoDBDocumentClient, options: ReadOptions, key: NativeItem, abortSignal?: AbortSignal): Promise<Loaded | Error> {
   try {
     const { projection } = options;
     const { Item } = await client.send(
@@ -33,6 +33,7 @@ async function getOne(client: DynamoDBDocumentClient, options: ReadOptions, key:
         ...(projection ? { ProjectionExpression: projection.expression } : {}),
         ...(projection?.expressionNames && Object.keys(projection.expressionNames).length ? { ExpressionAttributeNames: projection.expressionNames } : {}),
       }),
+      { abortSignal },
     );
     return Item ?? null;
   } catch (cause) {
@@ -40,16 +41,16 @@ async function getOne(client: DynamoDBDocumentClient, options: ReadOptions, key:
   }
 }
 
-async function loadBatch(client: DynamoDBDocumentClient, options: ReadOptions, keys: readonly NativeItem[]): Promise<Array<Loaded | Error>> {
+async function loadBatch(client: DynamoDBDocumentClient, options: ReadOptions, keys: readonly NativeItem[], abortSignal?: AbortSignal): Promise<Array<Loaded | Error>> {
   const unique = new Map(keys.map((key) => [canonical(key), key]));
-  const one = (key: NativeItem) => getOne(client, options, key);
+  const one = (key: NativeItem) => getOne(client, options, key, abortSignal);
   if (unique.size === 1) {
     const loaded = await one(keys[0]!);
     return keys.map(() => loaded);
   }
   let results;
   try {
-    results = await fetchKeys(client, [{ ...options, keys: [...unique.values()] }]);
+    results = await fetchKeys(client, [{ ...options, keys: [...unique.values()] }], abortSignal);
   } catch (cause) {
     // One malformed key fails a whole batch; asked one by one, only that resolver sees the error.
     if (errorName(cause) === 'ValidationException') return Promise.all(keys.map(one));
@@ -67,7 +68,11 @@ async function loadBatch(client: DynamoDBDocumentClient, options: ReadOptions, k
 export class GetItemLoaders {
   readonly #loaders = new Map<string, DataLoader<NativeItem, Loaded>>();
 
-  constructor(readonly client: DynamoDBDocumentClient) {}
+  /** `abortSignal`: the request's deadline, which every read of these loaders obeys. */
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly abortSignal?: AbortSignal,
+  ) {}
 
   /** The item, null when absent; rejects with a `DataSourceFailure` carrying GetItem's `ctx.error`. */
   load(options: ReadOptions, key: NativeItem): Promise<Loaded> {
@@ -75,7 +80,7 @@ export class GetItemLoaders {
     let loader = this.#loaders.get(id);
     if (!loader) {
       // No cache: a later read in the same request (after a mutation) must see fresh data.
-      loader = new DataLoader((keys) => loadBatch(this.client, options, keys), { cache: false, maxBatchSize: MAX_KEYS_PER_CALL });
+      loader = new DataLoader((keys) => loadBatch(this.client, options, keys, this.abortSignal), { cache: false, maxBatchSize: MAX_KEYS_PER_CALL });
       this.#loaders.set(id, loader);
     }
     return loader.load(key);

@@ -67,7 +67,7 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-export async function fetchKeys(client: DynamoDBDocumentClient, requests: readonly KeyRequest[]): Promise<KeyResults> {
+export async function fetchKeys(client: DynamoDBDocumentClient, requests: readonly KeyRequest[], abortSignal?: AbortSignal): Promise<KeyResults> {
   const plans = requests.map((request) => {
     const keyNames = Object.keys(request.keys[0] ?? {});
     const unique = new Map(request.keys.map((key) => [canonical(key), key]));
@@ -83,8 +83,8 @@ export async function fetchKeys(client: DynamoDBDocumentClient, requests: readon
       for (const { plan, key } of chunk) {
         (first[plan.request.tableName] ??= { ...plan.params, Keys: [] }).Keys.push(key);
       }
-      const outcome = await sendWithRetries(first, async (pending) => {
-        const output = await client.send(new BatchGetCommand({ RequestItems: pending }));
+      const outcome = await sendWithRetries(first, abortSignal, async (pending) => {
+        const output = await client.send(new BatchGetCommand({ RequestItems: pending }), { abortSignal });
         for (const [table, items] of Object.entries(output.Responses ?? {})) {
           const plan = byTable.get(table);
           for (const item of items) plan?.found.set(canonical(keyPart(item, plan.keyNames)), item);

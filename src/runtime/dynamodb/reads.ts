@@ -58,6 +58,7 @@ export async function query(request: Request, call: DynamoDBCallContext): Promis
         ScanIndexForward: request.scanIndexForward !== false,
         ...attributes.params(),
       }),
+      { abortSignal: call.abortSignal },
     );
     return { result: page(output, call) };
   } catch (cause) {
@@ -79,6 +80,7 @@ export async function scan(request: Request, call: DynamoDBCallContext): Promise
         ...(segmented ? { Segment: request.segment as number, TotalSegments: request.totalSegments as number } : {}),
         ...attributes.params(),
       }),
+      { abortSignal: call.abortSignal },
     );
     return { result: page(output, call) };
   } catch (cause) {

@@ -48,7 +48,7 @@ export async function getItem(request: Request, call: DynamoDBCallContext): Prom
     ...attributes.params(),
   });
   try {
-    const { Item } = await call.client.send(command);
+    const { Item } = await call.client.send(command, { abortSignal: call.abortSignal });
     return { result: itemResult(Item) };
   } catch (cause) {
     return { result: null, error: toDataSourceError(cause) };
@@ -64,14 +64,16 @@ export async function putItem(request: Request, call: DynamoDBCallContext): Prom
   try {
     await call.client.send(
       new PutCommand({ TableName: call.tableName, Item: item, ConditionExpression, ...attributes.params() }),
+      { abortSignal: call.abortSignal },
     );
     return { result: itemResult(item) };
   } catch (cause) {
     if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
     // AppSync treats re-writing an identical item as success, so "create if absent" is idempotent.
-    const current = (await currentItem(call, key, block))?.item;
-    if (current && sameItem(current, item, block?.equalsIgnore ?? [])) return { result: itemResult(current) };
-    return { result: itemResult(current), error: toDataSourceError(cause) };
+    const current = await currentItem(call, key, block);
+    if (current.failure !== undefined) return { result: null, error: toDataSourceError(current.failure) };
+    if (current.item && sameItem(current.item, item, block?.equalsIgnore ?? [])) return { result: itemResult(current.item) };
+    return { result: itemResult(current.item), error: toDataSourceError(cause) };
   }
 }
 
@@ -92,11 +94,14 @@ export async function updateItem(request: Request, call: DynamoDBCallContext): P
         ReturnValues: 'ALL_NEW',
         ...attributes.params(),
       }),
+      { abortSignal: call.abortSignal },
     );
     return { result: itemResult(Attributes) };
   } catch (cause) {
     if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
-    return { result: itemResult((await currentItem(call, key, block))?.item), error: toDataSourceError(cause) };
+    const current = await currentItem(call, key, block);
+    if (current.failure !== undefined) return { result: null, error: toDataSourceError(current.failure) };
+    return { result: itemResult(current.item), error: toDataSourceError(cause) };
   }
 }
 
@@ -108,13 +113,15 @@ export async function deleteItem(request: Request, call: DynamoDBCallContext): P
   try {
     const { Attributes } = await call.client.send(
       new DeleteCommand({ TableName: call.tableName, Key: key, ConditionExpression, ReturnValues: 'ALL_OLD', ...attributes.params() }),
+      { abortSignal: call.abortSignal },
     );
     return { result: itemResult(Attributes) };
   } catch (cause) {
     if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
     // Deleting an item that is already gone counts as success (DDB-14 step 2).
     const current = await currentItem(call, key, block);
-    if (current && !current.item) return { result: null };
-    return { result: itemResult(current?.item), error: toDataSourceError(cause) };
+    if (current.failure !== undefined) return { result: null, error: toDataSourceError(current.failure) };
+    if (!current.item) return { result: null };
+    return { result: itemResult(current.item), error: toDataSourceError(cause) };
   }
 }

@@ -45,7 +45,7 @@ export async function transactGetItems(request: Request, call: DynamoDBCallConte
     };
   });
   try {
-    const output = await call.client.send(new TransactGetCommand({ TransactItems }));
+    const output = await call.client.send(new TransactGetCommand({ TransactItems }), { abortSignal: call.abortSignal });
     return { result: { items: (output.Responses ?? []).map((response) => itemResult(response?.Item)), cancellationReasons: null } };
   } catch (cause) {
     const reasons = isTransactionCanceled(cause) ? cancellationReasons(cause) : null;

@@ -1,9 +1,22 @@
-/** TransactWriteItems (contract DDB-41, GAP-03, LIM-11). */
+/**
+ * TransactWriteItems (contract DDB-41, GAP-03, LIM-11), made idempotent and resilient to conflicts:
+ *
+ * - Each attempt carries a `ClientRequestToken`. The SDK resends the same input on its own retries,
+ *   so a transaction that committed but whose response was lost is answered by DynamoDB as a
+ *   success the second time instead of being applied again (or failing its conditions).
+ * - A transaction cancelled only because another transaction touched the same items
+ *   (`TransactionConflict`) is sent again a few times with backoff, inside the request's deadline.
+ *   A cancellation is DynamoDB's definitive answer that nothing was written, so each new attempt
+ *   gets a new token: reusing one with DynamoDB's idempotency window would replay the cancellation.
+ *   When conflicts outlast the retries, `ctx.error` and the reasons are AppSync's, as before.
+ */
+import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../errors';
 import { cancellationReasons, isTransactionCanceled } from './cancellation';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
 import { toDataSourceError } from './errors';
+import { sleep } from './retry';
 import { ExpressionAttributes, isPresent, parseExpression } from './expressions';
 import { transactItems } from './transact-get';
 import { resolveTable } from './tables';
@@ -55,14 +68,36 @@ function toTransactItem(item: Request, i: number, call: DynamoDBCallContext): { 
   }
 }
 
+/** Sends after the first attempt when the only reasons for a cancellation are conflicts. */
+export const MAX_CONFLICT_RETRIES = 3;
+const CONFLICT_BASE_DELAY_MS = 20;
+
+/** True when a cancellation names a conflict and no other reason (a failed condition is final). */
+function conflictOnly(reasons: ReadonlyArray<{ type: string }> | null): boolean {
+  if (!reasons) return false;
+  return reasons.some(({ type }) => type === 'TransactionConflict') && reasons.every(({ type }) => type === 'TransactionConflict' || type === 'None');
+}
+
 /** `{ keys: [key per item], cancellationReasons: null }`, or `keys: null` with reasons when cancelled. */
 export async function transactWriteItems(request: Request, call: DynamoDBCallContext): Promise<DataSourceOutcome> {
   const items = transactItems(request).map((item, i) => toTransactItem(item, i, call));
-  try {
-    await call.client.send(new TransactWriteCommand({ TransactItems: items.map(({ write }) => write) }));
-    return { result: { keys: items.map(({ key }) => itemResult(key)), cancellationReasons: null } };
-  } catch (cause) {
-    const reasons = isTransactionCanceled(cause) ? cancellationReasons(cause) : null;
-    return { result: { keys: null, cancellationReasons: reasons }, error: toDataSourceError(cause) };
+  const TransactItems = items.map(({ write }) => write);
+  for (let retry = 0; ; retry += 1) {
+    try {
+      await call.client.send(new TransactWriteCommand({ TransactItems, ClientRequestToken: randomUUID() }), { abortSignal: call.abortSignal });
+      return { result: { keys: items.map(({ key }) => itemResult(key)), cancellationReasons: null } };
+    } catch (cause) {
+      const reasons = isTransactionCanceled(cause) ? cancellationReasons(cause) : null;
+      if (retry < MAX_CONFLICT_RETRIES && conflictOnly(reasons)) {
+        const ceiling = CONFLICT_BASE_DELAY_MS * 2 ** retry;
+        try {
+          await sleep(ceiling / 2 + Math.random() * (ceiling / 2), call.abortSignal);
+          continue;
+        } catch (aborted) {
+          return { result: { keys: null, cancellationReasons: null }, error: toDataSourceError(aborted) };
+        }
+      }
+      return { result: { keys: null, cancellationReasons: reasons }, error: toDataSourceError(cause) };
+    }
   }
 }

@@ -103,7 +103,7 @@ describe('GetItem coalescing', () => {
     expect((data as JobsData).jobsByTag.map((job) => job.company)).toEqual([null, null, null, null]);
     expect(errors).toHaveLength(4);
     expect(errors![0]).toMatchObject({
-      message: 'Rate exceeded (Service: DynamoDb, Status Code: 400, Request ID: R4)',
+      message: 'Rate exceeded (Service: DynamoDb, Status Code: 400)',
       path: ['jobsByTag', 0, 'company'],
       extensions: { errorType: 'DynamoDB:ProvisionedThroughputExceededException' },
     });

@@ -51,7 +51,7 @@ describe('DynamoDB TransactGetItems', () => {
         { type: 'TransactionConflict', message: 'Transaction is ongoing for the item' },
       ],
     });
-    expect(error).toMatchObject({ type: 'DynamoDB:TransactionCanceledException', message: expect.stringContaining('Request ID: R3') });
+    expect(error).toMatchObject({ type: 'DynamoDB:TransactionCanceledException', message: expect.stringMatching(/\(Service: DynamoDb, Status Code: 400\)$/) });
   });
 });
 
