@@ -126,16 +126,17 @@ export function startHandlerProcess({ bundle, env, nodeArgs = [] }: StartOptions
   });
   let exit: { code: number | null; signal: string | null } | undefined;
   let errorLines = 0;
-  let stdoutRest = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const lines = (stdoutRest + chunk.toString()).split('\n');
-    stdoutRest = lines.pop() ?? '';
-    errorLines += lines.filter((line) => line.includes('"level":"ERROR"')).length;
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
+  // Powertools writes ERROR lines to stderr, the others to stdout.
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      errorLines += lines.filter((line) => line.includes('"level":"ERROR"')).length;
+      if (stream === child.stderr) stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+  }
   let nextId = 0;
   const pending = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>();
   const closed = new Promise<void>((resolve) =>
