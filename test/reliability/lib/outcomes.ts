@@ -18,6 +18,7 @@ export const ALLOWED_ERROR_TYPES = new Set([
   'RequestTooLarge',
   'ResponseTooLarge',
   'QueryLimitExceeded',
+  'ResolverCountLimitExceeded',
   'PersistedQueryNotFound',
   'PersistedQueryNotAllowed',
   'PersistedQueryHashMismatch',
