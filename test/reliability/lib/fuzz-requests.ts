@@ -181,7 +181,7 @@ const generators: Record<string, (r: Random, f: FuzzFixtures) => APIGatewayProxy
   'wrong method': (r, f) => {
     const { query, variables } = anOperation(r, f);
     const method = r.pick(['PUT', 'DELETE', 'PATCH', 'HEAD', 'TRACE', 'CONNECT', 'get', 'post', '', 'GET', 'GET', 'OPTIONS']);
-    const params: Record<string, string> = r.pick([
+    const params = r.pick<Record<string, string>>([
       { query, variables: json(variables) },
       { query },
       { query, variables: '{not json' },
