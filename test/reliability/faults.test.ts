@@ -33,16 +33,17 @@ const DEADLINE_MS = 4_000;
 const FAULT_ERROR_TYPES = new Set(['DataSourceUnavailable', 'Timeout', 'Throttled', 'TransactionConflict']);
 const OWN_ERROR_TYPES = new Set(['NotFound', 'ConcurrentModification', 'AlreadyApplied', 'Conflict', 'InvalidTransition']);
 
-const PHASES: Array<[string, FaultMode | (() => FaultChooser)]> = [
-  ['refuse', 'refuse'],
-  ['reset', 'reset'],
-  ['blackhole', 'blackhole'],
+/** Each phase: its fault, and the one fault errorType it must be classified as when it is the only fault. */
+const PHASES: Array<[string, FaultMode | (() => FaultChooser), string?]> = [
+  ['refuse', 'refuse', 'DataSourceUnavailable'],
+  ['reset', 'reset', 'DataSourceUnavailable'],
+  ['blackhole', 'blackhole', 'Timeout'],
   ['delay 1.5 s', { delay: 1_500 }],
-  ['throttle', 'throttle'],
-  ['upstream 500', { status: 500 }],
-  ['upstream 503', { status: 503, body: '<html><body>Service Unavailable</body></html>' }],
-  ['garbage body', 'garbage'],
-  ['lost response', 'lose-response'],
+  ['throttle', 'throttle', 'Throttled'],
+  ['upstream 500', { status: 500 }, 'DataSourceUnavailable'],
+  ['upstream 503', { status: 503, body: '<html><body>Service Unavailable</body></html>' }, 'DataSourceUnavailable'],
+  ['garbage body', 'garbage', 'DataSourceUnavailable'],
+  ['lost response', 'lose-response', 'DataSourceUnavailable'],
   ['random mix (half the requests)', () => randomFaults(0x5eed)],
 ];
 
@@ -100,11 +101,12 @@ async function workload(): Promise<Array<(i: number) => Promise<Call<unknown>>>>
   ];
 }
 
-function judge(phase: string, call: Call<unknown>) {
+function judge(phase: string, call: Call<unknown>, expected: string | undefined) {
   underFaults.add(`${phase}: ${call.kind}`);
   for (const error of call.errors) {
     const type = error.errorType ?? '(none)';
     if (!FAULT_ERROR_TYPES.has(type) && !OWN_ERROR_TYPES.has(type)) unexpected.push(`${phase}: ${type}: ${error.message}`);
+    else if (expected && FAULT_ERROR_TYPES.has(type) && type !== expected) unexpected.push(`${phase}: ${type} instead of ${expected}: ${error.message}`);
   }
 }
 
@@ -125,12 +127,12 @@ afterAll(async () => {
 
 describe('DynamoDB faults between the handler and the table', () => {
   it('answers every request under each fault with a classified, masked GraphQL error or success, in bounded time', async () => {
-    for (const [phase, mode] of PHASES) {
+    for (const [phase, mode, expected] of PHASES) {
       await proxy.setMode('pass');
       const requests = await workload();
       await proxy.setMode(typeof mode === 'function' ? mode() : mode);
       const calls = await Promise.all(requests.map((request, i) => request(i)));
-      for (const call of calls) judge(phase, call);
+      for (const call of calls) judge(phase, call, expected);
     }
     await proxy.setMode('pass');
     console.log(`faults by phase (phase: outcome):\n${underFaults.toString()}`);
@@ -191,6 +193,8 @@ describe('DynamoDB faults between the handler and the table', () => {
       ].join('\n'),
     );
     expect(containers.map((container) => container.exit())).toEqual(containers.map(() => undefined));
+    // An outage is visible in the logs of every container that met it.
+    for (const container of containers) expect(container.errorLogLines()).toBeGreaterThan(0);
     expect(recorder.hangs).toBe(0);
     expect(recorder.findings.toString()).toBe('');
     expect(partialWrites).toEqual([]);
