@@ -85,6 +85,20 @@ describe('races between containers on one table', () => {
     console.log(`moveApplication: ${applications.length} applications × ${PIPELINE.length} versions × ${RACERS} racers; winners per version ${JSON.stringify(winnersPerRound)}; losers ${JSON.stringify(losers)}`);
   }, 120_000);
 
+  it('lets one of several different moves from the same version win: the others see the stage it moved to', async () => {
+    const candidateId = await aCandidate(150);
+    const { applyToJob } = await setUp(recorder.call(origin(0), recruiter, ApplyToJobDocument, { jobId, candidateId }));
+    const targets = ['SCREEN', 'REJECTED', 'WITHDRAWN'] as const;
+    const calls = await Promise.all(racers().map((i) => recorder.call(origin(i), recruiter, MoveApplicationDocument, { id: applyToJob.id, stage: targets[i % 3]!, expectedVersion: 1 })));
+    const winners = calls.filter((call) => call.kind === 'ok').map((call) => call.data!.moveApplication);
+    expect(winners).toEqual([expect.objectContaining({ id: applyToJob.id, version: 2 })]);
+    const won = winners[0]!.stage;
+    for (const call of calls.filter((c) => c.kind !== 'ok')) {
+      expect(call.errors[0]).toMatchObject({ errorType: 'ConcurrentModification', errorInfo: { currentVersion: 2, currentStage: won } });
+    }
+    console.log(`moveApplication to ${targets.join('/')} from version 1 × ${RACERS} racers: ${won} won`);
+  }, 120_000);
+
   it('applies a candidate to a job once: one application, every other caller AlreadyApplied naming it', async () => {
     const candidates = await Promise.all([0, 1, 2, 3, 4, 5].map((n) => aCandidate(200 + n)));
     const losers: Record<string, number> = {};
@@ -139,6 +153,6 @@ describe('races between containers on one table', () => {
     expect(recorder.hangs).toBe(0);
     expect(recorder.findings.toString()).toBe('');
     expect(partialWrites).toEqual([]);
-    expect(counts).toMatchObject({ APPLICATION: 9, APPLIED: 9, CANDIDATE: 15, EMAIL: 15, JOB: 1, COMPANY: 1 });
+    expect(counts).toMatchObject({ APPLICATION: 10, APPLIED: 10, CANDIDATE: 16, EMAIL: 16, JOB: 1, COMPANY: 1 });
   }, 60_000);
 });
