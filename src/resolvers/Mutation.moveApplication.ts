@@ -23,7 +23,8 @@ export function response(ctx: ResolverContext<'Mutation.moveApplication', Applic
     const current = ctx.result;
     if (!current) util.error(`Application ${id} does not exist`, 'NotFound', null, { id });
     // This very move committed, but its response was lost and the SDK's retry failed the condition.
-    if (current.moveToken === ctx.stash.moveToken && current.version === expectedVersion + 1) return current;
+    const { moveToken } = ctx.stash;
+    if (moveToken && current.moveToken === moveToken && current.version === expectedVersion + 1) return current;
     if (current.version !== expectedVersion) {
       util.error(`Application ${id} has changed since version ${expectedVersion}`, 'ConcurrentModification', null, {
         currentVersion: current.version,

@@ -14,7 +14,8 @@
  *
  * Modes (per request unless said otherwise):
  * - `pass`: forward to the target and relay its answer.
- * - `refuse`: the port stops listening, so connections are refused (ECONNREFUSED). Whole-proxy
+ * - `refuse`: the port stops listening, so connections are refused (ECONNREFUSED). Open
+ *   connections are closed, so a client's pooled connection may first fail with a reset. Whole-proxy
  *   only: set it directly, not from a chooser (a chooser's `refuse` resets instead).
  * - `reset`: the connection is reset as soon as the request has arrived (ECONNRESET).
  * - `blackhole`: the request is accepted and never answered (the connection stays open).

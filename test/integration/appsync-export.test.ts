@@ -211,8 +211,12 @@ describe('bundles run unchanged against the runtime', () => {
     const bundle = await loadBundle('Mutation.moveApplication.js');
     const source = asModule(MutationMoveApplication);
     const args = { id: 'app-1', stage: 'INTERVIEW', expectedVersion: 2 };
-    const request = bundle.request(aContext({ args }));
-    expect(request).toEqual(source.request(aContext({ args })));
+    // Each move writes a token of its own (kept in the stash): compare the requests with it set aside.
+    const [bundleCtx, sourceCtx] = [aContext({ args }), aContext({ args })];
+    const withoutToken = (request: unknown, ctx: { stash: Record<string, unknown> }) => JSON.parse(JSON.stringify(request).replaceAll(String(ctx.stash.moveToken), 'TOKEN'));
+    const request = bundle.request(bundleCtx);
+    expect(withoutToken(request, bundleCtx)).toEqual(withoutToken(source.request(sourceCtx), sourceCtx));
+    expect(bundleCtx.stash).toEqual({ moveToken: expect.any(String) });
     expect(request).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#app-1' } } });
 
     const toApplied = { ...args, stage: 'APPLIED' };
@@ -224,6 +228,11 @@ describe('bundles run unchanged against the runtime', () => {
     expect(thrownBy(() => bundle.response(stale))).toEqual(thrownBy(() => source.response(stale)));
     const moved = { id: 'app-1', version: 3, stage: 'INTERVIEW' };
     expect(bundle.response(aContext({ args, result: moved }))).toEqual(moved);
+    // Its own move, committed before the condition failed on a retry, is a success in both.
+    const own = { ...moved, moveToken: 'token-1' };
+    const retried = { args, error, result: own, stash: { moveToken: 'token-1' } };
+    expect(bundle.response(aContext(retried))).toEqual(own);
+    expect(source.response(aContext(retried))).toEqual(own);
   });
 });
 
