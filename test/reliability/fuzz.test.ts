@@ -1,12 +1,13 @@
 /**
  * Fuzz: 10,000 malformed and hostile requests (bad JSON, wrong types, deep nesting, alias floods,
  * huge strings, bad nextTokens, wrong methods and content types, bad base64, random unicode,
- * invalid variables, unknown operations) sent as API Gateway events to one container of the
- * production bundle. None may crash it, hang, answer 5xx, leave an error without errorType, be
- * masked as InternalFailure (each is the client's fault), or leak internals; its heap after a
- * forced GC stays within a generous bound.
+ * invalid variables, unknown operations, the job board's own operations with odd variables) sent
+ * as API Gateway events to two containers of the production bundle. None may crash them, hang,
+ * answer 5xx, leave an error without errorType, be masked as InternalFailure (each is the client's
+ * fault), or leak internals; their heap after a forced GC stays within a generous bound.
  *
- * FUZZ_SEED replays a run (the seed is printed); FUZZ_REQUESTS changes the count.
+ * FUZZ_SEED replays a run (the seed is printed); FUZZ_REQUESTS changes the count, FUZZ_IN_FLIGHT
+ * the requests in flight (8).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
@@ -56,6 +57,7 @@ beforeAll(async () => {
     candidateId: createCandidate.id,
     applicationId: applyToJob.id,
     jobsToken: jobsByCompany.nextToken,
+    apiKey: TEST_API_KEY,
     credentials: [{ 'x-api-key': TEST_API_KEY }, { 'x-api-key': TEST_API_KEY }, admin, { authorization: cognitoIdToken(key, { 'cognito:groups': ['recruiters'] }) }, {}, { authorization: 'Bearer not.a.jwt' }],
   };
 }, 120_000);

@@ -4,7 +4,12 @@
  * must end in a 2xx/4xx JSON GraphQL answer with an errorType on each error.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { print } from 'graphql';
+import { CompanyDocument, JobDocument, JobsByCompanyDocument } from '../../../sdk/src/index';
 import { httpApiEvent } from '../../helpers/events';
+
+/** The job board's operations as the SDK sends them: the documents the API key may run. */
+const JOB_BOARD = { company: print(CompanyDocument), job: print(JobDocument), jobsByCompany: print(JobsByCompanyDocument) };
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 export function prng(seed: number) {
@@ -29,6 +34,8 @@ export interface FuzzFixtures {
   applicationId: string;
   /** A real nextToken of jobsByCompany(companyId, limit: 1). */
   jobsToken: string;
+  /** The job board's API key. */
+  apiKey: string;
   /** Credentials: header sets for the API key, a recruiter, an admin, and nobody. */
   credentials: Array<Record<string, string>>;
 }
@@ -245,6 +252,20 @@ const generators: Record<string, (r: Random, f: FuzzFixtures) => APIGatewayProxy
       'query ($c: ID!, $l: Int) { jobsByCompany(companyId: $c, limit: $l) { items { id } } }',
     ]);
     return postJson(r, f, { query, variables });
+  },
+  'job board operation, odd variables': (r, f) => {
+    // Mostly of the declared type (so the operation runs), sometimes not.
+    const wrongType = () => r.pick<unknown>([[], {}, true, 1.5, 'x']);
+    const aString = () =>
+      r.chance(0.15) ? wrongType() : r.pick<unknown>([null, '', 'x'.repeat(r.int(1, 5_000)), randomUnicode(r, r.int(1, 50)), `${f.jobsToken}x`, f.jobsToken, f.companyId, f.jobId]);
+    const anInt = () => (r.chance(0.15) ? wrongType() : r.pick<unknown>([null, -1, 0, 1, 100, 101, 2 ** 31 - 1, -(2 ** 31)]));
+    const [query, variables] = r.pick<[string, Record<string, unknown>]>([
+      [JOB_BOARD.company, { id: r.chance(0.5) ? f.companyId : aString(), jobsLimit: anInt(), jobsNextToken: aString() }],
+      [JOB_BOARD.job, { id: r.chance(0.3) ? f.jobId : aString() }],
+      [JOB_BOARD.jobsByCompany, { companyId: r.chance(0.5) ? f.companyId : aString(), limit: anInt(), nextToken: aString() }],
+    ]);
+    const operationName = r.pick([undefined, /^query (\w+)/.exec(query)![1], 'Nope']);
+    return httpApiEvent({ method: 'POST', body: json({ query, variables, operationName }), headers: { 'content-type': 'application/json', 'x-api-key': f.apiKey } });
   },
   'unknown operation': (r, f) => {
     const { query, variables } = anOperation(r, f);
