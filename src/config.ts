@@ -5,7 +5,6 @@ import { DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './runtime
 
 export interface Config {
   tables: Record<string, string>;
-  dynamodbEndpoint?: string;
   /** The DynamoDB client's timeouts and attempts (src/runtime/dynamodb/client.ts). */
   dynamodb: DynamoDBClientSettings;
   /** The per-request deadline (src/runtime/deadline.ts). */
@@ -54,7 +53,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   return {
     introspection: introspection === 'true',
     tables: { main: tableName },
-    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     dynamodb: {
       endpoint: env.DYNAMODB_ENDPOINT || undefined,
       connectTimeoutMs: integerSetting(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 10, 60_000) ?? DYNAMODB_CLIENT_DEFAULTS.connectTimeoutMs,

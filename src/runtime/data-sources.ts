@@ -1,6 +1,7 @@
 /** Runs a request object against the data source a resolver or function is attached to. */
 import { GetItemLoaders, runDynamoDBRequest, type DataSourceOutcome } from './dynamodb/index';
-import { faultCause, faultDetails } from './dynamodb/errors';
+import { cancellationReasons, isTransactionCanceled } from './dynamodb/cancellation';
+import { errorCause, errorName, faultDetails, faultType, THROTTLING_EXCEPTIONS } from './dynamodb/errors';
 import { MappingTemplateError } from './errors';
 import type { RequestContext } from './request-context';
 import type { DataSourceRef } from './resolver';
@@ -21,27 +22,36 @@ export async function invokeDataSource(
   const abortSignal = context.deadline?.signal;
   context.getItemLoaders ??= new GetItemLoaders(client, abortSignal);
   const outcome = await runDynamoDBRequest(request, { client, tableName, tables, resolverId, secret: tokenSecret, abortSignal, getItems: context.getItemLoaders });
-  logFault(outcome, context, resolverId);
+  logFailure(outcome, context, resolverId);
   return outcome;
 }
 
-/** Faults already logged: resolvers whose GetItems were coalesced share one error. */
+/** Errors already logged: resolvers whose GetItems were coalesced share one error. */
 const logged = new WeakSet<object>();
 
 /**
  * A network or service fault reaches the resolver as a masked `ctx.error`; its details (the SDK's
  * error, DynamoDB's request id, the attempts made) are logged here, once per failed call, at ERROR.
+ * Throttling and transaction conflicts that outlived the retries are logged at WARN; DynamoDB's other
+ * exceptions (a failed condition, a bad key) are answers to the request, left to the resolver.
  */
-function logFault(outcome: DataSourceOutcome, context: RequestContext, resolverId: string): void {
-  const cause = faultCause(outcome.error);
-  if (cause === undefined || !context.log || logged.has(outcome.error!)) return;
-  logged.add(outcome.error!);
-  context.log.logger.error('DynamoDB data source fault', {
+function logFailure(outcome: DataSourceOutcome, context: RequestContext, resolverId: string): void {
+  const { error } = outcome;
+  const cause = errorCause(error);
+  if (!error || cause === undefined || !context.log || logged.has(error)) return;
+  const name = errorName(cause) ?? '';
+  const isFault = faultType(cause) !== undefined;
+  const isConflict = isTransactionCanceled(cause) && (cancellationReasons(cause) ?? []).some((reason) => reason.type === 'TransactionConflict');
+  if (!isFault && !THROTTLING_EXCEPTIONS.has(name) && !isConflict) return;
+  logged.add(error);
+  const details = {
     coordinate: resolverId,
     requestId: context.requestId,
     apiRequestId: context.log.apiRequestId,
-    errorType: outcome.error!.type,
+    errorType: error.type,
     deadlinePassed: context.deadline?.signal.aborted ?? false,
     ...faultDetails(cause),
-  });
+  };
+  if (isFault) context.log.logger.error('DynamoDB data source fault', details);
+  else context.log.logger.warn(isConflict ? 'DynamoDB transaction conflicts outlived the retries' : 'DynamoDB throttling outlived the retries', details);
 }

@@ -38,16 +38,15 @@ export function startDeadline(settings: DeadlineSettings, remainingMs?: number):
 }
 
 /**
- * Settles like `work`, or rejects with `DeadlineExceededError` once the deadline passes, whichever
- * comes first. Work still running then has been aborted through the same signal.
+ * Runs `start` and settles like its work, or rejects with `DeadlineExceededError` once the deadline
+ * passes, whichever comes first; past the deadline `start` is not called. Work still running at the
+ * deadline has been aborted through the same signal.
  */
-export async function beforeDeadline<T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> {
-  if (!deadline) return work;
+export async function beforeDeadline<T>(start: () => Promise<T>, deadline: Deadline | undefined): Promise<T> {
+  if (!deadline) return start();
   const { signal } = deadline;
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    throw new DeadlineExceededError();
-  }
+  if (signal.aborted) throw new DeadlineExceededError();
+  const work = start();
   let onAbort: (() => void) | undefined;
   const expired = new Promise<never>((_, reject) => {
     onAbort = () => reject(new DeadlineExceededError());

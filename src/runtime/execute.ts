@@ -1,8 +1,8 @@
 /**
  * The graphql-js field resolver behind every routed schema coordinate: builds `ctx` (contract
- * CTX-01..10), runs the resolver (run-resolver.ts), enforces the resolver count limit (LIM-02) and
- * fails fields still unresolved at the request's deadline (deadline.ts), and
- * turns AppSync errors into GraphQL errors carrying AppSync's fields (EXE-06, EXE-07, EXE-09, EXE-10).
+ * CTX-01..10), runs the resolver (run-resolver.ts), enforces the resolver count limit (LIM-02),
+ * fails fields still unresolved at the request's deadline with `Timeout` (deadline.ts) and turns
+ * AppSync errors into GraphQL errors carrying AppSync's fields (EXE-06, EXE-07, EXE-09, EXE-10).
  * Any other failure propagates unchanged: the server masks it and logs it once.
  */
 import type { Context } from '@aws-appsync/utils';
@@ -98,7 +98,7 @@ export function createFieldResolver(
     try {
       countResolver(context, resolverCountLimit);
       // Past the request's deadline the field fails with errorType Timeout instead of holding the response.
-      return (await beforeDeadline(runResolver(run, definition), context.deadline)) ?? null;
+      return (await beforeDeadline(() => runResolver(run, definition), context.deadline)) ?? null;
     } catch (thrown) {
       // The server's error log names the resolver that failed (its schema coordinate).
       tagCoordinate(thrown, coordinate);

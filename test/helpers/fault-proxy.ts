@@ -180,3 +180,6 @@ export async function startFaultProxy({ target }: { target: string }): Promise<F
     },
   };
 }
+
+/** The same as {@link startFaultProxy}, under the short name the reliability suite uses. */
+export const start = startFaultProxy;

@@ -64,14 +64,23 @@ export function faultType(cause: unknown): string | undefined {
   return undefined;
 }
 
-/** The SDK error behind each fault error, for the log line (never part of `ctx.error`). */
+/** The SDK error behind each `ctx.error`, for the log line (never part of `ctx.error`). */
 const causes = new WeakMap<DataSourceError, unknown>();
 
-/** The cause of a fault, when `error` is one. */
-export function faultCause(error: DataSourceError | undefined): unknown {
+/** The SDK error behind a `ctx.error` built by {@link toDataSourceError}. */
+export function errorCause(error: DataSourceError | undefined): unknown {
   return error ? causes.get(error) : undefined;
 }
 
+/** DynamoDB's exceptions that say "too much, too fast" once the SDK's retries are spent. */
+export const THROTTLING_EXCEPTIONS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceededException',
+  'TransactionInProgressException',
+]);
+
+/** `ctx.error` for a failed call: a masked fault, or DynamoDB's exception as AppSync names it. */
 export function toDataSourceError(cause: unknown): DataSourceError {
   const fault = faultType(cause);
   if (fault) {
@@ -82,10 +91,12 @@ export function toDataSourceError(cause: unknown): DataSourceError {
   const error = cause as ServiceErrorLike;
   const name = error.name && NAMED_EXCEPTIONS.has(error.name) ? error.name : 'DynamoDbException';
   const status = error.$metadata?.httpStatusCode ?? 400;
-  return { type: `DynamoDB:${name}`, message: `${error.message ?? name} (Service: DynamoDb, Status Code: ${status})` };
+  const result = { type: `DynamoDB:${name}`, message: `${error.message ?? name} (Service: DynamoDb, Status Code: ${status})` };
+  causes.set(result, cause);
+  return result;
 }
 
-/** What the ERROR log line says about a fault: the SDK's error and DynamoDB's request id, if any. */
+/** What the log line says about a failed call: the SDK's error, DynamoDB's request id if any, the attempts. */
 export function faultDetails(cause: unknown): Record<string, unknown> {
   const error = (cause ?? {}) as ServiceErrorLike;
   return {

@@ -7,7 +7,8 @@
  * - A transaction cancelled only because another transaction touched the same items
  *   (`TransactionConflict`) is sent again a few times with backoff, inside the request's deadline.
  *   A cancellation is DynamoDB's definitive answer that nothing was written, so each new attempt
- *   gets a new token: reusing one with DynamoDB's idempotency window would replay the cancellation.
+ *   is a new request with a new token: a token only has to cover the SDK's resends of one attempt,
+ *   whose outcome the network may have hidden.
  *   When conflicts outlast the retries, `ctx.error` and the reasons are AppSync's, as before.
  */
 import { randomUUID } from 'node:crypto';

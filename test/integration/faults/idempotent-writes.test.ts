@@ -72,6 +72,29 @@ describe('Mutation.applyToJob', () => {
   });
 });
 
+describe('Mutation.createJob', () => {
+  it('DDB-14 reports success, once, when its conditional put committed but the response was lost', async () => {
+    const bodies: string[] = [];
+    await once('PutItem', 'lose-response', bodies);
+    let id: string;
+    try {
+      const { body } = await faulty.hiring.api.graphql(
+        'mutation ($input: CreateJobInput!) { createJob(input: $input) { id title } }',
+        { input: { companyId, title: 'Lost and found', status: 'OPEN' } },
+        faulty.hiring.recruiter,
+      );
+      expect(body.errors).toBeUndefined();
+      id = body.data!.createJob.id;
+    } finally {
+      await faulty.proxy.setMode('pass');
+    }
+    // The SDK's resend failed "if absent"; the re-read found the identical item, which is success.
+    expect(bodies).toHaveLength(2);
+    const stored = (await storedItems(faulty.hiring.api)).filter((item) => item.title === 'Lost and found');
+    expect(stored).toEqual([expect.objectContaining({ id })]);
+  });
+});
+
 describe('Mutation.moveApplication', () => {
   it('reports success when the move committed but the response was lost and the retry failed the condition', async () => {
     const application = await anApplication();

@@ -86,8 +86,9 @@ describe('data source faults', () => {
     }
   });
 
-  it('GAP-11 answers Throttled when throttling outlives the retries', async () => {
+  it('GAP-11 answers Throttled when throttling outlives the retries, and logs it at WARN', async () => {
     await faulty.proxy.setMode('throttle');
+    const before = faulty.logs.length;
     try {
       const { body } = await faulty.hiring.api.graphql(JOB, { id: jobId }, faulty.hiring.jobBoard);
       expect(body.errors![0]).toMatchObject({ errorType: 'Throttled', errorInfo: { retryable: true }, path: ['job'] });
@@ -95,6 +96,21 @@ describe('data source faults', () => {
     } finally {
       await faulty.proxy.setMode('pass');
     }
+    const logged = faulty.logs.slice(before).filter((line) => line.level === 'WARN' || line.level === 'ERROR');
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'WARN', message: 'DynamoDB throttling outlived the retries', errorName: 'ThrottlingException', dynamodbRequestId: 'PROXY-REQUEST-ID', attempts: 2 }),
+    ]);
+  });
+
+  it('logs nothing at WARN or ERROR for DynamoDB’s answers to the request itself', async () => {
+    const before = faulty.logs.length;
+    await faulty.proxy.setMode({ dynamodbError: 'ConditionalCheckFailedException', message: 'The conditional request failed' });
+    try {
+      await faulty.hiring.api.graphql(JOB, { id: jobId }, faulty.hiring.jobBoard);
+    } finally {
+      await faulty.proxy.setMode('pass');
+    }
+    expect(faulty.logs.slice(before).filter((line) => line.level === 'WARN' || line.level === 'ERROR')).toEqual([]);
   });
 
   it('recovers as soon as the fault is gone', async () => {

@@ -68,6 +68,7 @@ describe('TransactionConflict', () => {
       await faulty.proxy.setMode('pass');
     }
     expect(bodies).toHaveLength(MAX_CONFLICT_RETRIES + 1);
+    expect(faulty.logs).toContainEqual(expect.objectContaining({ level: 'WARN', message: 'DynamoDB transaction conflicts outlived the retries', coordinate: 'Mutation.applyToJob/putApplication' }));
     expect((await storedItems(faulty.hiring.api)).filter((item) => item.jobId === job.id && item.__typename === 'Application')).toEqual([]);
   });
 

@@ -58,8 +58,12 @@ describe('startDeadline', () => {
 
   it('fails work that is still running when the deadline has passed', async () => {
     const deadline = startDeadline({ maxMs: 0, marginMs: 0 });
-    await expect(beforeDeadline(new Promise(() => undefined), deadline)).rejects.toBeInstanceOf(DeadlineExceededError);
-    await expect(beforeDeadline(Promise.resolve('done'), undefined)).resolves.toBe('done');
+    await expect(beforeDeadline(() => new Promise(() => undefined), deadline)).rejects.toBeInstanceOf(DeadlineExceededError);
+    // Once it has passed, nothing more is started.
+    let started = false;
+    await expect(beforeDeadline(async () => (started = true), deadline)).rejects.toBeInstanceOf(DeadlineExceededError);
+    expect(started).toBe(false);
+    await expect(beforeDeadline(async () => 'done', undefined)).resolves.toBe('done');
   });
 });
 
