@@ -24,6 +24,7 @@ import { applyFieldAuthorization } from './runtime/auth/enforce';
 import type { ExecutionLimits } from './runtime/execute';
 import { formatAppSyncError } from './runtime/format-error';
 import { queryDepthLimitRule } from './runtime/limits';
+import { knownOperationTypesRule } from './runtime/operation-types';
 import type { RequestContext } from './runtime/request-context';
 import type { ResolverDefinition } from './runtime/resolver';
 import { applyResponseBudget } from './runtime/response-budget';
@@ -106,7 +107,7 @@ export function createServer({
     // every call needs one of them, so they prove a preflight as Apollo's own headers do: GET
     // queries from clients like urql work, while CSRF stays blocked.
     csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
-    validationRules: limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [],
+    validationRules: [knownOperationTypesRule, ...(limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [])],
     // The playground is served by the handler itself, bundled and offline (no CDN landing page).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
