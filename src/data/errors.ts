@@ -3,7 +3,8 @@
  * (`DynamoDB:<Exception>` for DynamoDB's own exceptions, with no request id in the message; the
  * masked `DataSourceUnavailable` and `Timeout` for network and service faults). Two outcomes that
  * the runtime already retried become types a client can act on: throttling (`Throttled`) and
- * transaction conflicts (`TransactionConflict`), both worth sending again a little later.
+ * transaction conflicts (`TransactionConflict`), both worth sending again a little later. Other
+ * DynamoDB exceptions keep their `DynamoDB:<Exception>` type but not DynamoDB's message.
  */
 import { util } from '@aws-appsync/utils';
 import type { TransactWriteResult } from './transactions';
@@ -29,5 +30,7 @@ export function raise(error: { message: string; type: string }, result?: unknown
   if (error.type === 'DynamoDB:TransactionConflictException' || conflicted(result as TransactWriteResult | null | undefined)) {
     util.error('The write conflicted with another one in progress; try again', 'TransactionConflict', null, { retryable: true });
   }
+  // DynamoDB's own text names keys, sizes and the service: the caller gets the type and a plain message.
+  if (error.type.startsWith('DynamoDB:')) return util.error('The data source could not complete the request.', error.type);
   return util.error(error.message, error.type);
 }

@@ -72,13 +72,13 @@ describe('data source faults', () => {
     expect(line).toMatchObject({ status: 200, errorCount: 1, errorTypes: ['DataSourceUnavailable'] });
   });
 
-  it('DDB-50 keeps DynamoDB’s own exceptions as DynamoDB:<Exception> without the request id in what the caller sees', async () => {
+  it('DDB-50 answers DynamoDB’s own exceptions with their DynamoDB:<Exception> type and a plain message, none of DynamoDB’s text', async () => {
     await faulty.proxy.setMode({ dynamodbError: 'ValidationException', message: 'One or more parameter values were invalid' });
     try {
       const { body } = await faulty.hiring.api.graphql(JOB, { id: jobId }, faulty.hiring.jobBoard);
       expect(body.errors![0]).toMatchObject({
         errorType: 'DynamoDB:DynamoDbException',
-        message: 'One or more parameter values were invalid (Service: DynamoDb, Status Code: 400)',
+        message: 'The data source could not complete the request.',
       });
       expectNothingInternal(body);
     } finally {
