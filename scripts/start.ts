@@ -114,7 +114,7 @@ async function start(): Promise<void> {
       `  Playground    ${api.url}   (open it in a browser; signed in as the local admin)`,
       `  Admin token   ${auth.token}`,
       `                (12 h; send it as the Authorization header: groups admins and recruiters)`,
-      `  API key       ${LOCAL_API_KEY}   (public job-board reads: send it as x-api-key)`,
+      `  API key       ${LOCAL_API_KEY}   (public job-board reads: send it as x-api-key; runs only the SDK's operations)`,
       `  DynamoDB      ${dynamodb.endpoint}   table ${TABLE_NAME}, data in ${relative(process.cwd(), dataDir) || '.'}${seeded}`,
       watchedPaths.length > 0
         ? `  Reload        on: a change in ${watching} restarts the API (WATCH=false turns it off)`

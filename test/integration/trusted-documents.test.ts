@@ -5,6 +5,7 @@
  * configuration, and over HTTP with Apollo Client 4's persisted-query link and the SDK's client.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ApolloClient, ApolloLink, gql, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -55,6 +56,17 @@ async function post(body: Record<string, unknown>, options: EventOptions) {
 const persisted = (hash: string, version: unknown = 1) => ({ persistedQuery: { version, sha256Hash: hash } });
 
 describe('trusted documents for the API key', () => {
+  it('runs the README’s job-board curl example as pasted: its hash is the SDK’s Company query', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const example = readme.match(/-H 'x-api-key: local-dev-key' \\\n\s+-d '([^']+)'/);
+    expect(example).not.toBeNull();
+    const body = JSON.parse(example![1]!.replace('"..."', JSON.stringify(companyId))) as Record<string, unknown>;
+    expect(body.extensions).toEqual(persisted(sha256(COMPANY)));
+    const { status, body: answer } = await post(body, hiring.jobBoard);
+    expect(status).toBe(200);
+    expect(answer).toMatchObject({ data: { company: { id: companyId, name: 'Trusted Co', jobs: { items: [{ title: 'Engineer' }] } } } });
+  });
+
   it('the manifest holds every SDK operation by the SHA-256 of the text the SDK sends', () => {
     expect(trustedDocuments[sha256(COMPANY)]).toBe(COMPANY);
     expect(trustedDocuments[sha256(print(CreateJobDocument))]).toBe(print(CreateJobDocument));
