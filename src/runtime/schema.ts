@@ -1,11 +1,13 @@
 /** The executable schema: SDL + AppSync scalars + one runtime resolver per routed coordinate. */
-import { buildSchema, isAbstractType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, isAbstractType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
+import { parseAppSyncSchema } from './appsync-schema';
 import { createFieldResolver, type ExecutionLimits } from './execute';
 import type { ResolverDefinition } from './resolver';
 import { appsyncScalars } from './scalars';
 
 /**
- * Builds the schema and attaches the resolvers. Fields without a resolver resolve by property
+ * Builds the schema from SDL as deployed to AppSync (its AWS scalars and directives declared or
+ * not, appsync-schema.ts) and attaches the resolvers. Fields without a resolver resolve by property
  * lookup on the parent, and root fields without one resolve to null (contract EXE-13).
  */
 export function buildExecutableSchema(
@@ -13,7 +15,7 @@ export function buildExecutableSchema(
   resolvers: Readonly<Record<string, ResolverDefinition>>,
   limits: ExecutionLimits = {},
 ): GraphQLSchema {
-  const schema = buildSchema(sdl);
+  const schema = buildASTSchema(parseAppSyncSchema(sdl));
   for (const type of Object.values(schema.getTypeMap())) {
     const scalar = appsyncScalars[type.name];
     if (scalar && isScalarType(type)) {
