@@ -24,6 +24,7 @@ import { applyFieldAuthorization } from './runtime/auth/enforce';
 import type { ExecutionLimits } from './runtime/execute';
 import { formatAppSyncError } from './runtime/format-error';
 import { queryDepthLimitRule } from './runtime/limits';
+import { nonNullViolation } from './runtime/non-null';
 import { knownOperationTypesRule } from './runtime/operation-types';
 import type { RequestContext } from './runtime/request-context';
 import type { ResolverDefinition } from './runtime/resolver';
@@ -124,6 +125,7 @@ export function createServer({
       ...(queryBudgets ? [queryBudgetPlugin({ budgets: queryBudgets, resolvers, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })] : []),
     ],
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => formatAppSyncError(formatted).error as GraphQLFormattedError,
+    // A null where the schema allows none gets AppSync's answer, not a masked InternalFailure (EXE-09).
+    formatError: (formatted, error) => formatAppSyncError(formatted, nonNullViolation(error, executableSchema)).error as GraphQLFormattedError,
   });
 }

@@ -5,6 +5,7 @@
  * repeated under `extensions` for Apollo clients. Errors that were not meant for the caller are masked.
  */
 import type { GraphQLFormattedError } from 'graphql';
+import type { NonNullViolation } from './non-null';
 
 /** Apollo's error codes for bad requests, as the stable types clients switch on. */
 const REQUEST_ERROR_TYPES: Record<string, string> = {
@@ -71,9 +72,17 @@ export function isUnexpectedError(formatted: Pick<GraphQLFormattedError, 'extens
 
 /**
  * Formats one error. `isMasked` is true when the error is an unexpected failure: the caller gets a
- * generic message and the server logs the original once.
+ * generic message and the server logs the original once. `violation`, when the error is a null in
+ * a non-null position (non-null.ts), gives AppSync's entry for it: its message, the path,
+ * `locations`, `errorType`, `errorInfo` and `data` null, as AppSync answers.
  */
-export function formatAppSyncError(formatted: GraphQLFormattedError): { error: AppSyncFormattedError; isMasked: boolean } {
+export function formatAppSyncError(formatted: GraphQLFormattedError, violation?: NonNullViolation): { error: AppSyncFormattedError; isMasked: boolean } {
+  if (violation) {
+    return {
+      isMasked: false,
+      error: { path: violation.path, data: null, errorType: null, errorInfo: null, locations: null, message: violation.message, extensions: { errorType: null, errorInfo: null, data: null } },
+    };
+  }
   const { stacktrace: _stacktrace, code: rawCode, ...extensions } = { ...formatted.extensions } as Record<string, unknown>;
   const isMasked = isUnexpectedError(formatted);
   // Apollo labels every resolver error INTERNAL_SERVER_ERROR; keep its code only where it is true.

@@ -1,19 +1,25 @@
 /** The executable schema: SDL + AppSync scalars + one runtime resolver per routed coordinate. */
-import { buildSchema, isAbstractType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, isAbstractType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
+import { installAppSyncGlobals } from './appsync-globals';
+import { parseAppSyncSchema } from './appsync-schema';
 import { createFieldResolver, type ExecutionLimits } from './execute';
 import type { ResolverDefinition } from './resolver';
 import { appsyncScalars } from './scalars';
 
 /**
- * Builds the schema and attaches the resolvers. Fields without a resolver resolve by property
- * lookup on the parent, and root fields without one resolve to null (contract EXE-13).
+ * Builds the schema from SDL as deployed to AppSync (its AWS scalars and directives declared or
+ * not, appsync-schema.ts), installs AppSync's globals and attaches the resolvers. Fields without a
+ * resolver resolve by property lookup on the parent, and root fields without one resolve to null
+ * (contract EXE-13).
  */
 export function buildExecutableSchema(
   sdl: string,
   resolvers: Readonly<Record<string, ResolverDefinition>>,
   limits: ExecutionLimits = {},
 ): GraphQLSchema {
-  const schema = buildSchema(sdl);
+  // Resolver code may use AppSync's globals without importing them (EXE-01).
+  installAppSyncGlobals();
+  const schema = buildASTSchema(parseAppSyncSchema(sdl));
   for (const type of Object.values(schema.getTypeMap())) {
     const scalar = appsyncScalars[type.name];
     if (scalar && isScalarType(type)) {

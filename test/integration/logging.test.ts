@@ -145,8 +145,8 @@ describe('request log line', () => {
 
 describe('error and resolver console lines', () => {
   const SDL = /* GraphQL */ `
-    type Query { broken: String, chatty: String, strict: String!, parent: Parent }
-    type Parent { required: String! }
+    type Query { broken: String, chatty: String, strict: String!, count: Int, parent: Parent }
+    type Parent { required: String!, size: Int }
   `;
   const returning = (value: unknown): ResolverModule => ({ request: () => ({ payload: value }), response: (ctx) => ctx.result });
   const resolvers = {
@@ -159,7 +159,8 @@ describe('error and resolver console lines', () => {
       NONE,
     ),
     'Query.strict': unit(returning(null), NONE),
-    'Query.parent': unit(returning({}), NONE),
+    'Query.count': unit(returning('many'), NONE),
+    'Query.parent': unit(returning({ size: 'big' }), NONE),
     'Query.fails': unit({ request: () => util.error('nope', 'Nope'), response: () => null }, NONE),
   };
   const runtime = { client: undefined as never, tables: { main: 'unused' }, tokenSecret: 'test-secret', env: {} };
@@ -181,15 +182,31 @@ describe('error and resolver console lines', () => {
   });
 
   it('logs masked failures outside resolvers with the coordinate of the field at their path, aliases resolved', async () => {
-    const { body } = await create().graphql('{ s: strict p: parent { r: required } }');
+    // Values graphql-js cannot serialise as the field's scalar: a fault raised after the resolvers ran.
+    const { body } = await create().graphql('{ c: count p: parent { s: size } }');
     expect(body.errors.map((error: { errorType: string }) => error.errorType)).toEqual(['InternalFailure', 'InternalFailure']);
-    expect(JSON.stringify(body)).not.toContain('non-nullable');
+    expect(JSON.stringify(body)).not.toContain('cannot represent');
     const logged = errorLines();
     expect(logged.map((line) => [line.message, line.coordinate]).sort()).toEqual([
-      ['Unexpected error while resolving a request', 'Parent.required'],
-      ['Unexpected error while resolving a request', 'Query.strict'],
+      ['Unexpected error while resolving a request', 'Parent.size'],
+      ['Unexpected error while resolving a request', 'Query.count'],
     ]);
-    expect(logged.find((line) => line.coordinate === 'Query.strict')?.error.message).toContain('Cannot return null for non-nullable field Query.strict');
+    expect(logged.find((line) => line.coordinate === 'Query.count')?.error.message).toContain('Int cannot represent non-integer value');
+  });
+
+  it('EXE-09 logs a null in a non-null field at WARN with its coordinate and path, never at ERROR', async () => {
+    const { body } = await create().graphql('query Strict { s: strict p: parent { r: required } }');
+    expect(body.errors.map((error: { message: string }) => error.message).sort()).toEqual([
+      "Cannot return null for non-nullable type: 'String' within parent 'Parent' (/p/r)",
+      "Cannot return null for non-nullable type: 'String' within parent 'Query' (/s)",
+    ]);
+    expect(errorLines()).toEqual([]);
+    const warnings = lines.filter((line) => line.level === 'WARN');
+    expect(warnings.map((line) => [line.message, line.coordinate, line.path, line.operationName]).sort()).toEqual([
+      ['A field that cannot be null resolved to null', 'Parent.required', ['p', 'r'], 'Strict'],
+      ['A field that cannot be null resolved to null', 'Query.strict', ['s'], 'Strict'],
+    ]);
+    expect(warnings.every((line) => line.requestId && !line.error && !line.stack)).toBe(true);
   });
 
   it('does not log errors meant for the caller', async () => {

@@ -6,13 +6,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import appsyncSdl from '../../../schema/appsync.graphql';
 import { createLambdaHandler, type LambdaOptions } from '../../../src/lambda';
 import type { ResolverDefinition } from '../../../src/runtime/resolver';
 import type { TestDatabase } from '../../helpers/dynamodb';
 import { graphqlEvent, type EventOptions } from '../../helpers/events';
 
-/** A schema covering what the conformance tests need: scalars, lists, non-null, interfaces, unions. */
+/** A schema covering what the conformance tests need: scalars, lists, non-null, interfaces, unions. Like a schema deployed to AppSync, it declares none of AppSync's scalars or directives. */
 export const TEST_SDL = /* GraphQL */ `
   type Query {
     probe(input: String, n: Int, thing: ThingInput): AWSJSON
@@ -100,7 +99,8 @@ export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, ...o
   const handler = createLambdaHandler({
     ...options,
     logger: recordingLogger(logs),
-    schema: { sdl: `${appsyncSdl}\n${sdl}`, resolvers },
+    // The SDL as written for AppSync: the engine adds AppSync's scalars and directives itself.
+    schema: { sdl, resolvers },
     runtime: {
       client: db?.doc ?? unusedClient(),
       tables: { main: db?.tableName ?? 'unused' },
