@@ -56,7 +56,7 @@ export function httpDataSource(endpoint: string, options: HttpDataSourceOptions 
   return ref;
 }
 
-/** The endpoint as a URL, without a trailing slash in its path; throws when it is not a plain http(s) base URL. */
+/** The endpoint as a URL; throws when it is not a plain http(s) base URL. */
 export function endpointUrl(ref: HttpDataSourceRef): URL {
   let url: URL;
   try {
@@ -68,7 +68,6 @@ export function endpointUrl(ref: HttpDataSourceRef): URL {
   if (url.username || url.password || url.search || url.hash) {
     throw new Error(`The HTTP data source endpoint ${url.origin} must hold no credentials, query or fragment`);
   }
-  url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
 }
 

@@ -14,6 +14,7 @@ const CONTENT_TYPES = new Set(['application/xml', 'application/json', 'applicati
   'application/x-amz-json-1.1', 'application/vnd.api+json', 'application/x-ndjson']);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Header values and paths with control characters could split the request.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\0-\x1f\x7f]/;
 
 /** What the transport sends: the query is kept as pairs so the signer sees exactly what is sent. */
@@ -88,7 +89,7 @@ export function prepareHttpRequest(request: unknown, endpoint: URL): PreparedHtt
   if (CONTROL.test(resourcePath) || resourcePath.includes('#')) throw fail('resourcePath contains a control character or a fragment');
   if (!isRecord(params)) throw fail('params must be an object');
   // Appended to the endpoint, never resolved against it: no resourcePath ('//host', '@host') reaches another host.
-  const url = new URL(`${endpoint.origin}${endpoint.pathname}${resourcePath}`);
+  const url = new URL(`${endpoint.origin}${endpoint.pathname.replace(/\/+$/, '')}${resourcePath}`);
   if (url.origin !== endpoint.origin) throw fail('resourcePath must stay on the data source endpoint');
   const query = [...url.searchParams.entries(), ...queryPairs(params.query)];
   url.search = query.map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(value)}`).join('&');

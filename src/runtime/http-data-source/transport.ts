@@ -43,8 +43,27 @@ function flatHeaders(message: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** Sends the request and reads the whole answer, or rejects with an {@link HttpFault}. */
-export function send(prepared: PreparedHttpRequest, { signal, maxResponseBytes }: CallLimits): Promise<HttpResult> {
+/** Node's codes for a kept-alive connection the endpoint closed while it sat idle in the pool. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
+
+/**
+ * Sends the request and reads the whole answer, or rejects with an {@link HttpFault}. A request
+ * that fails on a reused keep-alive connection before any answer is sent once more on a new one:
+ * the endpoint closed that connection while it was idle, so it never saw the request.
+ */
+export async function send(prepared: PreparedHttpRequest, limits: CallLimits): Promise<HttpResult> {
+  try {
+    return await attempt(prepared, limits);
+  } catch (error) {
+    if (!(error instanceof StaleConnection)) throw error;
+    return attempt(prepared, limits, false);
+  }
+}
+
+/** A reused connection that turned out closed; {@link send} retries it once. */
+class StaleConnection extends HttpFault {}
+
+function attempt(prepared: PreparedHttpRequest, { signal, maxResponseBytes }: CallLimits, mayRetry = true): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new HttpFault('timeout', 'The call was aborted before it started', { cause: signal.reason }));
@@ -67,8 +86,13 @@ export function send(prepared: PreparedHttpRequest, { signal, maxResponseBytes }
     const onAbort = () => fail(new HttpFault('timeout', 'The call did not finish in time', { cause: signal.reason }));
     signal.addEventListener('abort', onAbort, { once: true });
 
-    outgoing.on('error', (error) => fail(new HttpFault('unavailable', error.message, { cause: error })));
+    let answered = false;
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      const stale = mayRetry && !answered && outgoing.reusedSocket && STALE_CONNECTION.has(error.code ?? '');
+      fail(new (stale ? StaleConnection : HttpFault)('unavailable', error.message, { cause: error }));
+    });
     outgoing.on('response', (incoming) => {
+      answered = true;
       const tooLarge = () => new HttpFault('tooLarge', `The answer is larger than ${maxResponseBytes} bytes`);
       if (Number(incoming.headers['content-length']) > maxResponseBytes) return fail(tooLarge());
       const chunks: Buffer[] = [];
