@@ -45,32 +45,35 @@ function flatHeaders(message: IncomingMessage): Record<string, string> {
 
 /** Node's codes for a kept-alive connection the endpoint closed while it sat idle in the pool. */
 const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
+/** Methods that may be sent again (RFC 9110, 9.2.2); POST and PATCH never are. */
+const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
+
+/** A reused connection that failed before any answer; {@link send} may send the request again. */
+class StaleConnection extends HttpFault {}
 
 /**
- * Sends the request and reads the whole answer, or rejects with an {@link HttpFault}. A request
- * that fails on a reused keep-alive connection before any answer is sent once more on a new one:
- * the endpoint closed that connection while it was idle, so it never saw the request.
+ * Sends the request and reads the whole answer, or rejects with an {@link HttpFault}. An
+ * idempotent request that fails on a reused keep-alive connection before any answer (most often,
+ * the endpoint closed that connection while it sat idle) is sent once more, on a new connection.
  */
 export async function send(prepared: PreparedHttpRequest, limits: CallLimits): Promise<HttpResult> {
   try {
-    return await attempt(prepared, limits);
+    return await attempt(prepared, limits, false);
   } catch (error) {
-    if (!(error instanceof StaleConnection)) throw error;
-    return attempt(prepared, limits, false);
+    if (!(error instanceof StaleConnection) || !IDEMPOTENT.has(prepared.method)) throw error;
+    return attempt(prepared, limits, true);
   }
 }
 
-/** A reused connection that turned out closed; {@link send} retries it once. */
-class StaleConnection extends HttpFault {}
-
-function attempt(prepared: PreparedHttpRequest, { signal, maxResponseBytes }: CallLimits, mayRetry = true): Promise<HttpResult> {
+function attempt(prepared: PreparedHttpRequest, { signal, maxResponseBytes }: CallLimits, fresh: boolean): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new HttpFault('timeout', 'The call was aborted before it started', { cause: signal.reason }));
       return;
     }
     const { url, method, headers, body } = prepared;
-    const outgoing = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers });
+    // A fresh attempt bypasses the pool of kept-alive connections (`agent: false`).
+    const outgoing = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers, ...(fresh ? { agent: false } : {}) });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -88,7 +91,7 @@ function attempt(prepared: PreparedHttpRequest, { signal, maxResponseBytes }: Ca
 
     let answered = false;
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      const stale = mayRetry && !answered && outgoing.reusedSocket && STALE_CONNECTION.has(error.code ?? '');
+      const stale = !answered && outgoing.reusedSocket && STALE_CONNECTION.has(error.code ?? '');
       fail(new (stale ? StaleConnection : HttpFault)('unavailable', error.message, { cause: error }));
     });
     outgoing.on('response', (incoming) => {

@@ -18,23 +18,28 @@ interface Received {
   method: string;
   url: string;
   headers: IncomingMessage['headers'];
-  rawHeaders: string[];
+  /** Whether it came on a connection that had carried an earlier request. */
+  reused: boolean;
   body: string;
 }
 
 type Route = (request: IncomingMessage, response: ServerResponse, received: Received) => void;
 
 let server: Server;
+/** Connections that have carried a request. */
+const served = new WeakSet<object>();
 let endpoint: string;
 let received: Received[] = [];
 let route: Route = (_request, response) => response.end();
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    const reused = served.has(request.socket);
+    served.add(request.socket);
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const entry = { method: request.method!, url: request.url!, headers: request.headers, rawHeaders: request.rawHeaders, body: Buffer.concat(chunks).toString('utf8') };
+      const entry = { method: request.method!, url: request.url!, headers: request.headers, reused, body: Buffer.concat(chunks).toString('utf8') };
       received.push(entry);
       route(request, response, entry);
     });
@@ -47,7 +52,6 @@ beforeAll(async () => {
 afterEach(() => {
   received = [];
   route = (_request, response) => response.end();
-  server.closeAllConnections();
 });
 
 afterAll(async () => {
@@ -237,6 +241,30 @@ describe('faults of the endpoint and the network (HTTP-04, GAP-11)', () => {
     const { errors } = await probe(api);
     expect(errors).toEqual([expect.objectContaining({ errorType: 'DataSourceUnavailable' })]);
     expect(faultLogs(api)).toHaveLength(1);
+  });
+
+  it('HTTP-04 sends a GET once more, on a new connection, when a kept-alive connection is dropped before any answer', async () => {
+    const api = apiFor(() => ({ method: 'GET', resourcePath: '/again' }));
+    await probe(api);
+    // From now on the endpoint drops every request that arrives on a connection it served before.
+    route = (request, response, call) => (call.reused ? request.socket.destroy() : response.end('answered'));
+    const { result, errors } = await probe(api);
+    expect(errors).toBeUndefined();
+    expect(result).toMatchObject({ statusCode: 200, body: 'answered' });
+    expect(received.slice(1).map((call) => [call.url, call.reused])).toEqual([
+      ['/again', true],
+      ['/again', false],
+    ]);
+    expect(faultLogs(api)).toEqual([]);
+  });
+
+  it('HTTP-04 does not send a POST again when its kept-alive connection is dropped: DataSourceUnavailable', async () => {
+    const api = apiFor(() => ({ method: 'POST', resourcePath: '/charge', params: { body: { amount: 10 } } }));
+    await probe(api);
+    route = (request, response, call) => (call.reused ? request.socket.destroy() : response.end('charged'));
+    const { errors } = await probe(api);
+    expect(errors).toEqual([expect.objectContaining({ errorType: 'DataSourceUnavailable' })]);
+    expect(received.slice(1).map((call) => [call.url, call.reused])).toEqual([['/charge', true]]);
   });
 
   it('HTTP-04 ends a call the endpoint never answers at its timeout, with Timeout, and closes the connection', async () => {
