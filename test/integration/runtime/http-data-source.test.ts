@@ -3,7 +3,9 @@
 // network and a hostile endpoint produce (masked, GAP-11), the request deadline, and SigV4 signing
 // checked by recomputing the signature from what arrived.
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -289,6 +291,28 @@ describe('faults of the endpoint and the network (HTTP-04, GAP-11)', () => {
     expect(body.errors).toEqual([expect.objectContaining({ errorType: 'Timeout', path: ['probe'] })]);
     await closed;
     expect(faultLogs(api)).toEqual([expect.objectContaining({ errorType: 'Timeout', deadlinePassed: true })]);
+  });
+});
+
+describe('TLS (HTTP-07)', () => {
+  it('HTTP-07 refuses an https endpoint whose certificate no trusted authority signed: DataSourceUnavailable, nothing sent', async () => {
+    const fixture = (name: string) => readFileSync(new URL(`../../fixtures/tls/${name}`, import.meta.url));
+    let requests = 0;
+    const tls = createTlsServer({ key: fixture('self-signed.key'), cert: fixture('self-signed.crt') }, (_request, response) => {
+      requests += 1;
+      response.end('should not be reached');
+    });
+    tls.listen(0, '127.0.0.1');
+    await once(tls, 'listening');
+    try {
+      const api = apiFor(() => ({ method: 'POST', resourcePath: '/', params: { body: 'secret payload', headers: { 'content-type': 'text/plain' } } }), {}, `https://127.0.0.1:${(tls.address() as AddressInfo).port}`);
+      const { errors } = await probe(api);
+      expect(errors).toEqual([expect.objectContaining({ errorType: 'DataSourceUnavailable', message: 'The data source is unavailable; try again later' })]);
+      expect(faultLogs(api)).toEqual([expect.objectContaining({ errorCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' })]);
+      expect(requests).toBe(0);
+    } finally {
+      tls.close();
+    }
   });
 });
 
