@@ -34,13 +34,24 @@ function endpointOf(ref: HttpDataSourceRef): URL {
   return url;
 }
 
+/** Settles like `work`, or rejects with a timeout fault once `signal` aborts (credentials can be slow to come). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new HttpFault('timeout', 'The request was not signed in time', { cause: signal.reason }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** The headers to send: the resolver's, a User-Agent, the body's length, and the SigV4 ones when signing. */
-async function outgoingHeaders(ref: HttpDataSourceRef, prepared: PreparedHttpRequest): Promise<Record<string, string>> {
+async function outgoingHeaders(ref: HttpDataSourceRef, prepared: PreparedHttpRequest, signal: AbortSignal): Promise<Record<string, string>> {
   prepared.headers['user-agent'] = HTTP_DATA_SOURCE_USER_AGENT;
   if (prepared.body !== undefined) prepared.headers['content-length'] = String(Buffer.byteLength(prepared.body));
-  if (!ref.authorizationConfig) return prepared.headers;
+  const { authorizationConfig, credentials } = ref;
+  if (!authorizationConfig) return prepared.headers;
   const { signHeaders } = await import('./sign');
-  return signHeaders(prepared, ref.authorizationConfig, ref.credentials);
+  return untilAborted(signHeaders(prepared, authorizationConfig, credentials), signal);
 }
 
 /** Runs one HTTP request object; a malformed one throws `MappingTemplate` before any call. */
@@ -50,7 +61,7 @@ export async function invokeHttpDataSource(ref: HttpDataSourceRef, request: unkn
   const deadline = context.deadline?.signal;
   const signal = deadline ? AbortSignal.any([deadline, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
   try {
-    const headers = await outgoingHeaders(ref, prepared);
+    const headers = await outgoingHeaders(ref, prepared, signal);
     const result = await send({ ...prepared, headers }, { signal, maxResponseBytes: ref.maxResponseBytes ?? HTTP_DATA_SOURCE_DEFAULTS.maxResponseBytes });
     return { result };
   } catch (thrown) {

@@ -434,6 +434,13 @@ describe('SigV4 signing for AWS service endpoints (HTTP-06)', () => {
     expect(received).toEqual([]);
   });
 
+  it('HTTP-06 fails the call with Timeout when the credentials do not come within the call’s timeout', async () => {
+    const api = apiFor(() => ({ method: 'GET', resourcePath: '/' }), { authorizationConfig: IAM, credentials: () => new Promise<SigningCredentials>(() => undefined), timeoutMs: 200 });
+    const { errors } = await probe(api);
+    expect(errors).toEqual([expect.objectContaining({ errorType: 'Timeout' })]);
+    expect(received).toEqual([]);
+  });
+
   describe('with the default credential provider chain', () => {
     afterEach(() => void vi.unstubAllEnvs());
 
