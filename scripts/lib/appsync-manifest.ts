@@ -4,13 +4,16 @@
  * name — with the bundled code file of each, so CDK, CloudFormation or serverless-appsync-plugin
  * definitions can be generated from it.
  */
+import type { HttpAuthorizationConfig } from '../../src/runtime/http-data-source/config.ts';
+import { httpDataSourceName } from '../../src/runtime/http-data-source/config.ts';
 import type { DataSourceRef } from '../../src/runtime/resolver.ts';
 import type { RoutedResolver } from './appsync-routes.ts';
 
 /** A data source the resolvers and functions name. */
 export type ManifestDataSource =
   | { type: 'AMAZON_DYNAMODB'; description: string }
-  | { type: 'NONE'; description: string };
+  | { type: 'NONE'; description: string }
+  | { type: 'HTTP'; description: string; httpConfig: { endpoint: string; authorizationConfig?: HttpAuthorizationConfig } };
 
 /** One AppSync resolver. `code` is relative to the manifest's folder. */
 export type ManifestResolver = { typeName: string; fieldName: string; source: string } & (
@@ -45,6 +48,12 @@ function dataSourceName(ref: DataSourceRef, dataSources: Record<string, Manifest
   if (ref.kind === 'NONE') {
     dataSources.NONE = { type: 'NONE', description: 'AppSync NONE data source: ctx.result is the request payload' };
     return 'NONE';
+  }
+  if (ref.kind === 'HTTP') {
+    const name = httpDataSourceName(ref);
+    const { endpoint, authorizationConfig } = ref;
+    dataSources[name] = { type: 'HTTP', description: `the HTTP endpoint ${endpoint}`, httpConfig: { endpoint, ...(authorizationConfig ? { authorizationConfig } : {}) } };
+    return name;
   }
   dataSources[ref.table] = { type: 'AMAZON_DYNAMODB', description: `the ${ref.table} table (definition: src/data/table.json)` };
   return ref.table;

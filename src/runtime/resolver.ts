@@ -5,6 +5,7 @@
  */
 import type { Context } from '@aws-appsync/utils';
 import type { AppSyncResolverEvent, Context as LambdaContext } from 'aws-lambda';
+import type { HttpDataSourceRef } from './http-data-source/config';
 
 /** An AppSync JS module: `request(ctx)` builds the data-source request, `response(ctx)` shapes the result. */
 export interface ResolverModule {
@@ -39,8 +40,8 @@ export interface LambdaResolverOptions {
 /** AppSync's largest `maxBatchSize` for a Lambda resolver (contract LIM-08). */
 export const MAX_LAMBDA_BATCH_SIZE = 2000;
 
-/** A data source as attached on AppSync: a DynamoDB table (by logical name) or NONE. */
-export type DataSourceRef = { kind: 'DYNAMODB'; table: string } | { kind: 'NONE' };
+/** A data source as attached on AppSync: a DynamoDB table (by logical name), NONE, or an HTTP endpoint (`httpDataSource`). */
+export type DataSourceRef = { kind: 'DYNAMODB'; table: string } | { kind: 'NONE' } | HttpDataSourceRef;
 
 /** The main table of the API (its real name comes from the environment). */
 export const TABLE: DataSourceRef = { kind: 'DYNAMODB', table: 'main' };

@@ -12,6 +12,7 @@ import { planAppSyncExport } from '../../scripts/lib/appsync-manifest';
 import * as putJob from '../../src/functions/putJob';
 import * as requireCompany from '../../src/functions/requireCompany';
 import { resolvers } from '../../src/resolvers/index';
+import { httpDataSource } from '../../src/runtime/http-data-source/index';
 import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
 import * as MutationMoveApplication from '../../src/resolvers/Mutation.moveApplication';
 import * as QueryJob from '../../src/resolvers/Query.job';
@@ -165,6 +166,21 @@ describe('planAppSyncExport', () => {
     expect(() => planAppSyncExport([pipelineOf('Mutation.a', 'src/functions/load.ts'), pipelineOf('Mutation.b', 'src/resolvers/Mutation.b/load.ts')])).toThrow(
       'Pipeline function load is both src/functions/load.ts and src/resolvers/Mutation.b/load.ts',
     );
+  });
+
+  it('lists an HTTP data source with its endpoint and authorizationConfig, and never its credentials', () => {
+    const authorizationConfig = { authorizationType: 'AWS_IAM', awsIamConfig: { signingRegion: 'eu-west-1', signingServiceName: 'states' } } as const;
+    const states = httpDataSource('https://states.eu-west-1.amazonaws.com', { authorizationConfig, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+    const { manifest: planned } = planAppSyncExport([
+      { coordinate: 'Mutation.start', kind: 'UNIT', source: 'src/resolvers/Mutation.start.ts', dataSource: states, functions: [] },
+      { coordinate: 'Query.weather', kind: 'UNIT', source: 'src/resolvers/Query.weather.ts', dataSource: httpDataSource('https://api.weather.example:8443/v2', { name: 'weather' }), functions: [] },
+    ]);
+    expect(planned.resolvers['Mutation.start']).toMatchObject({ kind: 'UNIT', dataSource: 'states_eu_west_1_amazonaws_com' });
+    expect(planned.dataSources).toEqual({
+      states_eu_west_1_amazonaws_com: { type: 'HTTP', description: expect.any(String), httpConfig: { endpoint: 'https://states.eu-west-1.amazonaws.com', authorizationConfig } },
+      weather: { type: 'HTTP', description: expect.any(String), httpConfig: { endpoint: 'https://api.weather.example:8443/v2' } },
+    });
+    expect(JSON.stringify(planned)).not.toContain('secret');
   });
 });
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DOC = join(ROOT, 'docs/appsync-compatibility.md');
-const ID = /\b(?:CTX|EXE|UTIL|DDB|MOD|LANG|AUTH|SCAL|LIM|GAP)-[A-Z0-9]+[a-z]?\b/g;
-const ID_CELL = /^(?:CTX|EXE|UTIL|DDB|MOD|LANG|AUTH|SCAL|LIM|GAP)-[A-Z0-9]+[a-z]?$/;
+const ID = /\b(?:CTX|EXE|UTIL|DDB|HTTP|MOD|LANG|AUTH|SCAL|LIM|GAP)-[A-Z0-9]+[a-z]?\b/g;
+const ID_CELL = /^(?:CTX|EXE|UTIL|DDB|HTTP|MOD|LANG|AUTH|SCAL|LIM|GAP)-[A-Z0-9]+[a-z]?$/;
 // `it(`, `test(`, `describe(` (optionally `.each(...)`) followed by a quoted title.
 const TITLE = /\b(?:it|test|describe)(?:\.each\([\s\S]*?\))?\(\s*(['"`])((?:\\.|(?!\1)[\s\S])*?)\1/g;
 const STATUSES = ['Supported with a documented difference', 'Supported', 'Not yet supported', 'Unsupported'] as const;
@@ -87,7 +87,7 @@ const notSupported = rows.filter((row) => row.status === 'Unsupported' || row.st
 
 describe('docs/appsync-compatibility.md', () => {
   it('has a table row for every section, each with a known status and relevance', () => {
-    for (const prefix of ['CTX-', 'EXE-', 'UTIL-', 'DDB-', 'MOD-', 'LANG-', 'AUTH-', 'SCAL-', 'LIM-', 'GAP-']) {
+    for (const prefix of ['CTX-', 'EXE-', 'UTIL-', 'DDB-', 'HTTP-', 'MOD-', 'LANG-', 'AUTH-', 'SCAL-', 'LIM-', 'GAP-']) {
       expect(rows.some((row) => row.id.startsWith(prefix)), `no row for ${prefix}*`).toBe(true);
     }
     const bad = rows.filter((row) => !row.status || !RELEVANCE.has(row.relevance)).map((row) => `${row.id} (line ${row.line})`);

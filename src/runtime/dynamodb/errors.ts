@@ -43,7 +43,7 @@ const NAMED_EXCEPTIONS = new Set([
 /** errorTypes of faults, distinct from DynamoDB's own exceptions. */
 export const FAULT_TYPES = { unavailable: 'DataSourceUnavailable', timeout: 'Timeout' } as const;
 
-const FAULT_MESSAGES: Record<string, string> = {
+export const FAULT_MESSAGES: Record<string, string> = {
   [FAULT_TYPES.unavailable]: 'The data source is unavailable; try again later',
   [FAULT_TYPES.timeout]: 'The data source did not answer in time; try again later',
 };
