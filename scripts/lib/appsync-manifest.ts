@@ -10,7 +10,8 @@ import type { RoutedResolver } from './appsync-routes.ts';
 /** A data source the resolvers and functions name. */
 export type ManifestDataSource =
   | { type: 'AMAZON_DYNAMODB'; description: string }
-  | { type: 'NONE'; description: string };
+  | { type: 'NONE'; description: string }
+  | { type: 'AWS_LAMBDA'; description: string; functionName: string };
 
 /** One AppSync resolver. `code` is relative to the manifest's folder. */
 export type ManifestResolver = { typeName: string; fieldName: string; source: string } & (
@@ -45,6 +46,12 @@ function dataSourceName(ref: DataSourceRef, dataSources: Record<string, Manifest
   if (ref.kind === 'NONE') {
     dataSources.NONE = { type: 'NONE', description: 'AppSync NONE data source: ctx.result is the request payload' };
     return 'NONE';
+  }
+  if (ref.kind === 'LAMBDA') {
+    // AppSync data source names are letters, digits and underscores; function names may hold '-' and ARNs ':'.
+    const name = ref.functionName.split(':').at(-1)!.replace(/[^A-Za-z0-9_]/g, '_');
+    dataSources[name] = { type: 'AWS_LAMBDA', description: `the Lambda function ${ref.functionName}`, functionName: ref.functionName };
+    return name;
   }
   dataSources[ref.table] = { type: 'AMAZON_DYNAMODB', description: `the ${ref.table} table (definition: src/data/table.json)` };
   return ref.table;

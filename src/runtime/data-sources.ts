@@ -3,6 +3,7 @@ import { GetItemLoaders, runDynamoDBRequest, type DataSourceOutcome } from './dy
 import { cancellationReasons, isTransactionCanceled } from './dynamodb/cancellation';
 import { errorCause, errorName, faultDetails, faultType, THROTTLING_EXCEPTIONS } from './dynamodb/errors';
 import { MappingTemplateError } from './errors';
+import { runLambdaRequest } from './lambda/data-source';
 import type { RequestContext } from './request-context';
 import type { DataSourceRef } from './resolver';
 
@@ -16,6 +17,7 @@ export async function invokeDataSource(
     // The NONE data source hands the request's payload straight to the response handler (EXE-04).
     return { result: (request as { payload?: unknown } | null)?.payload ?? null };
   }
+  if (dataSource.kind === 'LAMBDA') return runLambdaRequest(dataSource, request, context, resolverId);
   const { tables, client, tokenSecret } = context.runtime;
   const tableName = tables[dataSource.table];
   if (!tableName) throw new MappingTemplateError(`No table is configured for the data source "${dataSource.table}"`);
