@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import appsyncSdl from '../../../schema/appsync.graphql';
 import { createLambdaHandler, type LambdaOptions } from '../../../src/lambda';
+import type { LambdaInvoker } from '../../../src/runtime/lambda/invoker';
 import type { ResolverDefinition } from '../../../src/runtime/resolver';
 import type { TestDatabase } from '../../helpers/dynamodb';
 import { graphqlEvent, type EventOptions } from '../../helpers/events';
@@ -78,6 +79,10 @@ export interface RuntimeApiOptions extends Partial<Omit<LambdaOptions, 'logger' 
   sdl?: string;
   env?: Record<string, string>;
   db?: TestDatabase;
+  /** Data source names to tables; `main` is the test database's table unless given. */
+  tables?: Record<string, string>;
+  /** The Lambda data sources' client. */
+  lambda?: LambdaInvoker;
 }
 
 /**
@@ -95,7 +100,7 @@ function unusedClient(): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 }
 
-export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, ...options }: RuntimeApiOptions): RuntimeApi {
+export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, tables, lambda, ...options }: RuntimeApiOptions): RuntimeApi {
   const logs: LoggedCall[] = [];
   const handler = createLambdaHandler({
     ...options,
@@ -103,9 +108,10 @@ export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, ...o
     schema: { sdl: `${appsyncSdl}\n${sdl}`, resolvers },
     runtime: {
       client: db?.doc ?? unusedClient(),
-      tables: { main: db?.tableName ?? 'unused' },
+      tables: { main: db?.tableName ?? 'unused', ...tables },
       tokenSecret: 'test-secret',
       env,
+      ...(lambda ? { lambda } : {}),
     },
   });
   const invoke = async (event: APIGatewayProxyEventV2, requestId = 'test-request') =>
