@@ -158,7 +158,7 @@ describe('Lambda data source: BatchInvoke (EXE-16, LIM-08)', () => {
   });
 });
 
-describe('Lambda data source: faults are masked', () => {
+describe('Lambda data source: faults are masked (GAP-11)', () => {
   it.each([
     ['missing', 'DataSourceUnavailable', 'error', 'ResourceNotFoundException'],
     ['broken', 'DataSourceUnavailable', 'error', 'ServiceException'],
