@@ -20,13 +20,11 @@ import { MAX_LAMBDA_BATCH_SIZE, type LambdaDataSource } from '../resolver';
 import { functionError, lambdaFault, lambdaFaultCause, unreadableAnswer } from './errors';
 import { defaultLambdaInvoker, type LambdaInvoker } from './invoker';
 
-
 interface LambdaRequest {
   operation: 'Invoke' | 'BatchInvoke';
   invocationType: 'RequestResponse' | 'Event';
   payload: unknown;
 }
-
 
 function readRequest(request: unknown): LambdaRequest {
   if (request === null || typeof request !== 'object' || Array.isArray(request)) {
