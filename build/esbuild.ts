@@ -6,6 +6,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { appsyncAliases } from './aliases.ts';
 import { lazyJodaShim } from './shims/js-joda.ts';
+import { lazyLambdaClient } from './shims/lambda-client.ts';
 import { oneCopy } from './shims/one-copy.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -34,8 +35,9 @@ export const lambdaBuildOptions: BuildOptions = {
   // The AWS SDK v3 ships with the nodejs24.x runtime, but bundling pins the version we test with.
   external: [],
   // js-joda goes to js-joda.cjs beside the bundle, loaded on first use (see shims/js-joda.ts);
+  // the Lambda data source's client goes to lambda-client.cjs, loaded on its first call (shims/lambda-client.ts);
   // one copy of @apollo/server and lru-cache instead of an ESM and a CommonJS one (shims/one-copy.ts).
-  plugins: [lazyJodaShim(sharedOptions), oneCopy()],
+  plugins: [lazyJodaShim(sharedOptions), lazyLambdaClient(sharedOptions), oneCopy()],
 };
 
 /** Bundles `src/handler.ts` to `outfile` (default dist/lambda/handler.cjs). */

@@ -6,6 +6,8 @@ import { readAuthConfig, type AuthConfig } from './runtime/auth/config';
 import { DEADLINE_DEFAULTS, type DeadlineSettings } from './runtime/deadline';
 import { DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './runtime/dynamodb/client';
 import { isAuthMode, type AuthMode } from './runtime/auth/modes';
+import { readLambdaSettings, readTables } from './data-source-config';
+import type { LambdaInvokerSettings } from './runtime/lambda/invoker';
 import { readQueryBudgets, type QueryBudgets } from './runtime/budget/budgets';
 
 /** Bounds on what one request may hold in memory, in bytes (README: Limits and protections). */
@@ -21,7 +23,10 @@ export interface MemoryLimits {
 }
 
 export interface Config {
+  /** Data source names to DynamoDB tables: `main` is TABLE_NAME, others DATA_SOURCE_TABLES (src/data-source-config.ts). */
   tables: Record<string, string>;
+  /** The Lambda data sources' client (`LAMBDA_*`, src/data-source-config.ts). */
+  lambda: LambdaInvokerSettings;
   /** The DynamoDB client's timeouts and attempts (src/runtime/dynamodb/client.ts). */
   dynamodb: DynamoDBClientSettings;
   /** The per-request deadline (src/runtime/deadline.ts). */
@@ -95,8 +100,8 @@ function readMemoryLimits(env: NodeJS.ProcessEnv): MemoryLimits {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const tableName = env.TABLE_NAME;
-  if (!tableName) throw new Error('TABLE_NAME is not set: the function cannot reach its DynamoDB table');
+  const tables = readTables(env);
+  const tableName = tables.main!;
   const resolverEnv: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith(RESOLVER_ENV_PREFIX) && value !== undefined) resolverEnv[name.slice(RESOLVER_ENV_PREFIX.length)] = value;
@@ -111,7 +116,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   return {
     introspection: introspection === 'true',
-    tables: { main: tableName },
+    tables,
+    lambda: readLambdaSettings(env),
     dynamodb: {
       endpoint: env.DYNAMODB_ENDPOINT || undefined,
       connectTimeoutMs: integerSetting(env, 'DYNAMODB_CONNECT_TIMEOUT_MS', 10, 60_000) ?? DYNAMODB_CLIENT_DEFAULTS.connectTimeoutMs,

@@ -4,6 +4,7 @@ import { createLambdaHandler } from './lambda';
 import { readResolverLogLevel } from './observability/resolver-console';
 import { readConfig } from './config';
 import { createDynamoDBClient } from './runtime/dynamodb/client';
+import { createLambdaInvoker } from './runtime/lambda/invoker';
 import { trustedDocuments } from './generated/trusted-documents';
 
 const config = readConfig(process.env);
@@ -17,7 +18,8 @@ const { client } = createDynamoDBClient(config.dynamodb);
 export const handler = createLambdaHandler({
   logger,
   resolverLogLevel,
-  runtime: { client, tables: config.tables, tokenSecret: config.tokenSecret, env: config.resolverEnv },
+  // The Lambda client is created on the first call of a Lambda data source, not here.
+  runtime: { client, tables: config.tables, tokenSecret: config.tokenSecret, env: config.resolverEnv, lambda: createLambdaInvoker(config.lambda) },
   limits: config.limits,
   identity: { defaultAuthStrategy: config.defaultAuthStrategy },
   auth: config.auth,

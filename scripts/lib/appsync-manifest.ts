@@ -13,17 +13,18 @@ import type { RoutedResolver } from './appsync-routes.ts';
 export type ManifestDataSource =
   | { type: 'AMAZON_DYNAMODB'; description: string }
   | { type: 'NONE'; description: string }
-  | { type: 'HTTP'; description: string; httpConfig: { endpoint: string; authorizationConfig?: HttpAuthorizationConfig } };
+  | { type: 'HTTP'; description: string; httpConfig: { endpoint: string; authorizationConfig?: HttpAuthorizationConfig } }
+  | { type: 'AWS_LAMBDA'; description: string; functionName: string };
 
 /** One AppSync resolver. `code` is relative to the manifest's folder. */
 export type ManifestResolver = { typeName: string; fieldName: string; source: string } & (
-  | { kind: 'UNIT'; dataSource: string; code: string }
+  | { kind: 'UNIT'; dataSource: string; code: string; maxBatchSize?: number }
   | { kind: 'PIPELINE'; code: string; functions: string[] }
   | { kind: 'LAMBDA'; needs: string; maxBatchSize?: number }
 );
 
 /** One AppSync function configuration (a pipeline step). */
-export type ManifestFunction = { source: string } & ({ kind: 'JS'; dataSource: string; code: string } | { kind: 'LAMBDA'; needs: string });
+export type ManifestFunction = { source: string } & ({ kind: 'JS'; dataSource: string; code: string; maxBatchSize?: number } | { kind: 'LAMBDA'; needs: string });
 
 /** The whole manifest. */
 export interface AppSyncManifest {
@@ -55,8 +56,21 @@ function dataSourceName(ref: DataSourceRef, dataSources: Record<string, Manifest
     dataSources[name] = { type: 'HTTP', description: `the HTTP endpoint ${endpoint}`, httpConfig: { endpoint, ...(authorizationConfig ? { authorizationConfig } : {}) } };
     return name;
   }
-  dataSources[ref.table] = { type: 'AMAZON_DYNAMODB', description: `the ${ref.table} table (definition: src/data/table.json)` };
+  if (ref.kind === 'LAMBDA') {
+    // AppSync data source names are letters, digits and underscores; function names may hold '-' and ARNs ':'.
+    const functionName = /:function:([^:]+)/.exec(ref.functionName)?.[1] ?? ref.functionName;
+    const name = functionName.replace(/[^A-Za-z0-9_]/g, '_');
+    dataSources[name] = { type: 'AWS_LAMBDA', description: `the Lambda function ${ref.functionName}`, functionName: ref.functionName };
+    return name;
+  }
+  const definition = ref.table === 'main' ? ' (definition: src/data/table.json)' : ' (its table name: DATA_SOURCE_TABLES)';
+  dataSources[ref.table] = { type: 'AMAZON_DYNAMODB', description: `the ${ref.table} table${definition}` };
   return ref.table;
+}
+
+/** A Lambda data source's BatchInvoke size, which AppSync sets on the resolver or function. */
+function batching(ref: DataSourceRef): { maxBatchSize?: number } {
+  return ref.kind === 'LAMBDA' && ref.maxBatchSize !== undefined ? { maxBatchSize: ref.maxBatchSize } : {};
 }
 
 /** The manifest of the routes and the code files to bundle for it. */
@@ -74,7 +88,7 @@ export function planAppSyncExport(routes: readonly RoutedResolver[]): { manifest
     }
     entries.push({ source: route.source, file: code, pipeline: route.kind === 'PIPELINE' });
     if (route.kind === 'UNIT') {
-      manifest.resolvers[route.coordinate] = { ...base, kind: 'UNIT', dataSource: dataSourceName(route.dataSource!, manifest.dataSources), code };
+      manifest.resolvers[route.coordinate] = { ...base, kind: 'UNIT', dataSource: dataSourceName(route.dataSource!, manifest.dataSources), code, ...batching(route.dataSource!) };
       continue;
     }
     manifest.resolvers[route.coordinate] = { ...base, kind: 'PIPELINE', code, functions: route.functions.map((step) => step.name) };
@@ -89,7 +103,7 @@ export function planAppSyncExport(routes: readonly RoutedResolver[]): { manifest
         continue;
       }
       const file = `functions/${step.name}.js`;
-      manifest.functions[step.name] = { kind: 'JS', source: step.source, dataSource: dataSourceName(step.dataSource!, manifest.dataSources), code: file };
+      manifest.functions[step.name] = { kind: 'JS', source: step.source, dataSource: dataSourceName(step.dataSource!, manifest.dataSources), code: file, ...batching(step.dataSource!) };
       entries.push({ source: step.source, file });
     }
   }

@@ -4,6 +4,7 @@ import { cancellationReasons, isTransactionCanceled } from './dynamodb/cancellat
 import { errorCause, errorName, faultDetails, faultType, THROTTLING_EXCEPTIONS } from './dynamodb/errors';
 import { MappingTemplateError } from './errors';
 import { invokeHttpDataSource } from './http-data-source/index';
+import { runLambdaRequest } from './lambda/data-source';
 import type { RequestContext } from './request-context';
 import type { DataSourceRef } from './resolver';
 
@@ -18,6 +19,7 @@ export async function invokeDataSource(
     return { result: (request as { payload?: unknown } | null)?.payload ?? null };
   }
   if (dataSource.kind === 'HTTP') return invokeHttpDataSource(dataSource, request, context, resolverId);
+  if (dataSource.kind === 'LAMBDA') return runLambdaRequest(dataSource, request, context, resolverId);
   const { tables, client, tokenSecret } = context.runtime;
   const tableName = tables[dataSource.table];
   if (!tableName) throw new MappingTemplateError(`No table is configured for the data source "${dataSource.table}"`);

@@ -7,6 +7,8 @@ import type { RequestLog } from '../observability/request-log';
 import type { RequestAuthorization } from './auth/authenticate';
 import type { LambdaBatchLoaders } from './direct-lambda-batch';
 import type { GetItemLoaders } from './dynamodb/get-item-loader';
+import type { LambdaInvokeBatches } from './lambda/data-source';
+import type { LambdaInvoker } from './lambda/invoker';
 import type { Deadline } from './deadline';
 import type { AuthTypeName, ResponseHeaders } from './execution';
 
@@ -18,6 +20,8 @@ export interface RuntimeConfig {
   tokenSecret: string;
   /** `ctx.env` (contract CTX-10). */
   env: Readonly<Record<string, string>>;
+  /** Calls Lambda data sources' functions (src/runtime/lambda/invoker.ts); default settings when absent. */
+  lambda?: LambdaInvoker;
 }
 
 export interface RequestContext {
@@ -39,6 +43,8 @@ export interface RequestContext {
   getItemLoaders?: GetItemLoaders;
   /** This request's batched Direct Lambda calls (`maxBatchSize`, EXE-16), created on first use. */
   lambdaBatchLoaders?: LambdaBatchLoaders;
+  /** This request's BatchInvoke batches of Lambda data sources, created on first use. */
+  lambdaInvokeBatches?: LambdaInvokeBatches;
   /** When the request must be answered by; data source calls are aborted then (src/runtime/deadline.ts). */
   deadline?: Deadline;
   /** The request's log line and resolver console routing (src/observability); absent outside the Lambda handler. */

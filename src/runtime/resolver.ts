@@ -40,13 +40,29 @@ export interface LambdaResolverOptions {
 /** AppSync's largest `maxBatchSize` for a Lambda resolver (contract LIM-08). */
 export const MAX_LAMBDA_BATCH_SIZE = 2000;
 
-/** A data source as attached on AppSync: a DynamoDB table (by logical name), NONE, or an HTTP endpoint (`httpDataSource`). */
-export type DataSourceRef = { kind: 'DYNAMODB'; table: string } | { kind: 'NONE' } | HttpDataSourceRef;
+/**
+ * A remote Lambda function as a data source (AppSync's `AWS_LAMBDA`, src/runtime/lambda/): the
+ * function's name or ARN; `maxBatchSize` bounds the calls per `BatchInvoke` (1..2,000, LIM-08).
+ */
+export interface LambdaDataSource {
+  kind: 'LAMBDA';
+  functionName: string;
+  maxBatchSize?: number;
+}
+
+/** A data source as attached on AppSync: a DynamoDB table (by logical name), a Lambda function, NONE, or an HTTP endpoint (`httpDataSource`). */
+export type DataSourceRef = { kind: 'DYNAMODB'; table: string } | LambdaDataSource | { kind: 'NONE' } | HttpDataSourceRef;
 
 /** The main table of the API (its real name comes from the environment). */
 export const TABLE: DataSourceRef = { kind: 'DYNAMODB', table: 'main' };
 /** AppSync's NONE data source: `ctx.result` is the request's `payload` (contract EXE-04). */
 export const NONE: DataSourceRef = { kind: 'NONE' };
+
+/** A DynamoDB data source on the table configured under `name` (`DATA_SOURCE_TABLES`; `main` is TABLE_NAME). */
+export function dynamoDBDataSource(name: string): DataSourceRef {
+  if (name === '') throw new Error('A DynamoDB data source needs the name of a configured table');
+  return { kind: 'DYNAMODB', table: name };
+}
 
 /** One step of a pipeline: a JS function on a data source, or a Direct Lambda function. */
 export type PipelineFunction =

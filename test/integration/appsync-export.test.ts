@@ -160,6 +160,27 @@ describe('planAppSyncExport', () => {
     ]);
   });
 
+  it('lists named tables and Lambda functions as data sources, with a BatchInvoke size on the resolver or function', () => {
+    const { manifest: planned } = planAppSyncExport([
+      { coordinate: 'Query.orders', kind: 'UNIT', source: 'src/resolvers/Query.orders.ts', dataSource: { kind: 'DYNAMODB', table: 'orders' }, functions: [] },
+      { coordinate: 'Order.score', kind: 'UNIT', source: 'src/resolvers/Order.score.ts', dataSource: { kind: 'LAMBDA', functionName: 'order-scorer', maxBatchSize: 50 }, functions: [] },
+      {
+        coordinate: 'Mutation.place',
+        kind: 'PIPELINE',
+        source: 'src/resolvers/Mutation.place/index.ts',
+        functions: [{ name: 'charge', kind: 'JS', source: 'src/functions/charge.ts', dataSource: { kind: 'LAMBDA', functionName: 'arn:aws:lambda:eu-west-1:123456789012:function:payments-charge:live' } }],
+      },
+    ]);
+    expect(planned.dataSources).toEqual({
+      orders: { type: 'AMAZON_DYNAMODB', description: expect.stringContaining('orders') },
+      order_scorer: { type: 'AWS_LAMBDA', description: expect.any(String), functionName: 'order-scorer' },
+      payments_charge: { type: 'AWS_LAMBDA', description: expect.any(String), functionName: 'arn:aws:lambda:eu-west-1:123456789012:function:payments-charge:live' },
+    });
+    expect(planned.resolvers['Query.orders']).toEqual({ typeName: 'Query', fieldName: 'orders', source: 'src/resolvers/Query.orders.ts', kind: 'UNIT', dataSource: 'orders', code: 'Query.orders.js' });
+    expect(planned.resolvers['Order.score']).toMatchObject({ kind: 'UNIT', dataSource: 'order_scorer', maxBatchSize: 50 });
+    expect(planned.functions.charge).toEqual({ kind: 'JS', source: 'src/functions/charge.ts', dataSource: 'payments_charge', code: 'functions/charge.js' });
+  });
+
   it('refuses two pipeline functions of the same name from different files', () => {
     const step = (source: string) => ({ name: 'load', kind: 'JS' as const, source, dataSource: { kind: 'NONE' as const } });
     const pipelineOf = (coordinate: string, source: string) => ({ coordinate, kind: 'PIPELINE' as const, source: `src/resolvers/${coordinate}/index.ts`, functions: [step(source)] });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -51,6 +51,21 @@ describe('cold start', () => {
       expect(result.status).not.toBe(0);
       expect(result.stderr).toMatch(/TABLE_NAME is not set/);
       expect(result.stdout).not.toMatch(/loaded/);
+    });
+
+    it('fails its init on a malformed DATA_SOURCE_TABLES', () => {
+      const result = load({ TABLE_NAME: 'hiring-test', DATA_SOURCE_TABLES: 'orders' });
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/DATA_SOURCE_TABLES must be name=table pairs/);
+    });
+
+    it('ships the Lambda data source’s client beside the bundle, not in it, loaded on its first call', () => {
+      // The Invoke operation's path is in the client's serializer, and only there.
+      const invokePath = '/2015-03-31/functions/';
+      expect(readFileSync(bundle, 'utf8')).not.toContain(invokePath);
+      expect(readFileSync(join(dir, 'lambda-client.cjs'), 'utf8')).toContain(invokePath);
+      const client = spawnSync(process.execPath, ['-e', `const m = require(${JSON.stringify(join(dir, 'lambda-client.cjs'))}); console.log(typeof m.LambdaClient, typeof m.InvokeCommand)`], { encoding: 'utf8' });
+      expect(client.stdout.trim()).toBe('function function');
     });
 
     it('loads with a valid configuration', () => {

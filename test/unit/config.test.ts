@@ -17,6 +17,34 @@ describe('readConfig', () => {
     expect(() => readConfig({})).toThrow(/TABLE_NAME/);
   });
 
+  it('adds the named tables of DATA_SOURCE_TABLES to the main table (DDB-05)', () => {
+    const config = readConfig({ TABLE_NAME: 'hiring-prod', DATA_SOURCE_TABLES: 'orders=shop-orders-prod, audit_log = audit.v2' });
+    expect(config.tables).toEqual({ main: 'hiring-prod', orders: 'shop-orders-prod', audit_log: 'audit.v2' });
+    expect(readConfig({ TABLE_NAME: 't-1', DATA_SOURCE_TABLES: ' ' }).tables).toEqual({ main: 't-1' });
+  });
+
+  it.each([
+    ['orders', /name=table pairs/],
+    ['orders=a-table,', /name=table pairs/],
+    ['orders=a=b', /name=table pairs/],
+    ['1orders=a-table', /not a data source name/],
+    ['my-orders=a-table', /not a data source name/],
+    ['orders=ab', /not a DynamoDB table name/],
+    ['orders=a table', /not a DynamoDB table name/],
+    ['main=other-table', /cannot name main/],
+    ['orders=a-table,orders=b-table', /names "orders" twice/],
+  ])('rejects DATA_SOURCE_TABLES=%j at cold start', (value, message) => {
+    expect(() => readConfig({ TABLE_NAME: 'hiring-prod', DATA_SOURCE_TABLES: value })).toThrow(message);
+  });
+
+  it('reads the Lambda data sources\' client settings, with defaults', () => {
+    expect(readConfig({ TABLE_NAME: 't-1' }).lambda).toEqual({ connectTimeoutMs: 1_000, requestTimeoutMs: 30_000, maxAttempts: 3 });
+    const env = { TABLE_NAME: 't-1', LAMBDA_ENDPOINT: 'http://127.0.0.1:3002', LAMBDA_CONNECT_TIMEOUT_MS: '200', LAMBDA_REQUEST_TIMEOUT_MS: '5000', LAMBDA_MAX_ATTEMPTS: '1' };
+    expect(readConfig(env).lambda).toEqual({ endpoint: 'http://127.0.0.1:3002', connectTimeoutMs: 200, requestTimeoutMs: 5000, maxAttempts: 1 });
+    expect(() => readConfig({ TABLE_NAME: 't-1', LAMBDA_MAX_ATTEMPTS: '0' })).toThrow(/LAMBDA_MAX_ATTEMPTS/);
+    expect(() => readConfig({ TABLE_NAME: 't-1', LAMBDA_ENDPOINT: 'localhost:3002' })).toThrow(/LAMBDA_ENDPOINT/);
+  });
+
   it('reads the per-API limits (LIM-02, LIM-03) and rejects values AppSync does not allow', () => {
     expect(readConfig({ TABLE_NAME: 't', QUERY_DEPTH_LIMIT: '12', RESOLVER_COUNT_LIMIT: '500' }).limits).toEqual({
       queryDepthLimit: 12,

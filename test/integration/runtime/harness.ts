@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createLambdaHandler, type LambdaOptions } from '../../../src/lambda';
+import type { LambdaInvoker } from '../../../src/runtime/lambda/invoker';
 import type { ResolverDefinition } from '../../../src/runtime/resolver';
 import type { TestDatabase } from '../../helpers/dynamodb';
 import { graphqlEvent, type EventOptions } from '../../helpers/events';
@@ -77,6 +78,10 @@ export interface RuntimeApiOptions extends Partial<Omit<LambdaOptions, 'logger' 
   sdl?: string;
   env?: Record<string, string>;
   db?: TestDatabase;
+  /** Data source names to tables; `main` is the test database's table unless given. */
+  tables?: Record<string, string>;
+  /** The Lambda data sources' client. */
+  lambda?: LambdaInvoker;
 }
 
 /**
@@ -94,7 +99,7 @@ function unusedClient(): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 }
 
-export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, ...options }: RuntimeApiOptions): RuntimeApi {
+export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, tables, lambda, ...options }: RuntimeApiOptions): RuntimeApi {
   const logs: LoggedCall[] = [];
   const handler = createLambdaHandler({
     ...options,
@@ -103,9 +108,10 @@ export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, ...o
     schema: { sdl, resolvers },
     runtime: {
       client: db?.doc ?? unusedClient(),
-      tables: { main: db?.tableName ?? 'unused' },
+      tables: { main: db?.tableName ?? 'unused', ...tables },
       tokenSecret: 'test-secret',
       env,
+      ...(lambda ? { lambda } : {}),
     },
   });
   const invoke = async (event: APIGatewayProxyEventV2, requestId = 'test-request') =>
