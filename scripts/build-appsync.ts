@@ -30,7 +30,7 @@ export async function exportAppSyncCode(entries: readonly AppSyncCodeEntry[], ou
   for (const entry of entries) {
     const outfile = join(outDir, entry.file);
     try {
-      const bundle = await bundleForAppSync({ source: entry.source, outfile, pipeline: entry.pipeline });
+      const bundle = await bundleForAppSync({ source: entry.source, outfile });
       const found = checkBundle(entry.source, bundle);
       problems.push(...found);
       if (found.length > 0) continue;

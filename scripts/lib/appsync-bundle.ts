@@ -5,14 +5,13 @@
  * them), an inline source map without the sources' content.
  */
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from './appsync-routes.ts';
 
 /** The only modules APPSYNC_JS code may import: AppSync provides them. */
 export const APPSYNC_MODULES: readonly string[] = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'];
 
-/** AWS's recommended options for APPSYNC_JS code (plus the import guard and pipeline wiring below). */
+/** AWS's recommended options for APPSYNC_JS code (plus the import guard below). */
 export const appsyncBuildOptions: BuildOptions = {
   bundle: true,
   format: 'esm',
@@ -27,20 +26,15 @@ export const appsyncBuildOptions: BuildOptions = {
   logLevel: 'silent',
 };
 
-/** The name of the generated entry of a pipeline's before/after bundle. */
-export const ENTRY = 'appsync-entry.ts';
-
-/** What to bundle: a module that exports `request` and `response`. */
+/**
+ * What to bundle: a module that exports `request` and `response` — a unit resolver, a pipeline's
+ * before/after module, or a pipeline function (a pipeline's function list is routing, not code).
+ */
 export interface AppSyncBundleInput {
   /** Source file relative to the project root. */
   source: string;
   /** Output file (absolute): source map paths are relative to it. */
   outfile: string;
-  /**
-   * A pipeline resolver module: only its `request`/`response` (before/after) are AppSync code; its
-   * `functions` list is wiring (the resolver's pipelineConfig), bundled separately.
-   */
-  pipeline?: boolean;
 }
 
 /** An import of something other than `@aws-appsync/*`. */
@@ -73,35 +67,11 @@ function importGuard(forbidden: ForbiddenImport[]): Plugin {
   };
 }
 
-// The `functions` list of a pipeline module calls fn()/lambdaFn(): marking those calls pure lets
-// esbuild drop the list, and with it the function modules, from the before/after bundle.
-function pipelineWiring(source: string): Plugin {
-  const file = join(ROOT, source);
-  return {
-    name: 'appsync-pipeline-wiring',
-    setup(pluginBuild) {
-      pluginBuild.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
-        if (path !== file) return undefined;
-        const contents = (await readFile(path, 'utf8')).replace(/\b(fn|lambdaFn)\(/g, '/* @__PURE__ */ $1(');
-        return { contents, loader: 'ts' };
-      });
-    },
-  };
-}
-
 /** Bundles one module as AppSync would run it; esbuild failures are rethrown naming the source. */
-export async function bundleForAppSync({ source, outfile, pipeline = false }: AppSyncBundleInput): Promise<AppSyncBundle> {
+export async function bundleForAppSync({ source, outfile }: AppSyncBundleInput): Promise<AppSyncBundle> {
   const forbiddenImports: ForbiddenImport[] = [];
-  const entry: Pick<BuildOptions, 'entryPoints' | 'stdin'> = pipeline
-    ? { stdin: { contents: `export { request, response } from ${JSON.stringify(`./${source}`)};`, resolveDir: ROOT, loader: 'ts', sourcefile: ENTRY } }
-    : { entryPoints: [join(ROOT, source)] };
   try {
-    const result = await build({
-      ...appsyncBuildOptions,
-      ...entry,
-      outfile,
-      plugins: [importGuard(forbiddenImports), ...(pipeline ? [pipelineWiring(source)] : [])],
-    });
+    const result = await build({ ...appsyncBuildOptions, entryPoints: [join(ROOT, source)], outfile, plugins: [importGuard(forbiddenImports)] });
     return { code: result.outputFiles![0]!.text, metafile: result.metafile!, forbiddenImports };
   } catch (error) {
     const messages = (error as { errors?: { text: string }[] }).errors?.map((message) => message.text) ?? [String(error)];

@@ -8,13 +8,13 @@ import appsync from '@aws-appsync/eslint-plugin';
 import { ESLint, type Linter } from 'eslint';
 import { dirname } from 'node:path';
 import ts from 'typescript';
-import { APPSYNC_MODULES, ENTRY, type AppSyncBundle } from './appsync-bundle.ts';
+import { APPSYNC_MODULES, type AppSyncBundle } from './appsync-bundle.ts';
 
 /** AppSync's limit on the code of one resolver or function, in characters (contract LIM-06). */
 export const MAX_CODE_CHARACTERS = 32_768;
 
 /** Where the code a module pulls in may come from (the rest of `src` is the Lambda runtime). */
-const isAppSyncSource = (input: string) => /^src\/(resolvers|functions|data)\//.test(input) || input === ENTRY;
+const isAppSyncSource = (input: string) => /^src\/(resolvers|functions|data)\//.test(input);
 
 /** Problems of one bundle found without running it; empty when it is fine. */
 export function checkBundle(source: string, bundle: AppSyncBundle): string[] {

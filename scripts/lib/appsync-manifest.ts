@@ -39,8 +39,6 @@ export interface AppSyncCodeEntry {
   /** Source file relative to the project root. */
   source: string;
   file: string;
-  /** A pipeline resolver's before/after module (its `functions` list is left out). */
-  pipeline?: boolean;
 }
 
 const LAMBDA_NEEDS = 'an AWS_LAMBDA data source: a Lambda function whose handler is this module’s `handler` (Direct Lambda resolver, no code)';
@@ -86,7 +84,7 @@ export function planAppSyncExport(routes: readonly RoutedResolver[]): { manifest
       manifest.resolvers[route.coordinate] = { ...base, kind: 'LAMBDA', needs: LAMBDA_NEEDS, ...batching };
       continue;
     }
-    entries.push({ source: route.source, file: code, pipeline: route.kind === 'PIPELINE' });
+    entries.push({ source: route.source, file: code });
     if (route.kind === 'UNIT') {
       manifest.resolvers[route.coordinate] = { ...base, kind: 'UNIT', dataSource: dataSourceName(route.dataSource!, manifest.dataSources), code, ...batching(route.dataSource!) };
       continue;

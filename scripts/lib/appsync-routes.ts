@@ -1,6 +1,6 @@
 /**
  * Reads the routing table (`src/resolvers/index.ts`) as the runtime sees it — kinds, data sources,
- * pipeline function lists — and learns which source file each routed module comes from, so that
+ * the functions each pipeline names (from the function table, `src/functions/index.ts`) — and learns which source file each routed module comes from, so that
  * every resolver and pipeline function can be bundled on its own for APPSYNC_JS.
  */
 import { build, type Plugin } from 'esbuild';

@@ -1,9 +1,11 @@
 /**
  * The routing table: schema coordinate → resolver, as attached on AppSync. Static imports keep
- * the bundle tree-shakeable. `satisfies RoutingTable` makes `tsc` reject a coordinate missing from
+ * the bundle tree-shakeable. A pipeline names its functions, registered once in src/functions/index.ts
+ * (as AppSync keeps function configurations beside resolvers). `satisfies RoutingTable` makes `tsc` reject a coordinate missing from
  * the schema, a required coordinate left unrouted, and a module whose types do not fit its
  * coordinate; a test checks that file names and routes agree.
  */
+import { functions } from '../functions/index';
 import type { AppSyncFields, RequiredCoordinate } from '../generated/resolver-types';
 import { typedRoutes, type RoutingTable } from '../runtime/typed-routes';
 import * as ApplicationCandidate from './Application.candidate';
@@ -23,7 +25,7 @@ import * as QueryCompany from './Query.company';
 import * as QueryJob from './Query.job';
 import * as QueryJobsByCompany from './Query.jobsByCompany';
 
-const { unit, pipeline } = typedRoutes<AppSyncFields>();
+const { unit, pipeline } = typedRoutes<AppSyncFields, typeof functions>(functions);
 
 export const resolvers = {
   'Query.company': unit('Query.company', QueryCompany),
@@ -31,7 +33,7 @@ export const resolvers = {
   'Query.jobsByCompany': unit('Query.jobsByCompany', QueryJobsByCompany),
   'Company.jobs': unit('Company.jobs', CompanyJobs),
   'Mutation.createCompany': unit('Mutation.createCompany', MutationCreateCompany),
-  'Mutation.createJob': pipeline('Mutation.createJob', MutationCreateJob, MutationCreateJob.functions),
+  'Mutation.createJob': pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'putJob']),
   'Query.candidate': unit('Query.candidate', QueryCandidate),
   'Query.application': unit('Query.application', QueryApplication),
   'Query.applicationsByJob': unit('Query.applicationsByJob', QueryApplicationsByJob),
@@ -40,6 +42,6 @@ export const resolvers = {
   'Application.job': unit('Application.job', ApplicationJob),
   'Application.candidate': unit('Application.candidate', ApplicationCandidate),
   'Mutation.createCandidate': unit('Mutation.createCandidate', MutationCreateCandidate),
-  'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, MutationApplyToJob.functions),
+  'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, ['requireOpenJob', 'requireCandidate', 'putApplication']),
   'Mutation.moveApplication': unit('Mutation.moveApplication', MutationMoveApplication),
 } satisfies RoutingTable<AppSyncFields, RequiredCoordinate>;

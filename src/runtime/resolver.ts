@@ -83,13 +83,16 @@ export function unit(module: ResolverModule, dataSource: DataSourceRef = TABLE):
   return { kind: 'UNIT', module, dataSource };
 }
 
+/** A pipeline function that keeps its name in its type, so a function table can be typed by name. */
+export type NamedPipelineFunction<N extends string = string> = PipelineFunction & { readonly name: N };
+
 /** A pipeline function running a JS module against a data source (contract EXE-03). */
-export function fn(name: string, module: ResolverModule, dataSource: DataSourceRef = TABLE): PipelineFunction {
+export function fn<N extends string>(name: N, module: ResolverModule, dataSource: DataSourceRef = TABLE): NamedPipelineFunction<N> {
   return { kind: 'JS', name, module, dataSource };
 }
 
 /** A pipeline function backed by a Direct Lambda handler: its return value is the function's result. */
-export function lambdaFn(name: string, module: LambdaResolverModule): PipelineFunction {
+export function lambdaFn<N extends string>(name: N, module: LambdaResolverModule): NamedPipelineFunction<N> {
   return { kind: 'LAMBDA', name, module };
 }
 

@@ -1,10 +1,12 @@
 /**
- * Type-checked routing: `unit(coordinate, module)` and `pipeline(coordinate, module, functions)`
+ * Type-checked routing: `unit(coordinate, module)` and `pipeline(coordinate, module, names)`
  * check a resolver module against what codegen says about its schema coordinate (arguments,
- * parent record, result). At runtime they build the same definitions as `resolver.ts`.
+ * parent record, result); a pipeline names its functions, which must be in the function table
+ * given to `typedRoutes`. At runtime they build the same definitions as `resolver.ts`.
  */
 import type { Context } from '@aws-appsync/utils';
 import type { AppSyncResolverEvent, Context as LambdaContext } from 'aws-lambda';
+import { functionsNamed, type FunctionTable } from './function-table';
 import {
   lambda as untypedLambda,
   pipeline as untypedPipeline,
@@ -14,7 +16,6 @@ import {
   type LambdaBatchResolverModule,
   type LambdaResolverOptions,
   type LambdaResolverModule,
-  type PipelineFunction,
   type ResolverDefinition,
 } from './resolver';
 
@@ -74,8 +75,14 @@ export type RoutingTable<Fields, Required extends keyof Fields> = {
   readonly [C in Exclude<keyof Fields, Required> & string]?: RoutedDefinition<C>;
 };
 
-/** Routing helpers typed by the generated field map (`AppSyncFields`). */
-export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }>() {
+/**
+ * Routing helpers typed by the generated field map (`AppSyncFields`) and, for pipelines, by the
+ * table of pipeline functions (`typedRoutes<AppSyncFields, typeof functions>(functions)`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no functions: a pipeline can name none
+export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }, Functions extends FunctionTable<keyof Functions & string> = {}>(
+  functions?: Functions,
+) {
   /**
    * A Direct Lambda resolver for `coordinate`; the handler's event and result are checked. With
    * `{ maxBatchSize }` (1..2,000) the handler takes and returns arrays (EXE-16, LIM-08).
@@ -102,13 +109,17 @@ export function typedRoutes<Fields extends { [C in keyof Fields]: FieldTyping }>
     ): RoutedDefinition<C> {
       return untypedUnit(module, dataSource);
     },
-    /** A pipeline resolver for `coordinate`; before/after module checked like a unit's. */
+    /**
+     * A pipeline resolver for `coordinate`: its before/after module checked like a unit's, its
+     * functions named as in the function table (an unknown name fails the type check, and throws
+     * at cold start when unchecked).
+     */
     pipeline<C extends keyof Fields & string>(
       coordinate: C,
       module: NoInfer<TypedResolverModule<Fields[C]>>,
-      functions: readonly PipelineFunction[],
+      names: readonly (keyof Functions & string)[],
     ): RoutedDefinition<C> {
-      return untypedPipeline(module, functions);
+      return untypedPipeline(module, functionsNamed(functions ?? {}, names, coordinate));
     },
     lambda,
   };

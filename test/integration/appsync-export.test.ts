@@ -121,10 +121,12 @@ describe('buildAppSyncBundles', () => {
     }
   });
 
-  it('leaves a pipeline’s function list out of its before/after bundle', async () => {
+  it('bundles a pipeline’s before/after module as written: request and response, its functions named only in the manifest', async () => {
     const code = await readFile(join(outDir, 'Mutation.createJob.js'), 'utf8');
     expect(code).not.toContain('src/functions/');
     expect(code).not.toContain('functions');
+    expect(Object.keys(await loadBundle('Mutation.createJob.js')).sort()).toEqual(['request', 'response']);
+    expect(manifest.resolvers['Mutation.applyToJob']).toMatchObject({ kind: 'PIPELINE', functions: ['requireOpenJob', 'requireCandidate', 'putApplication'] });
   });
 });
 
@@ -155,7 +157,7 @@ describe('planAppSyncExport', () => {
     expect(planned.functions.echo).toEqual({ kind: 'JS', source: 'src/functions/echo.ts', dataSource: 'NONE', code: 'functions/echo.js' });
     expect(planned.dataSources).toEqual({ NONE: { type: 'NONE', description: expect.any(String) } });
     expect(entries).toEqual([
-      { source: 'src/resolvers/Mutation.score/index.ts', file: 'Mutation.score.js', pipeline: true },
+      { source: 'src/resolvers/Mutation.score/index.ts', file: 'Mutation.score.js' },
       { source: 'src/functions/echo.ts', file: 'functions/echo.js' },
     ]);
   });

@@ -4,13 +4,18 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { CompanyRecord } from '../../src/data/companies';
 import type { JobRecord } from '../../src/data/jobs';
 import type { AppSyncFields, FieldResult, MismatchedRecordFields, RequiredCoordinate, ResolverContext } from '../../src/generated/resolver-types';
+import { functions } from '../../src/functions/index';
+import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
 import * as QueryCompany from '../../src/resolvers/Query.company';
 import * as QueryJob from '../../src/resolvers/Query.job';
 import { resolvers } from '../../src/resolvers/index';
 import type { ResolverDefinition } from '../../src/runtime/resolver';
+import { functionTable, type FunctionTable } from '../../src/runtime/function-table';
+import { fn, NONE } from '../../src/runtime/resolver';
 import { typedRoutes, type RoutingTable } from '../../src/runtime/typed-routes';
 
 const { unit, pipeline, lambda } = typedRoutes<AppSyncFields>();
+const withFunctions = typedRoutes<AppSyncFields, typeof functions>(functions);
 const routes = { ...resolvers };
 
 describe('ResolverContext', () => {
@@ -77,6 +82,25 @@ describe('unit(coordinate, module)', () => {
     const after = { request: () => ({}), response: (): CompanyRecord => ({}) as CompanyRecord };
     // @ts-expect-error Mutation.createJob returns a Job
     pipeline('Mutation.createJob', after, []);
+  });
+});
+
+describe('pipeline(coordinate, module, names)', () => {
+  it('accepts the names of registered functions', () => {
+    expectTypeOf(withFunctions.pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'putJob'])).toExtend<ResolverDefinition>();
+  });
+
+  it('rejects a function name that is not in the function table', () => {
+    // @ts-expect-error requireJob is not a registered pipeline function (requireOpenJob is)
+    withFunctions.pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'requireJob']);
+    // @ts-expect-error with no function table a pipeline can name no function
+    pipeline('Mutation.createJob', MutationCreateJob, ['putJob']);
+  });
+
+  it('types the function table by the names of its functions', () => {
+    const step = { request: () => ({ payload: null }), response: () => null };
+    expectTypeOf(functionTable(fn('load', step, NONE), fn('save', step, NONE))).toEqualTypeOf<FunctionTable<'load' | 'save'>>();
+    expectTypeOf<keyof typeof functions>().toEqualTypeOf<'requireCompany' | 'requireOpenJob' | 'requireCandidate' | 'putJob' | 'putApplication'>();
   });
 });
 

@@ -2,12 +2,6 @@
 import type { ApplicationRecord } from '../../data/applications';
 import { assertId } from '../../data/limits';
 import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
-import { fn } from '../../runtime/resolver';
-import * as putApplication from '../../functions/putApplication';
-import * as requireCandidate from '../../functions/requireCandidate';
-import * as requireOpenJob from '../../functions/requireOpenJob';
-
-export const functions = [fn('requireOpenJob', requireOpenJob), fn('requireCandidate', requireCandidate), fn('putApplication', putApplication)];
 
 export function request(ctx: ResolverContext<'Mutation.applyToJob', unknown, { jobId?: string; candidateId?: string }>) {
   assertId('jobId', ctx.args.jobId);

@@ -1,11 +1,6 @@
 // Mutation.createJob: posts a job for an existing company. Pipeline: requireCompany → putJob.
 import { jobInput, type JobInput, type JobRecord } from '../../data/jobs';
 import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
-import { fn } from '../../runtime/resolver';
-import * as putJob from '../../functions/putJob';
-import * as requireCompany from '../../functions/requireCompany';
-
-export const functions = [fn('requireCompany', requireCompany), fn('putJob', putJob)];
 
 export function request(ctx: ResolverContext<'Mutation.createJob', unknown, { companyId?: string; job?: JobInput }>) {
   // Checked before the pipeline's first read: an input out of bounds costs no DynamoDB call.
