@@ -296,6 +296,11 @@ describe('exportAppSyncCode', () => {
     expect(problems).toContainEqual(expect.stringContaining('Query.withRuntime.ts: the bundle contains src/runtime/resolver.ts;'));
   });
 
+  it('fails when a pipeline module exports its function list instead of naming the functions in the routing table', async () => {
+    const problems = await problemsOf(`${FIXTURES}/Mutation.withFunctionList/index.ts`);
+    expect(problems).toContainEqual(expect.stringContaining('Mutation.withFunctionList/index.ts: the bundle contains src/runtime/resolver.ts;'));
+  });
+
   it('fails when a module does not export response(ctx)', async () => {
     expect(await problemsOf(`${FIXTURES}/Query.noResponse.ts`)).toEqual([`${FIXTURES}/Query.noResponse.ts: the bundle does not export response(ctx)`]);
   });
