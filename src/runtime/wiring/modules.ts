@@ -20,7 +20,7 @@ function load(options: WiringOptions, codePath: string, place: string): Record<s
 export function loadResolverModule(options: WiringOptions, codePath: string, place: string): ResolverModule {
   const module = load(options, codePath, place);
   const missing = ['request', 'response'].filter((name) => typeof module[name] !== 'function');
-  if (missing.length > 0) throw new WiringError(place, `the code "${codePath}" does not export ${missing.join(' and ')} functions`);
+  if (missing.length > 0) throw new WiringError(place, `the code "${codePath}" does not export ${missing.map((name) => `${name}(ctx)`).join(' and ')}`);
   return module as unknown as ResolverModule;
 }
 
