@@ -4,6 +4,7 @@
  * paths are as written in the manifest (`Query.job.js`, `functions/loadJob.js`); a Direct Lambda
  * resolver or function has no bundled code, so its `source` file is loaded instead.
  */
+import type { HttpAuthorizationConfig } from '../http-data-source/config';
 import { lambda, lambdaFn, pipeline, unit, fn, type LambdaBatchResolverModule, type PipelineFunction, type ResolverDefinition } from '../resolver';
 import { attach, dataSourceNamed, tablesOf, unknownDataSourceType, type DataSourceSpec } from './data-sources';
 import { WiringError, placeOf } from './errors';
@@ -26,7 +27,7 @@ function readDataSource(name: string, value: unknown, place: string, options: Wi
       const httpConfig = objectAt(definition.httpConfig, placeOf(place, 'httpConfig'));
       const endpoint = stringAt(httpConfig.endpoint, placeOf(placeOf(place, 'httpConfig'), 'endpoint'));
       const authorizationConfig = httpConfig.authorizationConfig === undefined ? undefined : objectAt(httpConfig.authorizationConfig, placeOf(placeOf(place, 'httpConfig'), 'authorizationConfig'));
-      return { kind: 'HTTP', name, endpoint, ...(authorizationConfig ? { authorizationConfig: authorizationConfig as never } : {}) };
+      return { kind: 'HTTP', name, endpoint, ...(authorizationConfig ? { authorizationConfig: authorizationConfig as unknown as HttpAuthorizationConfig } : {}) };
     }
     case 'AWS_LAMBDA': {
       const given = options.functions?.[name];

@@ -10,13 +10,14 @@
  * features this runtime does not run: they fail as `Unsupported`. Caching and IAM settings are
  * deploy-time concerns and are ignored.
  */
+import type { HttpAuthorizationConfig } from '../http-data-source/config';
 import { remoteLambda, remoteLambdaFn } from '../lambda/direct';
 import { fn, pipeline, unit, type PipelineFunction, type ResolverDefinition } from '../resolver';
 import { attach, dataSourceNamed, tablesOf, unknownDataSourceType, type DataSourceSpec } from './data-sources';
 import { UnsupportedError, WiringError, placeOf } from './errors';
 import { DEFAULT_PIPELINE_MODULE, loadResolverModule } from './modules';
 import type { Wiring, WiringOptions } from './types';
-import { deployedName, isDeployTimeValue, isObject, namedEntries, objectAt, optionalIntegerAt, stringAt } from './values';
+import { deployedName, isObject, namedEntries, objectAt, optionalIntegerAt, stringAt } from './values';
 
 const ROOT = 'appSync';
 
@@ -40,11 +41,10 @@ function readDataSource(name: string, value: unknown, place: string, options: Wi
     case 'NONE':
       return { kind: 'NONE', name };
     case 'HTTP': {
-      const endpointPlace = placeOf(configPlace, 'endpoint');
-      if (isDeployTimeValue(config.endpoint)) throw new WiringError(endpointPlace, `${JSON.stringify(config.endpoint)} is resolved only at deploy time; write the endpoint's URL`);
-      const endpoint = stringAt(config.endpoint, endpointPlace);
+      const endpoint = deployedName(config.endpoint, placeOf(configPlace, 'endpoint'), name, options.endpoints, 'endpoints');
       const authorizationConfig = config.authorizationConfig === undefined ? undefined : objectAt(config.authorizationConfig, placeOf(configPlace, 'authorizationConfig'));
-      return { kind: 'HTTP', name, endpoint, ...(authorizationConfig ? { authorizationConfig: authorizationConfig as never } : {}) };
+      // Its shape is checked by httpDataSource when a resolver attaches it.
+      return { kind: 'HTTP', name, endpoint, ...(authorizationConfig ? { authorizationConfig: authorizationConfig as unknown as HttpAuthorizationConfig } : {}) };
     }
     case 'AWS_LAMBDA':
       return { kind: 'LAMBDA', name, functionName: lambdaFunction(name, config, configPlace, options) };

@@ -20,4 +20,6 @@ export interface WiringOptions {
   tables?: Readonly<Record<string, string>>;
   /** Data source name → real function name or ARN, for Lambda data sources not written as a literal; wins over a literal. */
   functions?: Readonly<Record<string, string>>;
+  /** Data source name → endpoint URL, for HTTP data sources whose endpoint is not written as a literal (`Fn::Join` of an API's URL); wins over a literal. */
+  endpoints?: Readonly<Record<string, string>>;
 }

@@ -57,7 +57,7 @@ export function deployedName(value: unknown, place: string, key: string, known: 
   const given = known?.[key];
   if (given !== undefined) return stringAt(given, `${option}.${key}`);
   if (isDeployTimeValue(value)) {
-    throw new WiringError(place, `${JSON.stringify(value)} is resolved only at deploy time; pass the real name as ${option}.${key}`);
+    throw new WiringError(place, `${JSON.stringify(value)} is resolved only at deploy time; pass its real value as ${option}.${key}`);
   }
   return stringAt(value, place);
 }

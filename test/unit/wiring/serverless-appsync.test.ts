@@ -136,9 +136,9 @@ describe('fromServerlessAppSync: configuration errors name their place', () => {
   it('a table written as { Ref } or ${…} with no real name given', () => {
     const error = failure(serverlessYml(), { tables: {} });
     expect(error).toBeInstanceOf(WiringError);
-    expect(error.message).toBe('appSync.dataSources.books.config.tableName: {"Ref":"BooksTable"} is resolved only at deploy time; pass the real name as tables.books');
+    expect(error.message).toBe('appSync.dataSources.books.config.tableName: {"Ref":"BooksTable"} is resolved only at deploy time; pass its real value as tables.books');
     expect(failure(serverlessYml(), { tables: { books: 'b' } }).message).toBe(
-      'appSync.dataSources.shelves.config.tableName: "${self:custom.shelvesTable}" is resolved only at deploy time; pass the real name as tables.shelves',
+      'appSync.dataSources.shelves.config.tableName: "${self:custom.shelvesTable}" is resolved only at deploy time; pass its real value as tables.shelves',
     );
   });
 
@@ -195,6 +195,14 @@ describe('fromServerlessAppSync: configuration errors name their place', () => {
     const codeless = serverlessYml();
     delete codeless.appSync.resolvers['Query.book'].code;
     expect(failure(codeless).message).toBe('appSync.resolvers["Query.book"].code: a UNIT resolver on the DYNAMODB data source "books" needs code');
+  });
+
+  it('an HTTP endpoint resolved at deploy time, unless the endpoints option gives its URL', () => {
+    const config = serverlessYml();
+    config.appSync.dataSources.quotes.config.endpoint = { 'Fn::Join': ['', ['https://', { Ref: 'QuotesApi' }, '.execute-api.eu-west-1.amazonaws.com']] };
+    expect(failure(config).message).toMatch(/^appSync\.dataSources\.quotes\.config\.endpoint: \{"Fn::Join":.* is resolved only at deploy time; pass its real value as endpoints\.quotes$/);
+    const { resolvers } = wire(config, { endpoints: { quotes: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod' } });
+    expect(unitOf(resolvers['Query.quote']).dataSource).toMatchObject({ kind: 'HTTP', name: 'quotes', endpoint: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod' });
   });
 
   it('a malformed HTTP endpoint or a maxBatchSize on a data source that is not Lambda', () => {
