@@ -121,6 +121,25 @@ describe('fromServerlessAppSync: what the plugin also accepts', () => {
     expect(direct.module.request({ arguments: { bookId: 'b1' }, args: { bookId: 'b1' }, info: { fieldName: 'recommendations', parentTypeName: 'Query' } } as never)).toMatchObject({ operation: 'BatchInvoke' });
   });
 
+  it('takes a pipeline step written inline, and a function with no code on a Lambda data source as a Direct Lambda step', () => {
+    const config = serverlessYml();
+    config.appSync.pipelineFunctions.notify = { dataSource: 'recommender' };
+    config.appSync.resolvers.shelveBook.functions = ['checkShelf', { dataSource: { type: 'AMAZON_DYNAMODB', config: { tableName: 'archive' } }, code: 'functions/putBook.ts' }, 'notify'];
+    const { resolvers, tables } = wire(config);
+    const shelve = resolvers['Mutation.shelveBook'];
+    if (shelve?.kind !== 'PIPELINE') throw new Error('expected a pipeline');
+    expect(shelve.functions.map((step) => step.name)).toEqual(['checkShelf', 'Mutation_shelveBook_1', 'notify']);
+    expect(shelve.functions[1]).toMatchObject({ kind: 'JS', module: modules['functions/putBook.ts'], dataSource: dynamoDBDataSource('Mutation_shelveBook_1') });
+    expect(tables).toEqual({ ...TABLES, Mutation_shelveBook_1: 'archive' });
+    expect(shelve.functions[2]).toMatchObject({ kind: 'JS', name: 'notify', dataSource: lambdaDataSource('arn:aws:lambda:eu-west-1:123456789012:function:bookshelf-recommend') });
+    const notify = shelve.functions[2];
+    if (notify?.kind !== 'JS') throw new Error('expected a JS function on the Lambda data source');
+    expect(notify.module.request({ arguments: {}, args: {}, stash: {}, prev: { result: { name: 'fiction' } }, info: { fieldName: 'shelveBook', parentTypeName: 'Mutation' } } as never)).toMatchObject({
+      operation: 'Invoke',
+      payload: { prev: { result: { name: 'fiction' } } },
+    });
+  });
+
   it('needs the deployed name of a function of the service (functionName), given in functions', () => {
     const config = serverlessYml();
     config.appSync.dataSources.recommender.config = { functionName: 'recommend' };
