@@ -97,7 +97,11 @@ function readResolver(value: unknown, place: string, dataSources: ReadonlyMap<st
 export function fromAppSyncManifest(manifest: unknown, options: WiringOptions): Wiring {
   const root = objectAt(manifest, ROOT);
   const dataSources = new Map<string, DataSourceSpec>();
-  for (const [name, value, place] of namedEntries(root.dataSources, placeOf(ROOT, 'dataSources'))) dataSources.set(name, readDataSource(name, value, place, options));
+  for (const [name, value, place] of namedEntries(root.dataSources, placeOf(ROOT, 'dataSources'))) {
+    const spec = readDataSource(name, value, place, options);
+    attach(spec, place);
+    dataSources.set(name, spec);
+  }
   const functions = new Map<string, PipelineFunction>();
   for (const [name, value, place] of namedEntries(root.functions, placeOf(ROOT, 'functions'))) functions.set(name, readFunction(name, value, place, dataSources, options));
   const resolvers: Record<string, ResolverDefinition> = {};

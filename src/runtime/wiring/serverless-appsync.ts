@@ -155,7 +155,10 @@ export function fromServerlessAppSync(config: unknown, options: WiringOptions): 
   const appSync = objectAt(whole, ROOT);
   const reader: Reader = { options, dataSources: new Map(), functions: new Map() };
   for (const [name, value, place] of namedEntries(appSync.dataSources, placeOf(ROOT, 'dataSources'))) {
-    reader.dataSources.set(name, readDataSource(name, value, place, options));
+    const spec = readDataSource(name, value, place, options);
+    // A malformed endpoint fails here even when no resolver attaches the data source.
+    attach(spec, place);
+    reader.dataSources.set(name, spec);
   }
   for (const [name, value, place] of namedEntries(appSync.pipelineFunctions, placeOf(ROOT, 'pipelineFunctions'))) {
     reader.functions.set(name, readFunction(reader, name, value, place));

@@ -112,6 +112,12 @@ describe('fromAppSyncManifest', () => {
     );
   });
 
+  it('fails on a malformed HTTP data source at its place', () => {
+    const manifest = bookshelfManifest();
+    manifest.dataSources.quotes_example_com = { type: 'HTTP', description: 'quotes', httpConfig: { endpoint: 'https://quotes.example.com?key=secret' } };
+    expect(failure(manifest).message).toBe('manifest.dataSources.quotes_example_com: data source "quotes_example_com": The HTTP data source endpoint https://quotes.example.com must hold no credentials, query or fragment');
+  });
+
   it('fails on an unsupported data source type, an unknown kind and a key that is not a coordinate', () => {
     const search = bookshelfManifest() as unknown as { dataSources: Record<string, unknown>; resolvers: Record<string, Record<string, unknown>> };
     search.dataSources.search = { type: 'AMAZON_OPENSEARCH_SERVICE', description: 'search' };

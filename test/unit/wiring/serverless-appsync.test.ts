@@ -224,10 +224,12 @@ describe('fromServerlessAppSync: configuration errors name their place', () => {
     expect(unitOf(resolvers['Query.quote']).dataSource).toMatchObject({ kind: 'HTTP', name: 'quotes', endpoint: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod' });
   });
 
-  it('a malformed HTTP endpoint or a maxBatchSize on a data source that is not Lambda', () => {
+  it('a malformed HTTP endpoint, attached or not, or a maxBatchSize on a data source that is not Lambda', () => {
     const config = serverlessYml();
     config.appSync.dataSources.quotes.config.endpoint = 'ftp://quotes.example.com';
-    expect(failure(config).message).toBe('appSync.resolvers["Query.quote"].dataSource: data source "quotes": The HTTP data source endpoint ftp://quotes.example.com must use http or https');
+    expect(failure(config).message).toBe('appSync.dataSources.quotes: data source "quotes": The HTTP data source endpoint ftp://quotes.example.com must use http or https');
+    delete config.appSync.resolvers['Query.quote'];
+    expect(failure(config).message).toBe('appSync.dataSources.quotes: data source "quotes": The HTTP data source endpoint ftp://quotes.example.com must use http or https');
     const batch = serverlessYml();
     batch.appSync.resolvers['Query.book'].maxBatchSize = 5;
     expect(failure(batch).message).toBe('appSync.resolvers["Query.book"].dataSource: maxBatchSize applies to AWS_LAMBDA data sources only; "books" is DYNAMODB');
