@@ -129,4 +129,11 @@ describe('docs/appsync-compatibility.md', () => {
     const missingFiles = notSupported.flatMap((row) => row.files.filter((file) => !readOrNull(file)?.includes(row.id)).map((file) => `${row.id}: ${file}`));
     expect(missingFiles).toEqual([]);
   });
+
+  it('is counted in the README as it is', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const count = (status: Status) => rows.filter((row) => row.status === status).length;
+    expect(readme).toContain(`Of ${rows.length} items, ${count('Supported')} are supported as AppSync documents them, ${count('Supported with a documented difference')} are supported with a documented difference`);
+    expect(readme).toContain(`and ${count('Unsupported')} are deliberately unsupported`);
+  });
 });
