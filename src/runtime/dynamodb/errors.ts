@@ -96,15 +96,18 @@ export function toDataSourceError(cause: unknown): DataSourceError {
   return result;
 }
 
-/** What the log line says about a failed call: the SDK's error, DynamoDB's request id if any, the attempts. */
-export function faultDetails(cause: unknown): Record<string, unknown> {
+/**
+ * What the log line says about a failed AWS SDK call: the SDK's error, the service's request id if
+ * any (under `requestIdField`), the attempts.
+ */
+export function faultDetails(cause: unknown, requestIdField = 'dynamodbRequestId'): Record<string, unknown> {
   const error = (cause ?? {}) as ServiceErrorLike;
   return {
     errorName: error.name ?? null,
     errorCode: error.code ?? null,
     errorMessage: error.message ?? String(cause),
     httpStatusCode: error.$metadata?.httpStatusCode ?? null,
-    dynamodbRequestId: error.$metadata?.requestId ?? null,
+    [requestIdField]: error.$metadata?.requestId ?? null,
     attempts: error.$metadata?.attempts ?? null,
     totalRetryDelayMs: error.$metadata?.totalRetryDelay ?? null,
   };

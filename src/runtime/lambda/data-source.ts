@@ -14,6 +14,7 @@
 import DataLoader from 'dataloader';
 import type { DataSourceOutcome } from '../dynamodb/context';
 import { BATCH_RESULT_MISMATCH } from '../direct-lambda-batch';
+import { faultDetails } from '../dynamodb/errors';
 import { MappingTemplateError } from '../errors';
 import type { RequestContext } from '../request-context';
 import { MAX_LAMBDA_BATCH_SIZE, type LambdaDataSource } from '../resolver';
@@ -109,7 +110,6 @@ function logFault(outcome: DataSourceOutcome, context: RequestContext, resolverI
   const cause = lambdaFaultCause(error);
   if (!error || cause === undefined || !context.log || logged.has(error)) return;
   logged.add(error);
-  const fault = (cause ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number } };
   const details = {
     coordinate: resolverId,
     requestId: context.requestId,
@@ -117,12 +117,7 @@ function logFault(outcome: DataSourceOutcome, context: RequestContext, resolverI
     functionName,
     errorType: error.type,
     deadlinePassed: context.deadline?.signal.aborted ?? false,
-    errorName: fault.name ?? null,
-    errorCode: fault.code ?? null,
-    errorMessage: fault.message ?? String(cause),
-    httpStatusCode: fault.$metadata?.httpStatusCode ?? null,
-    lambdaRequestId: fault.$metadata?.requestId ?? null,
-    attempts: fault.$metadata?.attempts ?? null,
+    ...faultDetails(cause, 'lambdaRequestId'),
   };
   if (error.type === 'Throttled') context.log.logger.warn('Lambda throttling outlived the retries', details);
   else context.log.logger.error('Lambda data source fault', details);
