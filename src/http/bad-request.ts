@@ -15,6 +15,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { eventHeader } from '../runtime/http-request';
 import { jsonError } from './json-error';
+import { jsonBody } from './request-body';
 import { MAX_DOCUMENT_NESTING, nestsTooDeep } from './nesting';
 import { payloadBytes, DEFAULT_REQUEST_SIZE_LIMITS, queryTooLarge, requestTooLarge, type RequestSizeLimits } from './request-size';
 
@@ -35,13 +36,9 @@ function badBody(event: APIGatewayProxyEventV2, limits: RequestSizeLimits): APIG
   }
   const oversized = requestTooLarge(payloadBytes(event.body ?? '', event.isBase64Encoded, limits.maxRequestBytes), limits, 'The request body');
   if (oversized) return oversized;
-  let body: unknown;
-  try {
-    const text = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, 'The request body is not valid JSON.', 'MalformedHttpRequestException');
-  }
+  const parsed = jsonBody(event);
+  if (!parsed) return jsonError(400, 'The request body is not valid JSON.', 'MalformedHttpRequestException');
+  const body = parsed.value;
   if (Array.isArray(body)) return jsonError(400, 'Batched operations are not supported: send one operation object per request.', 'BadRequest');
   if (!isObject(body)) return jsonError(400, 'The request body must be a JSON object with a `query` string.', 'BadRequest');
   const persisted = isObject(body.extensions) && body.extensions.persistedQuery !== undefined;

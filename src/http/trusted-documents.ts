@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { AuthMode } from '../runtime/auth/modes';
 import { jsonError } from './json-error';
+import { jsonBody } from './request-body';
 
 export interface TrustedDocumentsOptions {
   /** The manifest: SHA-256 hex of a document's text → the text. */
@@ -48,10 +49,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-function bodyText(event: APIGatewayProxyEventV2): string {
-  return event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
-}
-
 /** The request's `query` and `extensions`, or undefined when there is nothing to check. */
 function paramsOf(event: APIGatewayProxyEventV2, restricted: boolean): GraphQLParams | undefined {
   const method = event.requestContext?.http?.method;
@@ -61,10 +58,8 @@ function paramsOf(event: APIGatewayProxyEventV2, restricted: boolean): GraphQLPa
     return { query: search.query, extensions: search.extensions === undefined ? undefined : parseJson(search.extensions) };
   }
   if (method !== 'POST') return undefined;
-  const text = bodyText(event);
-  // Unrestricted requests are parsed only when they may carry a persisted query.
-  if (!restricted && !text.includes('persistedQuery')) return undefined;
-  const body = parseJson(text);
+  // Parsed once by the request checks, which ran before.
+  const body = jsonBody(event)?.value;
   return isObject(body) ? body : undefined;
 }
 
