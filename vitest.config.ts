@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { defaultServerConditions } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { appsyncAliases } from './build/aliases.ts';
 
@@ -26,6 +27,9 @@ export default defineConfig({
       { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
     ],
   },
+  // The engine package is used from its TypeScript sources (packages/engine exports them under this
+  // condition); without `module`, as before, so the AWS SDK loads its CommonJS build in Node.
+  ssr: { resolve: { conditions: ['appsync-engine-source', ...defaultServerConditions.filter((condition) => condition !== 'module')] } },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],

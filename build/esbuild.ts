@@ -21,6 +21,8 @@ const sharedOptions: BuildOptions = {
   minify: true,
   legalComments: 'none',
   mainFields: ['module', 'main'],
+  // The engine package is bundled from its TypeScript sources (packages/engine exports them under this condition).
+  conditions: ['appsync-engine-source'],
   logLevel: 'warning',
 };
 

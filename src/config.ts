@@ -1,14 +1,23 @@
 /** Configuration from the Lambda environment, validated at cold start so a bad deploy fails loudly. */
-import { DEFAULT_DOCUMENT_CACHE_BYTES } from './http/document-store';
-import { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES, LAMBDA_MAX_REQUEST_BYTES } from './http/request-size';
-import { MAX_RESPONSE_BYTES } from './http/response-size';
-import { readAuthConfig, type AuthConfig } from './runtime/auth/config';
-import { DEADLINE_DEFAULTS, type DeadlineSettings } from './runtime/deadline';
-import { DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './runtime/dynamodb/client';
-import { isAuthMode, type AuthMode } from './runtime/auth/modes';
+import {
+  DEADLINE_DEFAULTS,
+  DEFAULT_DOCUMENT_CACHE_BYTES,
+  DEFAULT_MAX_QUERY_BYTES,
+  DEFAULT_MAX_REQUEST_BYTES,
+  DYNAMODB_CLIENT_DEFAULTS,
+  isAuthMode,
+  LAMBDA_MAX_REQUEST_BYTES,
+  MAX_RESPONSE_BYTES,
+  readAuthConfig,
+  readQueryBudgets,
+  type AuthConfig,
+  type AuthMode,
+  type DeadlineSettings,
+  type DynamoDBClientSettings,
+  type LambdaInvokerSettings,
+  type QueryBudgets,
+} from '@appsync-lambda/engine';
 import { readLambdaSettings, readTables } from './data-source-config';
-import type { LambdaInvokerSettings } from './runtime/lambda/invoker';
-import { readQueryBudgets, type QueryBudgets } from './runtime/budget/budgets';
 
 /** Bounds on what one request may hold in memory, in bytes (README: Limits and protections). */
 export interface MemoryLimits {
@@ -27,9 +36,9 @@ export interface Config {
   tables: Record<string, string>;
   /** The Lambda data sources' client (`LAMBDA_*`, src/data-source-config.ts). */
   lambda: LambdaInvokerSettings;
-  /** The DynamoDB client's timeouts and attempts (src/runtime/dynamodb/client.ts). */
+  /** The DynamoDB client's timeouts and attempts (the engine's dynamodb/client.ts). */
   dynamodb: DynamoDBClientSettings;
-  /** The per-request deadline (src/runtime/deadline.ts). */
+  /** The per-request deadline (the engine's deadline.ts). */
   deadline: DeadlineSettings;
   tokenSecret: string;
   /** `ctx.env`: every `RESOLVER_ENV_<NAME>` variable as `<NAME>` (contract CTX-10). */
@@ -38,12 +47,10 @@ export interface Config {
   limits: { resolverCountLimit?: number; queryDepthLimit?: number };
   /** Whether the schema can be introspected (LIM-04). */
   introspection: boolean;
-  /** The user pool's default action, exposed as `identity.defaultAuthStrategy` (AUTH-06). */
-  defaultAuthStrategy: 'ALLOW' | 'DENY';
-  /** Authorization modes and their settings (AUTH-01; variables listed in src/runtime/auth/config.ts). */
+  /** Authorization modes and their settings (AUTH-01; variables listed in the engine's auth/config.ts). */
   auth: AuthConfig;
   memory: MemoryLimits;
-  /** Per mode, the work one request may ask for (`QUERY_BUDGET_<MODE>`, src/runtime/budget/budgets.ts). */
+  /** Per mode, the work one request may ask for (`QUERY_BUDGET_<MODE>`, the engine's budget/budgets.ts). */
   queryBudgets: QueryBudgets;
   /** Modes that may run only the trusted documents (`TRUSTED_DOCUMENTS`: a comma list, default API_KEY; `off` for none). */
   trustedDocumentModes: AuthMode[];
@@ -106,10 +113,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   for (const [name, value] of Object.entries(env)) {
     if (name.startsWith(RESOLVER_ENV_PREFIX) && value !== undefined) resolverEnv[name.slice(RESOLVER_ENV_PREFIX.length)] = value;
   }
-  const defaultAuthStrategy = env.USER_POOL_DEFAULT_ACTION ?? 'ALLOW';
-  if (defaultAuthStrategy !== 'ALLOW' && defaultAuthStrategy !== 'DENY') {
-    throw new Error(`USER_POOL_DEFAULT_ACTION must be ALLOW or DENY, got ${JSON.stringify(defaultAuthStrategy)}`);
-  }
   const introspection = env.INTROSPECTION ?? 'true';
   if (introspection !== 'true' && introspection !== 'false') {
     throw new Error(`INTROSPECTION must be true or false, got ${JSON.stringify(introspection)}`);
@@ -134,7 +137,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       resolverCountLimit: integerSetting(env, 'RESOLVER_COUNT_LIMIT', 1, 10_000),
       queryDepthLimit: integerSetting(env, 'QUERY_DEPTH_LIMIT', 1, 75),
     },
-    defaultAuthStrategy,
     auth: readAuthConfig(env),
     queryBudgets: readQueryBudgets(env, introspection === 'true'),
     trustedDocumentModes: trustedDocumentModes(env.TRUSTED_DOCUMENTS),

@@ -6,9 +6,9 @@
  * - `DATA_SOURCE_TABLES`: more named tables, `name=table,name2=table2`. A name is an AppSync data
  *   source name (a letter or `_`, then letters, digits, `_`); `main` belongs to TABLE_NAME.
  * - `LAMBDA_ENDPOINT`, `LAMBDA_CONNECT_TIMEOUT_MS`, `LAMBDA_REQUEST_TIMEOUT_MS`, `LAMBDA_MAX_ATTEMPTS`:
- *   the client of the Lambda data sources (src/runtime/lambda/invoker.ts).
+ *   the client of the Lambda data sources (the engine's createLambdaInvoker).
  */
-import { LAMBDA_INVOKER_DEFAULTS, type LambdaInvokerSettings } from './runtime/lambda/invoker';
+import { LAMBDA_INVOKER_DEFAULTS, type LambdaInvokerSettings } from '@appsync-lambda/engine';
 
 const DATA_SOURCE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // DynamoDB's rule for table names.

@@ -1,27 +1,28 @@
 /** Lambda entry: cold-start wiring only. Everything here runs once per container. */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createLambdaHandler } from './lambda';
-import { readResolverLogLevel } from './observability/resolver-console';
+import { createDynamoDBClient, createLambdaInvoker } from '@appsync-lambda/engine';
+import { createHiringApi } from './api';
 import { readConfig } from './config';
-import { createDynamoDBClient } from './runtime/dynamodb/client';
-import { createLambdaInvoker } from './runtime/lambda/invoker';
 import { trustedDocuments } from './generated/trusted-documents';
+import { readResolverLogLevel } from './observability/resolver-console';
 
 const config = readConfig(process.env);
 // Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
-const resolverLogLevel = readResolverLogLevel(process.env.RESOLVER_LOG_LEVEL);
 
 // One client per container: its connections and its retry quota outlive requests.
 const { client } = createDynamoDBClient(config.dynamodb);
 
-export const handler = createLambdaHandler({
+export const handler = createHiringApi({
   logger,
-  resolverLogLevel,
+  resolverLogLevel: readResolverLogLevel(process.env.RESOLVER_LOG_LEVEL),
+  dynamodb: client,
+  tables: config.tables,
+  paginationSecret: config.tokenSecret,
+  env: config.resolverEnv,
   // The Lambda client is created on the first call of a Lambda data source, not here.
-  runtime: { client, tables: config.tables, tokenSecret: config.tokenSecret, env: config.resolverEnv, lambda: createLambdaInvoker(config.lambda) },
+  lambda: createLambdaInvoker(config.lambda),
   limits: config.limits,
-  identity: { defaultAuthStrategy: config.defaultAuthStrategy },
   auth: config.auth,
   introspection: config.introspection,
   deadline: config.deadline,

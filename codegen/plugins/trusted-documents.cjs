@@ -8,7 +8,7 @@
  * - Apollo Client's text for the same document: its cache adds `__typename` to every selection set
  *   below the root (`addTypenameToDocument`), and its persisted-query link hashes `print()` of that.
  *
- * The server lets API-key requests run only these documents (src/http/trusted-documents.ts).
+ * The server lets API-key requests run only these documents (packages/engine/src/adapters/http-api/trusted-documents.ts).
  */
 const { createHash } = require('node:crypto');
 const { Kind, print, visit } = require('graphql');

@@ -8,7 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appsyncAliases } from '../../build/aliases.ts';
-import type { DataSourceRef, ResolverDefinition } from '../../src/runtime/resolver.ts';
+import type { DataSourceRef, ResolverDefinition } from '../../packages/engine/src/resolver.ts';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,6 +50,14 @@ const tagSources: Plugin = {
   },
 };
 
+/** Leaves installed packages external, except the engine (a workspace package shipped as TypeScript here). */
+const packagesExceptEngine: Plugin = {
+  name: 'packages-except-engine',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, ({ path }) => (path.startsWith('@appsync-lambda/') || path.startsWith('@aws-appsync/') || path.startsWith('/') ? undefined : { path, external: true }));
+  },
+};
+
 function sourceOf(module: unknown, what: string): string {
   const source = (module as Record<string, unknown> | undefined)?.[SOURCE_TAG];
   if (typeof source !== 'string') throw new Error(`${what}: its module is not a file under src/resolvers or src/functions`);
@@ -68,10 +76,11 @@ export async function loadRoutes(index = join(ROOT, 'src/resolvers/index.ts')): 
     format: 'esm',
     platform: 'node',
     target: 'node24',
-    packages: 'external',
     alias: appsyncAliases,
+    // The engine is bundled from its sources; every other package stays external.
+    conditions: ['appsync-engine-source'],
     loader: { '.graphql': 'text' },
-    plugins: [tagSources],
+    plugins: [packagesExceptEngine, tagSources],
     write: false,
     outfile,
     logLevel: 'silent',

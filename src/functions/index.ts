@@ -2,8 +2,7 @@
  * The pipeline functions, registered once by name with their data source, as AppSync's function
  * configurations; pipeline resolvers name them in the routing table (src/resolvers/index.ts).
  */
-import { functionTable } from '../runtime/function-table';
-import { fn, TABLE } from '../runtime/resolver';
+import { fn, functionTable, TABLE } from '@appsync-lambda/engine';
 import * as PutApplication from './putApplication';
 import * as PutJob from './putJob';
 import * as RequireCandidate from './requireCandidate';

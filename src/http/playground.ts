@@ -10,8 +10,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { eventHeader } from '../runtime/http-request';
-import { jsonError } from './json-error';
+import { eventHeader, jsonError } from '@appsync-lambda/engine';
 
 const assetPath = /\/playground\/([^/]*)$/;
 const assetName = /^[\w-]+\.(js|css)$/;

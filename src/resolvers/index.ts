@@ -7,7 +7,7 @@
  */
 import { functions } from '../functions/index';
 import type { AppSyncFields, RequiredCoordinate } from '../generated/resolver-types';
-import { typedRoutes, type RoutingTable } from '../runtime/typed-routes';
+import { typedRoutes, type RoutingTable } from '@appsync-lambda/engine';
 import * as ApplicationCandidate from './Application.candidate';
 import * as ApplicationJob from './Application.job';
 import * as CandidateApplications from './Candidate.applications';

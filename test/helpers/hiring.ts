@@ -6,7 +6,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
-import { DEFAULT_QUERY_BUDGETS } from '../../src/runtime/budget/budgets';
+import { DEFAULT_QUERY_BUDGETS } from '../../packages/engine/src/budget/budgets';
 import { createTestApi, type TestApi, type TestApiOptions } from './api';
 import type { EventOptions } from './events';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';

@@ -3,7 +3,7 @@
  * as a JSON Web Key Set to preload into the verifier, and tokens signed with node:crypto.
  */
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { readAuthConfig, type AuthConfig } from '../../src/runtime/auth/config';
+import { readAuthConfig, type AuthConfig } from '../../packages/engine/src/auth/config';
 
 export const TEST_REGION = 'eu-west-1';
 export const TEST_USER_POOL_ID = `${TEST_REGION}_TestPool1`;

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLambdaInvoker, type LambdaInvoker } from '../../src/runtime/lambda/invoker';
+import { createLambdaInvoker, type LambdaInvoker } from '../../packages/engine/src/lambda/invoker';
 
 export type TestFunction = (event: any) => unknown;
 

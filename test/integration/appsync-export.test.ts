@@ -12,7 +12,7 @@ import { planAppSyncExport } from '../../scripts/lib/appsync-manifest';
 import * as putJob from '../../src/functions/putJob';
 import * as requireCompany from '../../src/functions/requireCompany';
 import { resolvers } from '../../src/resolvers/index';
-import { httpDataSource } from '../../src/runtime/http-data-source/index';
+import { httpDataSource } from '../../packages/engine/src/http-data-source/index';
 import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
 import * as MutationMoveApplication from '../../src/resolvers/Mutation.moveApplication';
 import * as QueryJob from '../../src/resolvers/Query.job';
@@ -49,7 +49,7 @@ function aContext(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Loads a bundle as ESM; vitest resolves its `@aws-appsync/*` imports to src/runtime/appsync-utils. */
+/** Loads a bundle as ESM; vitest resolves its `@aws-appsync/*` imports to the engine's appsync-utils. */
 async function loadBundle(file: string): Promise<CodeModule> {
   return (await import(/* @vite-ignore */ pathToFileURL(join(outDir, file)).href)) as CodeModule;
 }
@@ -293,12 +293,12 @@ describe('exportAppSyncCode', () => {
   it('fails when a resolver pulls in a node: builtin or the Lambda runtime', async () => {
     const problems = await problemsOf(`${FIXTURES}/Query.withRuntime.ts`);
     expect(problems).toContainEqual(expect.stringContaining('Query.withRuntime.ts: imports node:crypto;'));
-    expect(problems).toContainEqual(expect.stringContaining('Query.withRuntime.ts: the bundle contains src/runtime/resolver.ts;'));
+    expect(problems).toContainEqual(expect.stringContaining('Query.withRuntime.ts: the bundle contains packages/engine/src/resolver.ts;'));
   });
 
   it('fails when a pipeline module exports its function list instead of naming the functions in the routing table', async () => {
     const problems = await problemsOf(`${FIXTURES}/Mutation.withFunctionList/index.ts`);
-    expect(problems).toContainEqual(expect.stringContaining('Mutation.withFunctionList/index.ts: the bundle contains src/runtime/resolver.ts;'));
+    expect(problems).toContainEqual(expect.stringContaining('Mutation.withFunctionList/index.ts: the bundle contains packages/engine/src/resolver.ts;'));
   });
 
   it('fails when a module does not export response(ctx)', async () => {

@@ -4,10 +4,10 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobKey } from '../../src/data/keys';
-import { MAX_RESPONSE_BYTES } from '../../src/http/response-size';
-import { createLambdaHandler } from '../../src/lambda';
-import { NONE, unit } from '../../src/runtime/resolver';
-import { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES } from '../../src/http/request-size';
+import { MAX_RESPONSE_BYTES } from '../../packages/engine/src/response-budget';
+import { createLambdaHandler } from '../helpers/handler';
+import { NONE, unit } from '../../packages/engine/src/resolver';
+import { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES } from '../../packages/engine/src/adapters/http-api/request-size';
 import { graphqlEvent, httpApiEvent } from '../helpers/events';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 

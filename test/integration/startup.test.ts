@@ -7,8 +7,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLambda } from '../../build/esbuild';
-import { createLambdaHandler } from '../../src/lambda';
-import { NONE, unit } from '../../src/runtime/resolver';
+import { createLambdaHandler } from '../helpers/handler';
+import { NONE, unit } from '../../packages/engine/src/resolver';
 
 const logger = new Logger({ serviceName: 'startup-test', logLevel: 'SILENT' });
 const runtime = {

@@ -1,5 +1,5 @@
 /**
- * Trusted documents (src/http/trusted-documents.ts, manifest src/generated/trusted-documents.ts):
+ * Trusted documents (packages/engine/src/adapters/http-api/trusted-documents.ts, manifest src/generated/trusted-documents.ts):
  * the API key runs only the SDK's operations, by hash or as the identical text; signed-in users send
  * any document and keep Apollo's automatic persisted queries. Through the real handler, deployed
  * configuration, and over HTTP with Apollo Client 4's persisted-query link and the SDK's client.
@@ -13,7 +13,9 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CompanyDocument, createClient, CreateJobDocument, JobsByCompanyDocument } from '../../sdk/src/index';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
-import { createServer } from '../../src/server';
+import { createAppSyncEngine } from '@appsync-lambda/engine';
+import { schemaSdl } from '../../src/api';
+import { resolvers } from '../../src/resolvers/index';
 import { httpApiEvent, type EventOptions } from '../helpers/events';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
@@ -172,14 +174,14 @@ describe('persisted-query errors, for every mode', () => {
   });
 
   it('types Apollo’s own persisted-query errors too, for requests that reach it another way (executeOperation)', async () => {
-    const server = createServer({ logger });
+    const { server } = createAppSyncEngine({ sdl: schemaSdl, resolvers, auth: { trustAuthorizer: true }, tables: {}, dynamodb: {} as never, paginationSecret: 'unused' });
     await server.start();
     try {
       errorLogs.mockClear();
       const answers = [];
-      for (const extensions of [persisted('x', 2), persisted(sha256(AD_HOC))]) {
+      for (const extensions of [persisted('x', 2), persisted(sha256(AD_HOC))] as const) {
         const response = await server.executeOperation({ query: COMPANY, extensions }, { contextValue: { appendedErrors: [], requestId: 'direct' } as never });
-        answers.push(response.body.kind === 'single' ? response.body.singleResult.errors?.map((error) => error.extensions?.errorType) : undefined);
+        answers.push(response.body.kind === 'single' ? response.body.singleResult.errors?.map((error: { extensions?: { errorType?: unknown } }) => error.extensions?.errorType) : undefined);
       }
       expect(answers).toEqual([['PersistedQueryVersionNotSupported'], ['PersistedQueryHashMismatch']]);
       expect(errorLogs).not.toHaveBeenCalled();

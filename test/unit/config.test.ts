@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { readConfig } from '../../src/config';
-import { API_KEY_BUDGET, DEFAULT_QUERY_BUDGETS, SIGNED_IN_BUDGET } from '../../src/runtime/budget/budgets';
+import { API_KEY_BUDGET, DEFAULT_QUERY_BUDGETS, SIGNED_IN_BUDGET } from '../../packages/engine/src/budget/budgets';
 
 describe('readConfig', () => {
   it('maps TABLE_NAME to the main table and RESOLVER_ENV_* to ctx.env (CTX-10)', () => {
@@ -10,7 +10,6 @@ describe('readConfig', () => {
     expect(config.tables).toEqual({ main: 'hiring-prod' });
     expect(config.resolverEnv).toEqual({ STAGE: 'prod' });
     expect(config.limits).toEqual({ resolverCountLimit: undefined, queryDepthLimit: undefined });
-    expect(config.defaultAuthStrategy).toBe('ALLOW');
   });
 
   it('fails the cold start without TABLE_NAME', () => {
@@ -62,7 +61,8 @@ describe('readConfig', () => {
   });
 
   it('reads the user pool default action (AUTH-06)', () => {
-    expect(readConfig({ TABLE_NAME: 't', USER_POOL_DEFAULT_ACTION: 'DENY' }).defaultAuthStrategy).toBe('DENY');
+    const config = readConfig({ TABLE_NAME: 't', USER_POOL_DEFAULT_ACTION: 'DENY', AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS', COGNITO_USER_POOL_ID: 'eu-west-1_Abc' });
+    expect(config.auth.cognito?.defaultAction).toBe('DENY');
     expect(() => readConfig({ TABLE_NAME: 't', USER_POOL_DEFAULT_ACTION: 'MAYBE' })).toThrow(/ALLOW or DENY/);
   });
 

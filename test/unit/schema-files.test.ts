@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { schemaSdl } from '../../src/server';
+import { schemaSdl } from '../../src/api';
 
 const dir = fileURLToPath(new URL('../../schema/', import.meta.url));
 

@@ -1,8 +1,8 @@
 // Schema auth directives enforced per field through the real Lambda handler (AUTH-03..AUTH-07, EXE-10).
 import type { Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { readAuthConfig } from '../../../src/runtime/auth/config';
-import { NONE, unit } from '../../../src/runtime/resolver';
+import { readAuthConfig } from '../../../packages/engine/src/auth/config';
+import { NONE, unit } from '../../../packages/engine/src/resolver';
 import { cognitoIdToken, createSigningKey, TEST_USER_POOL_ID } from '../../helpers/jwt';
 import { createRuntimeApi } from '../runtime/harness';
 

@@ -1,8 +1,8 @@
 // Request-level authorization through the real Lambda handler: each mode, the identity it yields, 401s (AUTH-01, CTX-03, UTIL-06, EXE-12).
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { readAuthConfig } from '../../../src/runtime/auth/config';
-import { NONE, unit } from '../../../src/runtime/resolver';
+import { readAuthConfig } from '../../../packages/engine/src/auth/config';
+import { NONE, unit } from '../../../packages/engine/src/resolver';
 import { cognitoIdToken, createSigningKey, oidcToken, TEST_CLIENT_ID, TEST_OIDC_CLIENT_ID, TEST_OIDC_ISSUER, TEST_USER_POOL_ID } from '../../helpers/jwt';
 import { graphqlEvent } from '../../helpers/events';
 import { createRuntimeApi, json } from '../runtime/harness';

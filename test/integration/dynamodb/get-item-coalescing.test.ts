@@ -3,10 +3,10 @@ import { util, type Context } from '@aws-appsync/utils';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { execute, parse } from 'graphql';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GetItemLoaders } from '../../../src/runtime/dynamodb/index';
-import type { RequestContext } from '../../../src/runtime/request-context';
-import { unit } from '../../../src/runtime/resolver';
-import { buildExecutableSchema } from '../../../src/runtime/schema';
+import { GetItemLoaders } from '../../../packages/engine/src/dynamodb/index';
+import { createRequestContext, type RequestContext } from '../../../packages/engine/src/request-context';
+import { unit } from '../../../packages/engine/src/resolver';
+import { buildExecutableSchema } from '../../../packages/engine/src/schema';
 import { createHarness, type DataSourceHarness } from './data-source';
 
 // A test-only schema: a list of jobs, each resolving its company with a plain GetItem resolver.
@@ -40,14 +40,12 @@ beforeEach(() => {
 });
 
 function requestContext(): RequestContext {
-  return {
+  return createRequestContext({
     runtime: { client: h.client, tables: { main: h.db.tableName }, tokenSecret: 'test-secret', env: {} },
     requestId: 'test',
-    identity: null as never,
-    authType: null,
-    request: { headers: {}, domainName: null },
-    appendedErrors: [],
-  };
+    request: { headers: {}, sourceIp: [], domainName: null, apiRequestId: null, method: 'POST', path: '/graphql' },
+    authorization: { mode: 'API_KEY', identity: null, groups: null, deniedFields: null },
+  });
 }
 
 const JOBS = parse('query ($tag: String!) { jobsByTag(tag: $tag) { id company { id name } } }');

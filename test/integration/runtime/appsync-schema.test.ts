@@ -3,9 +3,9 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import hiringAppSyncDefinitions from '../../../schema/appsync.graphql';
-import { readAuthConfig } from '../../../src/runtime/auth/config';
-import { NONE, unit } from '../../../src/runtime/resolver';
-import { buildExecutableSchema } from '../../../src/runtime/schema';
+import { readAuthConfig } from '../../../packages/engine/src/auth/config';
+import { NONE, unit } from '../../../packages/engine/src/resolver';
+import { buildExecutableSchema } from '../../../packages/engine/src/schema';
 import deployedSdl from '../../fixtures/appsync-schema/schema.graphql';
 import { cognitoIdToken, createSigningKey, TEST_USER_POOL_ID } from '../../helpers/jwt';
 import { createRuntimeApi } from './harness';

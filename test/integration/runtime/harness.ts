@@ -6,9 +6,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createLambdaHandler, type LambdaOptions } from '../../../src/lambda';
-import type { LambdaInvoker } from '../../../src/runtime/lambda/invoker';
-import type { ResolverDefinition } from '../../../src/runtime/resolver';
+import { createLambdaHandler, type LambdaOptions } from '../../helpers/handler';
+import type { LambdaInvoker } from '../../../packages/engine/src/lambda/invoker';
+import type { ResolverDefinition } from '../../../packages/engine/src/resolver';
 import type { TestDatabase } from '../../helpers/dynamodb';
 import { graphqlEvent, type EventOptions } from '../../helpers/events';
 

@@ -6,7 +6,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromServerlessAppSync, type Wiring } from '../../../src/runtime/wiring/index';
+import { fromServerlessAppSync, type Wiring } from '../../../packages/engine/src/wiring/index';
 import { modules } from '../../fixtures/appsync-config/modules';
 import { createTestDatabase, type TestDatabase } from '../../helpers/dynamodb';
 import { createRuntimeApi, type RuntimeApi } from '../runtime/harness';

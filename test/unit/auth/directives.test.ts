@@ -1,11 +1,11 @@
 import { buildSchema, defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import appsyncSdl from '../../../schema/appsync.graphql';
-import { createApiKeyMatcher } from '../../../src/runtime/auth/api-keys';
-import { deniedCoordinates, type RequestAuthorization } from '../../../src/runtime/auth/authenticate';
-import { readAuthConfig, type AuthConfig } from '../../../src/runtime/auth/config';
-import { resolveFieldRules } from '../../../src/runtime/auth/directives';
-import { applyFieldAuthorization, canDeny, isAllowed } from '../../../src/runtime/auth/enforce';
+import { createApiKeyMatcher } from '../../../packages/engine/src/auth/api-keys';
+import { deniedCoordinates, type RequestAuthorization } from '../../../packages/engine/src/auth/authenticate';
+import { readAuthConfig, type AuthConfig } from '../../../packages/engine/src/auth/config';
+import { resolveFieldRules } from '../../../packages/engine/src/auth/directives';
+import { applyFieldAuthorization, canDeny, isAllowed } from '../../../packages/engine/src/auth/enforce';
 
 const SDL = /* GraphQL */ `
   type Query {

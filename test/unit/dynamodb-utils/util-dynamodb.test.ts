@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as dynamodb from '../../../src/runtime/util/dynamodb';
+import * as dynamodb from '../../../packages/engine/src/util/dynamodb';
 
 // Expected values are AppSync's recorded outputs (EvaluateCode) unless a test says otherwise.
 describe('util.dynamodb', () => {

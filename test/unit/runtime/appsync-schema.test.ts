@@ -2,10 +2,10 @@ import { isScalarType, Kind, parse, printType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import domainSdl from '../../../schema/schema.graphql';
 import { resolvers } from '../../../src/resolvers/index';
-import { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from '../../../src/runtime/appsync-schema';
-import { appsyncScalars } from '../../../src/runtime/scalars';
-import { buildExecutableSchema } from '../../../src/runtime/schema';
-import { schemaSdl } from '../../../src/server';
+import { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from '../../../packages/engine/src/appsync-schema';
+import { appsyncScalars } from '../../../packages/engine/src/scalars';
+import { buildExecutableSchema } from '../../../packages/engine/src/schema';
+import { schemaSdl } from '../../../src/api';
 
 describe('parseAppSyncSchema (AUTH-02, SCAL-01)', () => {
   it('SCAL-01 AUTH-02 declares every AWS scalar, each implemented, and every AppSync directive', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customDomain, resolverHeaders, sourceIps } from '../../../src/runtime/http-request';
+import { customDomain, resolverHeaders, sourceIps } from '../../../packages/engine/src/request';
 
 describe('resolverHeaders', () => {
   it('CTX-04 lower-cases names and drops the cookie header', () => {

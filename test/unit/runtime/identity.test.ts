@@ -1,8 +1,15 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { identityFromEvent, normaliseClaims } from '../../../src/runtime/identity';
+import { createAuthenticator } from '../../../packages/engine/src/auth/authenticate';
+import { AUTH_TYPE_NAMES } from '../../../packages/engine/src/auth/modes';
+import { normaliseClaims } from '../../../packages/engine/src/identity';
+import type { AuthorizerContext } from '../../../packages/engine/src/request';
 
-const withAuthorizer = (authorizer: unknown) => ({ requestContext: { authorizer } }) as unknown as APIGatewayProxyEventV2;
+const trusted = createAuthenticator({ trustAuthorizer: true });
+/** The identity and util.authType() name the engine derives from API Gateway's authorizer, trusted as it is. */
+async function identityFromAuthorizer(authorizer: AuthorizerContext | undefined) {
+  const authorization = await trusted({ headers: {}, sourceIp: [], domainName: null, authorizer, apiRequestId: null, method: 'POST', path: '/graphql' });
+  return { identity: authorization.identity, authType: AUTH_TYPE_NAMES[authorization.mode] };
+}
 
 describe('normaliseClaims', () => {
   it('CTX-03 restores the list, number and boolean claims API Gateway stringified', () => {
@@ -19,21 +26,21 @@ describe('normaliseClaims', () => {
   });
 });
 
-describe('identityFromEvent', () => {
-  it('GAP-09 gives null (not undefined) without an authorizer', () => {
-    expect(identityFromEvent(withAuthorizer(undefined), [])).toEqual({ identity: null, authType: 'API Key Authorization' });
+describe('trustAuthorizer: identities from API Gateway’s authorizer', () => {
+  it('GAP-09 gives null (not undefined) without an authorizer', async () => {
+    expect(await identityFromAuthorizer(undefined)).toEqual({ identity: null, authType: 'API Key Authorization' });
   });
 
-  it('CTX-03 treats only cognito-idp issuers as user pools', () => {
-    const lookalike = identityFromEvent(withAuthorizer({ jwt: { claims: { iss: 'https://evil.example/cognito-idp.x', sub: 's' } } }), []);
+  it('CTX-03 treats only cognito-idp issuers as user pools', async () => {
+    const lookalike = await identityFromAuthorizer({ jwt: { claims: { iss: 'https://evil.example/cognito-idp.x', sub: 's' } } });
     expect(lookalike.authType).toBe('Open ID Connect Authorization');
   });
 
-  it('CTX-03 has an empty groups list as [] and missing groups as null', () => {
+  it('CTX-03 has an empty groups list as [] and missing groups as null', async () => {
     const iss = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X';
-    const empty = identityFromEvent(withAuthorizer({ jwt: { claims: { iss, sub: 's', 'cognito:groups': '[]' } } }), []);
+    const empty = await identityFromAuthorizer({ jwt: { claims: { iss, sub: 's', 'cognito:groups': '[]' } } });
     expect(empty.identity).toMatchObject({ groups: [] });
-    const none = identityFromEvent(withAuthorizer({ jwt: { claims: { iss, sub: 's' } } }), []);
+    const none = await identityFromAuthorizer({ jwt: { claims: { iss, sub: 's' } } });
     expect(none.identity).toMatchObject({ groups: null });
   });
 });

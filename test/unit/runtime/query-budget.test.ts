@@ -1,5 +1,5 @@
 /**
- * The pieces of the query budget (src/runtime/budget): the cost estimate against the hiring schema
+ * The pieces of the query budget (packages/engine/src/budget): the cost estimate against the hiring schema
  * and its resolvers, the document measure, the token count, and the trusted-documents manifest
  * against the SDK's documents.
  */
@@ -10,10 +10,10 @@ import * as sdk from '../../../sdk/src/index';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/data/pages';
 import { trustedDocuments } from '../../../src/generated/trusted-documents';
 import { resolvers } from '../../../src/resolvers/index';
-import { createCostEstimator, estimateCost } from '../../../src/runtime/budget/cost';
-import { measureDocument, tokensOver } from '../../../src/runtime/budget/measure';
-import { dynamodbCallsByCoordinate } from '../../../src/runtime/budget/plugin';
-import { schemaSdl } from '../../../src/server';
+import { createCostEstimator, estimateCost } from '../../../packages/engine/src/budget/cost';
+import { measureDocument, tokensOver } from '../../../packages/engine/src/budget/measure';
+import { dynamodbCallsByCoordinate } from '../../../packages/engine/src/budget/plugin';
+import { schemaSdl } from '../../../src/api';
 
 const schema = buildSchema(schemaSdl);
 const calls = dynamodbCallsByCoordinate(resolvers);

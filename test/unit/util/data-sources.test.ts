@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withExecution, type Execution } from '../../../src/runtime/execution';
-import { createResponseHeaders, RESPONSE_HEADERS_MAX_BYTES } from '../../../src/runtime/util/http';
-import { util } from '../../../src/runtime/util/index';
+import { withExecution, type Execution } from '../../../packages/engine/src/execution';
+import { createResponseHeaders, RESPONSE_HEADERS_MAX_BYTES } from '../../../packages/engine/src/util/http';
+import { util } from '../../../packages/engine/src/util/index';
 import { thrownBy } from '../../helpers/thrown';
 
 const column = (label: string) => ({ label, name: label, typeName: 'VARCHAR' });

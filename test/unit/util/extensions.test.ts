@@ -1,6 +1,6 @@
 import { extensions, util } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { util as runtimeUtil } from '../../../src/runtime/util/index';
+import { util as runtimeUtil } from '../../../packages/engine/src/util/index';
 import { thrownBy } from '../../helpers/thrown';
 
 describe('extensions', () => {

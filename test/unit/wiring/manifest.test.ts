@@ -2,10 +2,10 @@
 // with every error naming its place in the manifest.
 import { describe, expect, it } from 'vitest';
 import type { AppSyncManifest } from '../../../scripts/lib/appsync-manifest';
-import { httpDataSource } from '../../../src/runtime/http-data-source/config';
-import { lambdaDataSource } from '../../../src/runtime/lambda/data-source';
-import { NONE, dynamoDBDataSource, lambda, lambdaFn } from '../../../src/runtime/resolver';
-import { UnsupportedError, WiringError, fromAppSyncManifest, type WiringOptions } from '../../../src/runtime/wiring/index';
+import { httpDataSource } from '../../../packages/engine/src/http-data-source/config';
+import { lambdaDataSource } from '../../../packages/engine/src/lambda/data-source';
+import { NONE, dynamoDBDataSource, lambda, lambdaFn } from '../../../packages/engine/src/resolver';
+import { UnsupportedError, WiringError, fromAppSyncManifest, type WiringOptions } from '../../../packages/engine/src/wiring/index';
 import { modules } from '../../fixtures/appsync-config/modules';
 
 const recommend = { handler: async () => [] };

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { httpDataSource } from '../../../src/runtime/http-data-source/config';
-import { lambdaDataSource } from '../../../src/runtime/lambda/data-source';
-import { NONE, dynamoDBDataSource, type ResolverDefinition } from '../../../src/runtime/resolver';
-import { UnsupportedError, WiringError, fromServerlessAppSync, type WiringOptions } from '../../../src/runtime/wiring/index';
+import { httpDataSource } from '../../../packages/engine/src/http-data-source/config';
+import { lambdaDataSource } from '../../../packages/engine/src/lambda/data-source';
+import { NONE, dynamoDBDataSource, type ResolverDefinition } from '../../../packages/engine/src/resolver';
+import { UnsupportedError, WiringError, fromServerlessAppSync, type WiringOptions } from '../../../packages/engine/src/wiring/index';
 import { modules } from '../../fixtures/appsync-config/modules';
 
 const FIXTURE = new URL('../../fixtures/appsync-config/serverless.yml', import.meta.url);

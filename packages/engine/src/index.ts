@@ -1,0 +1,73 @@
+/**
+ * The engine's one entry: run an AppSync API (schema as deployed to AppSync, APPSYNC_JS resolvers
+ * and pipeline functions, DynamoDB/Lambda/HTTP/NONE data sources, AppSync's authorization modes)
+ * on one AWS Lambda with Apollo Server 5.
+ *
+ *     const engine = createAppSyncEngine({ sdl, resolvers, tables, dynamodb, auth, paginationSecret });
+ *     export const handler = createHttpApiHandler(engine);
+ *
+ * Everything a consumer needs is exported here; nothing else in the package is public.
+ */
+
+// The engine and its adapter.
+export { createAppSyncEngine, type AppSyncEngine, type EngineOptions } from './engine';
+export { createHttpApiHandler, type HttpApiHandler, type HttpApiOptions, type HttpApiRoute } from './adapters/http-api/index';
+export { engineRequestFromEvent, eventHeader } from './adapters/http-api/event';
+export { jsonError } from './adapters/http-api/json-error';
+export type { TrustedDocumentsOptions } from './adapters/http-api/trusted-documents';
+export { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES, LAMBDA_MAX_REQUEST_BYTES } from './adapters/http-api/request-size';
+export type { EngineRequest, AuthorizerContext, IamAuthorizer, ResolverHeaders } from './request';
+export type { ListSizes } from './server';
+export { DEFAULT_DOCUMENT_CACHE_BYTES } from './document-store';
+export { MAX_RESPONSE_BYTES } from './response-budget';
+export type { RequestContext } from './request-context';
+
+// Observing requests: logs, metrics, traces.
+export type { EngineHooks, RequestObserver, ErrorReport, OperationReport, RequestOutcome, DataSourceCall } from './hooks';
+
+// Resolvers, pipeline functions and data sources, as attached on AppSync.
+export {
+  unit,
+  pipeline,
+  fn,
+  lambda,
+  lambdaFn,
+  dynamoDBDataSource,
+  NONE,
+  TABLE,
+  MAX_PIPELINE_FUNCTIONS,
+  MAX_LAMBDA_BATCH_SIZE,
+  type ResolverModule,
+  type ResolverDefinition,
+  type PipelineFunction,
+  type NamedPipelineFunction,
+  type DataSourceRef,
+  type LambdaDataSource,
+  type LambdaResolverModule,
+  type LambdaBatchResolverModule,
+} from './resolver';
+export { functionTable, type FunctionTable } from './function-table';
+export { typedRoutes, type RoutingTable, type FieldTyping, type TypedResolverModule, type TypedLambdaModule, type TypedLambdaBatchModule, type LambdaBatchItem } from './typed-routes';
+export { httpDataSource, HTTP_DATA_SOURCE_DEFAULTS, type HttpDataSourceRef, type HttpDataSourceOptions, type HttpAuthorizationConfig, type SigningCredentials } from './http-data-source/config';
+export { lambdaDataSource } from './lambda/data-source';
+export { remoteLambda, remoteLambdaFn } from './lambda/direct';
+export { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS, type LambdaInvoker, type LambdaInvokerSettings } from './lambda/invoker';
+export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './dynamodb/client';
+
+// Wiring from an existing AppSync project's configuration.
+export { fromServerlessAppSync, fromAppSyncManifest, WiringError, type Wiring, type WiringOptions } from './wiring/index';
+
+// Authorization, limits and budgets.
+export { readAuthConfig, type AuthConfig, type AuthSettings, type CognitoConfig, type OidcConfig } from './auth/config';
+export { AUTH_MODES, isAuthMode, type AuthMode } from './auth/modes';
+export { AuthenticationError, type RequestAuthorization } from './auth/authenticate';
+export { DEADLINE_DEFAULTS, type DeadlineSettings } from './deadline';
+export { readQueryBudgets, DEFAULT_QUERY_BUDGETS, type QueryBudget, type QueryBudgets } from './budget/budgets';
+export type { ExecutionLimits } from './execute';
+
+// AppSync's definitions, for tools that read the schema (codegen, linters).
+export { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from './appsync-schema';
+
+// Errors: the errorTypes clients can switch on.
+export { ERROR_TYPES, type ErrorType } from './error-types';
+export { AppSyncError } from './errors';

@@ -1,0 +1,102 @@
+/**
+ * One GraphQL request's state, in one object: who called, what the resolvers may see, what they
+ * added to the response, the request's deadline, budgets and batching, and the application's
+ * observer. It is Apollo's `contextValue`; adapters create it with `createRequestContext` and
+ * nothing about a request is kept anywhere else.
+ */
+import type { Identity } from '@aws-appsync/utils';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context as LambdaContext } from 'aws-lambda';
+import type { GraphQLFormattedError } from 'graphql';
+import type { RequestAuthorization } from './auth/authenticate';
+import { AUTH_TYPE_NAMES } from './auth/modes';
+import type { LambdaBatchLoaders } from './direct-lambda-batch';
+import type { GetItemLoaders } from './dynamodb/get-item-loader';
+import type { LambdaInvokeBatches } from './lambda/data-source';
+import type { LambdaInvoker } from './lambda/invoker';
+import type { Deadline } from './deadline';
+import type { AuthTypeName, ResponseHeaders } from './execution';
+import type { RequestObserver } from './hooks';
+import { createResponseHeaders } from './util/http';
+import type { EngineRequest, ResolverHeaders } from './request';
+import type { ResponseBudget } from './response-budget';
+
+export interface RuntimeConfig {
+  client: DynamoDBDocumentClient;
+  /** DynamoDB data source names to real table names (contract DDB-05). */
+  tables: Readonly<Record<string, string>>;
+  /** Secret the pagination tokens' encryption key is derived from. */
+  tokenSecret: string;
+  /** `ctx.env` (contract CTX-10). */
+  env: Readonly<Record<string, string>>;
+  /** Calls Lambda data sources' functions (lambda/invoker.ts); default settings when absent. */
+  lambda?: LambdaInvoker;
+}
+
+export interface RequestContext {
+  runtime: RuntimeConfig;
+  /** The Lambda request id, logged with every masked error. */
+  requestId: string;
+  /** The transport's request id (API Gateway's), for logs. */
+  apiRequestId: string | null;
+  /** The invocation's Lambda context, handed to Direct Lambda resolvers; absent outside Lambda. */
+  lambdaContext?: LambdaContext;
+  identity: Identity;
+  authType: AuthTypeName | null;
+  /** How the request was authorized (AUTH-*). */
+  authorization: RequestAuthorization;
+  /** `ctx.request` (CTX-04). */
+  request: { headers: ResolverHeaders; domainName: string | null };
+  /** Errors from `util.appendError`, added to the response by the server (contract EXE-07). */
+  appendedErrors: GraphQLFormattedError[];
+  /** Headers from `util.http.addResponseHeader(s)`, set on the HTTP response by the server (UTIL-H1). */
+  responseHeaders: ResponseHeaders;
+  /** Resolver executions so far (LIM-02). */
+  resolverCount: number;
+  /** The schema coordinate of each failure a resolver raised, for its error report. */
+  failedAt: Map<unknown, string>;
+  /** Failures already reported to the observer (a coalesced GetItem's error is shared by its resolvers). */
+  reported: WeakSet<object>;
+  /** The response bytes counted while resolving (LIM-10), created by the first field. */
+  responseBudget?: ResponseBudget;
+  /** This request's GetItem batching, created on first use (no N+1 reads for nested fields). */
+  getItemLoaders?: GetItemLoaders;
+  /** This request's batched Direct Lambda calls (`maxBatchSize`, EXE-16), created on first use. */
+  lambdaBatchLoaders?: LambdaBatchLoaders;
+  /** This request's BatchInvoke batches of Lambda data sources, created on first use. */
+  lambdaInvokeBatches?: LambdaInvokeBatches;
+  /** When the request must be answered by; data source calls are aborted then (deadline.ts). */
+  deadline?: Deadline;
+  /** The application's observer of this request (hooks.ts). */
+  observer?: RequestObserver;
+}
+
+/** The state of a new request, once it is authenticated. */
+export function createRequestContext(fields: {
+  runtime: RuntimeConfig;
+  request: EngineRequest;
+  authorization: RequestAuthorization;
+  requestId: string;
+  lambdaContext?: LambdaContext;
+  deadline?: Deadline;
+  observer?: RequestObserver;
+}): RequestContext {
+  const { request, authorization } = fields;
+  return {
+    runtime: fields.runtime,
+    requestId: fields.requestId,
+    apiRequestId: request.apiRequestId,
+    lambdaContext: fields.lambdaContext,
+    identity: authorization.identity,
+    authType: AUTH_TYPE_NAMES[authorization.mode],
+    authorization,
+    request: { headers: request.headers, domainName: request.domainName },
+    appendedErrors: [],
+    responseHeaders: createResponseHeaders(),
+    resolverCount: 0,
+    failedAt: new Map(),
+    reported: new WeakSet(),
+    deadline: fields.deadline,
+    observer: fields.observer,
+  };
+}
