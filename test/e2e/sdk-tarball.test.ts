@@ -63,7 +63,7 @@ beforeAll(async () => {
 
   const env = consumerEnv();
   const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: sdkDir, env });
-  [packed] = JSON.parse(stdout) as (typeof packed)[];
+  packed = (JSON.parse(stdout) as Array<typeof packed>)[0]!;
   await run('npm', ['install', '--save-exact', '--prefer-offline', '--no-audit', '--no-fund', join(work, packed.filename), `graphql@${rootPackage.dependencies.graphql}`], { cwd: app, env });
 
   hiring = await createHiringApi();
