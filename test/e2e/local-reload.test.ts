@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
-import { CompanyDocument, createClient, CreateCompanyDocument } from '../../sdk/src/index';
+import { CompanyDocument, createClient, CreateCompanyDocument } from '@hiring/sdk';
 import { pidsMentioning, processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
 
 let stack: LocalStack | undefined;

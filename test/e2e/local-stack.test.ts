@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { seedCandidates, seedCompanies } from '../../scripts/lib/seed-data';
-import { createClient, CreateCompanyDocument, CreateJobDocument, JobsByCompanyDocument } from '../../sdk/src/index';
+import { createClient, CreateCompanyDocument, CreateJobDocument, JobsByCompanyDocument } from '@hiring/sdk';
 import { processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
 
 let stack: LocalStack | undefined;

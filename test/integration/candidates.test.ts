@@ -1,6 +1,6 @@
 import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CandidateDocument, CreateCandidateDocument } from '../../sdk/src/index';
+import { CandidateDocument, CreateCandidateDocument } from '@hiring/sdk';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 
 const CREATE_CANDIDATE = /* GraphQL */ `

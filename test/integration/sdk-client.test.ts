@@ -10,7 +10,7 @@ import {
   JobDocument,
   JobsByCompanyDocument,
   type Client,
-} from '../../sdk/src/index';
+} from '@hiring/sdk';
 import { createTestApi } from '../helpers/api';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
 import { rejection } from '../helpers/thrown';

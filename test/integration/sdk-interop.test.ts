@@ -7,7 +7,7 @@ import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@a
 import { cacheExchange, createClient as createUrqlClient, fetchExchange } from '@urql/core';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { CompanyDocument, CreateCompanyDocument, CreateJobDocument, type CompanyQuery, type CreateCompanyMutation } from '../../sdk/src/index';
+import { CompanyDocument, CreateCompanyDocument, CreateJobDocument, type CompanyQuery, type CreateCompanyMutation } from '@hiring/sdk';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
 import { rejection } from '../helpers/thrown';

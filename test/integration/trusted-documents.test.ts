@@ -11,7 +11,7 @@ import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CompanyDocument, createClient, CreateJobDocument, JobsByCompanyDocument } from '../../sdk/src/index';
+import { CompanyDocument, createClient, CreateJobDocument, JobsByCompanyDocument } from '@hiring/sdk';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { createAppSyncEngine } from '@appsync-lambda/engine';
 import { schemaSdl } from '../../src/api';

@@ -18,7 +18,7 @@ import {
   JobDocument,
   JobsByCompanyDocument,
   MoveApplicationDocument,
-} from '../../sdk/src/index';
+} from '@hiring/sdk';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { startFaultProxy, type FaultChooser, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
 import { cognitoIdToken, createSigningKey } from '../helpers/jwt';

@@ -5,7 +5,7 @@
  * for half-done writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplyToJobDocument, CreateCandidateDocument, CreateCompanyDocument, CreateJobDocument, MoveApplicationDocument } from '../../sdk/src/index';
+import { ApplyToJobDocument, CreateCandidateDocument, CreateCompanyDocument, CreateJobDocument, MoveApplicationDocument } from '@hiring/sdk';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { cognitoIdToken, createSigningKey } from '../helpers/jwt';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';

@@ -9,7 +9,7 @@ import {
   type CompanyQuery,
   type CreateCompanyMutation,
   type CreateJobMutation,
-} from '../../sdk/src/index';
+} from '@hiring/sdk';
 
 const url = 'https://api.example.com/graphql';
 const apollo = new ApolloClient({ link: new HttpLink({ uri: url }), cache: new InMemoryCache() });

@@ -8,7 +8,7 @@ import {
   JobsByCompanyDocument,
   type CompanyQuery,
   type JobStatus,
-} from '../../sdk/src/index';
+} from '@hiring/sdk';
 
 const client = createClient({ url: 'https://api.example.com/graphql' });
 

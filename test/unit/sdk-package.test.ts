@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const sdk = fileURLToPath(new URL('../../sdk/', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${sdk}package.json`, 'utf8')) as Record<string, any>;
+const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as Record<string, any>;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -16,6 +17,19 @@ describe('@hiring/sdk package', () => {
     expect(pkg).toMatchObject({ name: '@hiring/sdk', type: 'module' });
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(pkg.scripts.build).toMatch(/^tsc /);
+  });
+
+  it('is a workspace of the repository, built by npm install (prepare) and packed with its sources', () => {
+    expect(root.workspaces).toContain('sdk');
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.files).toEqual(['dist', 'src', 'README.md']);
+  });
+
+  it('is imported by name in the repository (the built package), never from sdk/src by path', () => {
+    const repo = fileURLToPath(new URL('../../', import.meta.url));
+    for (const file of ['test/', 'scripts/', 'bench/', 'src/'].flatMap((dir) => sources(`${repo}${dir}`))) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from '[./]*sdk\/(src|dist)\b/);
+    }
   });
 
   it('depends on nothing of the server: graphql as a peer, typed-document-node for the types', () => {

@@ -2,7 +2,7 @@
 // with the user pool; the public job board reads with an API key and writes nothing (AUTH-01..AUTH-05).
 import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CompanyDocument, CreateJobDocument } from '../../../sdk/src/index';
+import { CompanyDocument, CreateJobDocument } from '@hiring/sdk';
 import type { TestApi } from '../../helpers/api';
 import type { EventOptions } from '../../helpers/events';
 import { createHiringApi } from '../../helpers/hiring';

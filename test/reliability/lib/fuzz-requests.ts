@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { print } from 'graphql';
-import { CompanyDocument, JobDocument, JobsByCompanyDocument } from '../../../sdk/src/index';
+import { CompanyDocument, JobDocument, JobsByCompanyDocument } from '@hiring/sdk';
 import { httpApiEvent } from '../../helpers/events';
 
 /** The job board's operations as the SDK sends them: the documents the API key may run. */

@@ -3,7 +3,7 @@
  * and records every answer: outcome counts, hangs, and problems (leaks, unknown errorTypes, 5xx).
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { createClient, isGraphQLRequestError, type GraphQLErrorEntry } from '../../../sdk/src/index';
+import { createClient, isGraphQLRequestError, type GraphQLErrorEntry } from '@hiring/sdk';
 import { Findings, graphqlBody, HUNG, outcomeOf, problemsWith, Tally, watched, type Answer } from './outcomes';
 
 export interface Call<TData> {

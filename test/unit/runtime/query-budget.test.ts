@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { buildSchema, getOperationAST, parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import * as sdk from '../../../sdk/src/index';
+import * as sdk from '@hiring/sdk';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/data/pages';
 import { trustedDocuments } from '../../../src/generated/trusted-documents';
 import { resolvers } from '../../../src/resolvers/index';
