@@ -72,6 +72,11 @@ function profileUpdate(changes: ProfileChanges): Record<string, unknown> {
   return values;
 }
 
+/** The guard item that links the user `sub` to one candidate, written only if absent. */
+function userGuard(sub: string, candidateId: string) {
+  return { putItem: { table: TABLE, key: userKey(sub), item: { __typename: 'CandidateUser', candidateId }, condition: absent } };
+}
+
 export const Candidates = {
   get(id: string) {
     return { operation: 'GetItem' as const, key: util.dynamodb.toMapValues(candidateKey(id)) };
@@ -167,7 +172,3 @@ export const Candidates = {
     });
   },
 };
-
-function userGuard(sub: string, candidateId: string) {
-  return { putItem: { table: TABLE, key: userKey(sub), item: { __typename: 'CandidateUser', candidateId }, condition: absent } };
-}
