@@ -222,7 +222,7 @@ export type Mutation = {
   /**
    * Links the signed-in candidate to their profile, whose email is the token's email: the candidate a
    * recruiter registered with that email (in any letter case) if there is one, else a new candidate.
-   * The input's name and phone are stored either way. Fails with EmailNotVerified (the token's email
+   * The input's name is stored either way, its phone when given. Fails with EmailNotVerified (the token's email
    * is missing or not verified), AlreadyLinked (errorInfo: candidateId; the user has a profile
    * already) or Conflict (errorInfo: email; the email's candidate belongs to another user).
    * Candidates only.

@@ -134,6 +134,20 @@ describe('Mutation.createMyProfile', () => {
     expect(await ok(MeDocument, {}, second)).toEqual({ me: null });
   });
 
+  it('links a user to one candidate only, however many requests race: the others fail and write nothing', async () => {
+    const user = hiring.aCandidateUser();
+    const results = await Promise.all([1, 2, 3].map((n) => send(CreateMyProfileDocument, { input: { name: `Racer ${n}` } }, user)));
+    const created = results.filter((body) => !body.errors);
+    expect(created).toHaveLength(1);
+    for (const body of results.filter((result) => result.errors)) {
+      expect(['AlreadyLinked', 'Conflict', 'TransactionConflict']).toContain(body.errors![0]!.errorType);
+    }
+    const items = await storedItems(hiring.api);
+    expect(items.filter((item) => item.userId === user.sub)).toEqual([expect.objectContaining({ id: created[0]!.data!.createMyProfile.id })]);
+    expect(items.filter((item) => item.PK === `USER#${user.sub}`)).toHaveLength(1);
+    expect(items.filter((item) => item.PK === `EMAIL#${user.email.toLowerCase()}`)).toHaveLength(1);
+  });
+
   it('rejects a blank name with a ValidationError before any write', async () => {
     const before = await storedItems(hiring.api);
     expect((await send(CreateMyProfileDocument, { input: { name: ' ' } }, hiring.aCandidateUser())).errors?.[0]).toMatchObject({
@@ -195,6 +209,22 @@ describe('Mutation.updateMyProfile', () => {
     });
     expect(await storedItems(hiring.api)).toEqual(before);
     expect((await ok(MeDocument, {}, user)).me).toMatchObject({ name: 'Christine Darden', email: user.email });
+  });
+
+  it('gives a contested email to one candidate only when two change to it at once', async () => {
+    const [first, second] = [await aLinkedCandidate(), await aLinkedCandidate()];
+    const contested = `contested.${first.sub}@example.com`;
+    const results = await Promise.all([first, second].map((user) => send(UpdateMyProfileDocument, { input: { email: contested } }, user)));
+    expect(results.filter((body) => !body.errors)).toHaveLength(1);
+    const items = await storedItems(hiring.api);
+    const holders = items.filter((item) => item.PK.startsWith('CANDIDATE#') && item.email === contested);
+    expect(holders).toHaveLength(1);
+    // The loser keeps its email and its guard; the winner's old guard is gone.
+    const loser = holders[0]!.id === first.id ? second : first;
+    const winner = loser === first ? second : first;
+    expect(items).toContainEqual(expect.objectContaining({ PK: `EMAIL#${loser.email.toLowerCase()}`, candidateId: loser.id }));
+    expect(items.filter((item) => item.PK === `EMAIL#${winner.email.toLowerCase()}`)).toEqual([]);
+    expect(items.filter((item) => item.PK === `EMAIL#${contested}`)).toEqual([expect.objectContaining({ candidateId: winner.id })]);
   });
 
   it('answers ProfileNotFound before createMyProfile', async () => {
