@@ -30,6 +30,7 @@ const config: CodegenConfig = {
           Job: '../data/jobs#JobRecord',
           Candidate: '../data/candidates#CandidateRecord',
           Application: '../data/applications#ApplicationRecord',
+          Note: '../data/notes#NoteRecord',
         },
         resolverTypeWrapperSignature: 'T',
       },

@@ -3,8 +3,8 @@
  * restarts), the table from src/data/table.json, sample data on first run, the playground assets,
  * and the function behind serverless-offline's HTTP API emulation. Ctrl+C stops everything.
  *
- * Credentials (the local stage's only): an admin sign-in token, printed at start, and the API key
- * local-dev-key. Environment: PORT (API, default 4000), DYNAMODB_PORT (default 8000), DYNAMODB_DATA_DIR
+ * Credentials (the local stage's only): sign-in tokens for an admin, a recruiter and a candidate
+ * (linked to a seeded candidate), printed at start, and the API key local-dev-key. Environment: PORT (API, default 4000), DYNAMODB_PORT (default 8000), DYNAMODB_DATA_DIR
  * (default .dynamodb), SEED=false to skip the sample data.
  *
  * Reload: a change under src/, schema/ or the build configuration restarts serverless-offline
@@ -14,11 +14,11 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { relative, resolve } from 'node:path';
 import { ensurePlayground } from './build-playground.ts';
-import { localDevAuth, LOCAL_API_KEY } from './lib/dev-auth.ts';
+import { localDevAuth, LOCAL_API_KEY, LOCAL_USERS } from './lib/dev-auth.ts';
 import { assertJava, freePort, startDynamoDBLocal } from './lib/dynamodb-local.ts';
 import { startOffline, type Offline, type OfflineOptions } from './lib/offline.ts';
 import { defaultWatchPaths, watchAndReload } from './lib/reload.ts';
-import { seed } from './lib/seed.ts';
+import { candidateIds, seed } from './lib/seed.ts';
 import { serviceDir } from './lib/serverless.ts';
 import { ensureTable } from './lib/table.ts';
 
@@ -96,10 +96,13 @@ async function start(): Promise<void> {
   });
 
   let seeded = '';
+  const candidateUser = { email: LOCAL_USERS.candidate.email, headers: { authorization: auth.tokens.candidate } };
   if (firstRun && process.env.SEED !== 'false') {
-    const counts = await seed(api.url, undefined, { authorization: auth.token });
+    const counts = await seed(api.url, undefined, { authorization: auth.token }, undefined, candidateUser);
     seeded = ` (new: seeded ${counts.companies} companies, ${counts.jobs} jobs, ${counts.candidates} candidates, ${counts.applications} applications)`;
   }
+  const ids = await candidateIds(api.url, candidateUser.headers);
+  const tryIds = ids ? `candidate ${ids.candidateId} (the candidate token's own), application ${ids.applicationId ?? '-'}, job ${ids.jobId ?? '-'}` : '';
   // Watching starts once the sample data is in: a reload would fail the seed's requests.
   if (watchedPaths.length > 0) {
     const watcher = watchAndReload({ paths: watchedPaths, restart: api.restart, signal: aborted.signal });
@@ -114,6 +117,12 @@ async function start(): Promise<void> {
       `  Playground    ${api.url}   (open it in a browser; signed in as the local admin)`,
       `  Admin token   ${auth.token}`,
       `                (12 h; send it as the Authorization header: groups admins and recruiters)`,
+      `  Recruiter     ${auth.tokens.recruiter}`,
+      `                (12 h; a recruiter's token: group recruiters)`,
+      `  Candidate     ${auth.tokens.candidate}`,
+      `                (12 h; a candidate's token: group candidates, ${LOCAL_USERS.candidate.email}, the seeded candidate of that email;`,
+      '                try { me { name applications { items { stage job { title } } } } })',
+      ...(tryIds ? [`  Ids to try    ${tryIds}`] : []),
       `  API key       ${LOCAL_API_KEY}   (public job-board reads: send it as x-api-key; runs only the SDK's operations)`,
       `  DynamoDB      ${dynamodb.endpoint}   table ${TABLE_NAME}, data in ${relative(process.cwd(), dataDir) || '.'}${seeded}`,
       watchedPaths.length > 0

@@ -13,11 +13,22 @@ export const LOCAL_CLIENT_ID = 'local-dev';
 export const LOCAL_API_KEY = 'local-dev-key';
 const TOKEN_HOURS = 12;
 
+/** The local stage's users, one per role; the candidate's email is the one a seeded candidate has. */
+export const LOCAL_USERS = {
+  admin: { sub: '00000000-0000-4000-8000-000000000001', username: 'local-admin', groups: ['admins', 'recruiters'], email: 'admin@localhost' },
+  recruiter: { sub: '00000000-0000-4000-8000-000000000002', username: 'local-recruiter', groups: ['recruiters'], email: 'recruiter@localhost' },
+  candidate: { sub: '00000000-0000-4000-8000-000000000003', username: 'amara.okafor', groups: ['candidates'], email: 'amara.okafor@example.com' },
+} as const;
+
+export type LocalRole = keyof typeof LOCAL_USERS;
+
 export interface DevAuth {
   /** The pool's public keys, for the function's COGNITO_JWKS. */
   jwks: string;
   /** A user-pool ID token of a local admin (groups admins and recruiters), valid for 12 hours. */
   token: string;
+  /** A user-pool ID token per role (the admin's is `token`), each valid for 12 hours; emails verified. */
+  tokens: Record<LocalRole, string>;
 }
 
 function signingKey(dataDir: string): { kid: string; pem: string } {
@@ -32,25 +43,30 @@ function signingKey(dataDir: string): { kid: string; pem: string } {
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** The local stage's keys and a fresh admin token, from the key in `dataDir` (created if missing). */
+/** The local stage's keys and a fresh token per role, from the key in `dataDir` (created if missing). */
 export function localDevAuth(dataDir: string): DevAuth {
   const { kid, pem } = signingKey(dataDir);
   const privateKey = createPrivateKey(pem);
   const jwk = { ...createPublicKey(privateKey).export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
   const now = Math.floor(Date.now() / 1000);
-  const claims = {
-    sub: '00000000-0000-4000-8000-000000000001',
-    iss: `https://cognito-idp.eu-west-1.amazonaws.com/${LOCAL_USER_POOL_ID}`,
-    aud: LOCAL_CLIENT_ID,
-    token_use: 'id',
-    'cognito:username': 'local-admin',
-    'cognito:groups': ['admins', 'recruiters'],
-    email: 'admin@localhost',
-    auth_time: now,
-    iat: now,
-    exp: now + TOKEN_HOURS * 3600,
+  const tokenOf = (role: LocalRole) => {
+    const user = LOCAL_USERS[role];
+    const claims = {
+      sub: user.sub,
+      iss: `https://cognito-idp.eu-west-1.amazonaws.com/${LOCAL_USER_POOL_ID}`,
+      aud: LOCAL_CLIENT_ID,
+      token_use: 'id',
+      'cognito:username': user.username,
+      'cognito:groups': user.groups,
+      email: user.email,
+      email_verified: true,
+      auth_time: now,
+      iat: now,
+      exp: now + TOKEN_HOURS * 3600,
+    };
+    const input = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(claims)}`;
+    return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
   };
-  const input = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(claims)}`;
-  const token = `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
-  return { jwks: JSON.stringify({ keys: [jwk] }), token };
+  const tokens = { admin: tokenOf('admin'), recruiter: tokenOf('recruiter'), candidate: tokenOf('candidate') };
+  return { jwks: JSON.stringify({ keys: [jwk] }), token: tokens.admin, tokens };
 }

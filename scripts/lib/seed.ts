@@ -16,6 +16,9 @@ const CREATE_CANDIDATE = /* GraphQL */ `
 const APPLY = /* GraphQL */ `
   mutation SeedApplication($jobId: ID!, $candidateId: ID!) { applyToJob(jobId: $jobId, candidateId: $candidateId) { id version } }
 `;
+const CREATE_MY_PROFILE = /* GraphQL */ `
+  mutation SeedMyProfile($input: CreateMyProfileInput!) { createMyProfile(input: $input) { id email } }
+`;
 const MOVE = /* GraphQL */ `
   mutation SeedMove($id: ID!, $stage: Stage!, $expectedVersion: Int!) {
     moveApplication(id: $id, stage: $stage, expectedVersion: $expectedVersion) { version }
@@ -62,21 +65,31 @@ export interface SeedCounts {
   jobs: number;
   candidates: number;
   applications: number;
+  /** Candidates linked to a signed-in user (0 or 1). */
+  linked: number;
+}
+
+/** A candidate user to link to the seeded candidate with their email, signing in with `headers`. */
+export interface SeedCandidateUser {
+  email: string;
+  headers: Record<string, string>;
 }
 
 /**
  * Creates `companies` with their jobs, then `candidates` with their applications moved through the
  * pipeline, through the API at `url`; returns how many of each were created. `headers` carry the
  * credentials (an admin's `authorization` token: only admins register companies). Candidates whose
- * email is taken are skipped with their applications.
+ * email is taken are skipped with their applications. With `candidateUser`, the seeded candidate
+ * with that user's email is then linked to the user (createMyProfile, as the user).
  */
 export async function seed(
   url: string,
   companies: SeedCompany[] = seedCompanies,
   headers: Record<string, string> = {},
   candidates: SeedCandidate[] = seedCandidates,
+  candidateUser?: SeedCandidateUser,
 ): Promise<SeedCounts> {
-  const counts: SeedCounts = { companies: 0, jobs: 0, candidates: 0, applications: 0 };
+  const counts: SeedCounts = { companies: 0, jobs: 0, candidates: 0, applications: 0, linked: 0 };
   const jobIds = new Map<string, string>();
   for (const { jobs: companyJobs, ...company } of companies) {
     const { createCompany } = await mutate<{ createCompany: { id: string } }>(url, CREATE_COMPANY, { input: company }, headers);
@@ -91,6 +104,7 @@ export async function seed(
     const candidateId = await createCandidate(url, candidate, headers);
     if (!candidateId) continue;
     counts.candidates += 1;
+    const signsIn = candidateUser?.email.toLowerCase() === candidate.email.toLowerCase();
     for (const { job, moves } of applications) {
       const jobId = jobIds.get(job);
       if (!jobId) throw new Error(`Seed data: ${candidate.name} applies to "${job}", which is not a seeded job`);
@@ -102,6 +116,23 @@ export async function seed(
       }
       counts.applications += 1;
     }
+    if (signsIn) {
+      const { name, phone } = candidate;
+      await mutate(url, CREATE_MY_PROFILE, { input: { name, phone } }, candidateUser!.headers);
+      counts.linked += 1;
+    }
   }
   return counts;
+}
+
+const ME = /* GraphQL */ `
+  query SeedMe { me { id applications(limit: 1) { items { id jobId } } } }
+`;
+
+/** Ids to try, as the signed-in candidate sees them: their candidate, their latest application and its job; null before linking. */
+export async function candidateIds(url: string, headers: Record<string, string>): Promise<{ candidateId: string; applicationId?: string; jobId?: string } | null> {
+  const { me } = await mutate<{ me: { id: string; applications: { items: Array<{ id: string; jobId: string }> } } | null }>(url, ME, {}, headers);
+  if (!me) return null;
+  const latest = me.applications.items[0];
+  return { candidateId: me.id, applicationId: latest?.id, jobId: latest?.jobId };
 }

@@ -6,10 +6,14 @@
  * |-------------|---------------------------------|-------|---------------------|----------------------------------------|---------------------|--------------------------------|
  * | Company     | COMPANY#<id>                    | #META | —                   | —                                      | —                   | —                              |
  * | Job         | JOB#<id>                        | #META | COMPANY#<companyId> | JOB#<createdAt>#<id>                   | —                   | —                              |
- * | Candidate   | CANDIDATE#<id>                  | #META | —                   | —                                      | —                   | —                              |
+ * | Candidate   | CANDIDATE#<id>                  | #META | USER#<sub>ᵃ         | CANDIDATE#<id>ᵃ                        | —                   | —                              |
  * | email guard | EMAIL#<lower-cased email>       | #META | —                   | —                                      | —                   | —                              |
+ * | user guard  | USER#<sub>                      | #META | —                   | —                                      | —                   | —                              |
  * | Application | APPLICATION#<id>                | #META | JOB#<jobId>         | STAGE#<rank>#<stage>#<enteredAt>#<id>  | CANDIDATE#<candId>  | APPLICATION#<appliedAt>#<id>   |
  * | apply guard | APPLIED#<jobId>#<candidateId>   | #META | —                   | —                                      | —                   | —                              |
+ * | Note        | APPLICATION#<applicationId>     | NOTE#<createdAt>#<id> | —   | —                                      | —                   | —                              |
+ *
+ * ᵃ only on a candidate linked to a signed-in user (its `userId`, the user's Cognito `sub`).
  *
  * Access patterns:
  * 1. Company by id ............ GetItem PK=COMPANY#id, SK=#META
@@ -25,8 +29,13 @@
  * 9. Applications of a candidate, newest first ... Query GSI2 GSI2PK=CANDIDATE#id, begins_with(GSI2SK, APPLICATION#), descending
  * 10. One application per candidate and job ... the guard item APPLIED#<jobId>#<candidateId>, written in the
  *    application's transaction
+ * 11. The candidate linked to a user (`me`) ... Query GSI1 GSI1PK=USER#sub, begins_with(GSI1SK, CANDIDATE#)
+ * 12. One candidate per user .. the guard item USER#<sub>, written in the linking transaction
+ * 13. Candidate by email (any letter case) ... GetItem EMAIL#<lower-cased>, then GetItem CANDIDATE#<its candidateId>
+ * 14. Notes of an application, newest first ... Query PK=APPLICATION#id, begins_with(SK, NOTE#), descending
  *
- * Job and application GSI1 partitions never mix: a job's GSI1PK is COMPANY#…, an application's JOB#….
+ * Job, application and candidate GSI1 partitions never mix: a job's GSI1PK is COMPANY#…, an
+ * application's JOB#…, a linked candidate's USER#…. An application's notes share its partition.
  * `<rank>` is the stage's one-digit position in the pipeline, so a job's applications list in
  * pipeline order; `<enteredAt>` is when the application entered its current stage.
  */
@@ -54,9 +63,19 @@ export const candidateKey = (id: string): Key => ({ PK: `CANDIDATE#${id}`, SK: M
 /** The guard item that keeps candidate emails unique, case-insensitively. */
 export const emailKey = (email: string): Key => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: META });
 
+/** GSI1 keys of a candidate linked to the user `sub`. */
+export const candidateUserKeys = (sub: string, id: string) => ({ GSI1PK: `USER#${sub}`, GSI1SK: `CANDIDATE#${id}` });
+export const candidateOfUser = (sub: string) => ({ GSI1PK: `USER#${sub}`, prefix: 'CANDIDATE#' });
+/** The guard item that links a user to at most one candidate. */
+export const userKey = (sub: string): Key => ({ PK: `USER#${sub}`, SK: META });
+
 export const applicationKey = (id: string): Key => ({ PK: `APPLICATION#${id}`, SK: META });
 /** The guard item that allows one application per candidate and job. */
 export const appliedKey = (jobId: string, candidateId: string): Key => ({ PK: `APPLIED#${jobId}#${candidateId}`, SK: META });
+
+/** A note on an application, in the application's partition: newest last by sort key. */
+export const noteKey = (applicationId: string, createdAt: string, id: string): Key => ({ PK: `APPLICATION#${applicationId}`, SK: `NOTE#${createdAt}#${id}` });
+export const notesOfApplication = (applicationId: string) => ({ PK: `APPLICATION#${applicationId}`, prefix: 'NOTE#' });
 
 /** Pipeline position of each stage: the rank in GSI1SK that orders a job's applications. */
 export const STAGE_RANK: Readonly<Record<string, number>> = {

@@ -19,6 +19,7 @@ export const LIMITS = {
   /** RFC 5321's limit on a forward path. */
   email: 254,
   phone: 32,
+  noteBody: 5000,
 } as const;
 
 /** Fails with a ValidationError naming `field` when `value` is longer than `maximum`. */

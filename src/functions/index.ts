@@ -3,11 +3,16 @@
  * configurations; pipeline resolvers name them in the routing table (src/resolvers/index.ts).
  */
 import { fn, functionTable, TABLE } from '@appsync-lambda/engine';
+import * as FindEmailOwner from './findEmailOwner';
+import * as LoadCandidate from './loadCandidate';
 import * as PutApplication from './putApplication';
 import * as PutJob from './putJob';
+import * as PutMyProfile from './putMyProfile';
 import * as RequireCandidate from './requireCandidate';
 import * as RequireCompany from './requireCompany';
+import * as RequireMyCandidate from './requireMyCandidate';
 import * as RequireOpenJob from './requireOpenJob';
+import * as UpdateMyCandidate from './updateMyCandidate';
 
 export const functions = functionTable(
   fn('requireCompany', RequireCompany, TABLE),
@@ -15,4 +20,9 @@ export const functions = functionTable(
   fn('requireCandidate', RequireCandidate, TABLE),
   fn('putJob', PutJob, TABLE),
   fn('putApplication', PutApplication, TABLE),
+  fn('findEmailOwner', FindEmailOwner, TABLE),
+  fn('loadCandidate', LoadCandidate, TABLE),
+  fn('requireMyCandidate', RequireMyCandidate, TABLE),
+  fn('putMyProfile', PutMyProfile, TABLE),
+  fn('updateMyCandidate', UpdateMyCandidate, TABLE),
 );

@@ -4,6 +4,7 @@ import type { CompanyRecord } from '../data/companies';
 import type { JobRecord } from '../data/jobs';
 import type { CandidateRecord } from '../data/candidates';
 import type { ApplicationRecord } from '../data/applications';
+import type { NoteRecord } from '../data/notes';
 import type { Context } from '@aws-appsync/utils';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -36,7 +37,10 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
-/** A candidate's application to a job, moving through the pipeline's stages. */
+/**
+ * A candidate's application to a job, moving through the pipeline's stages. The candidate reads their
+ * own: id, jobId, job, stage, appliedAt and updatedAt; the rest is for recruiters and admins.
+ */
 export type Application = {
   __typename?: 'Application';
   appliedAt: Scalars['AWSDateTime']['output'];
@@ -47,10 +51,22 @@ export type Application = {
   id: Scalars['ID']['output'];
   job?: Maybe<Job>;
   jobId: Scalars['ID']['output'];
+  /** Recruiters' notes on the application, newest first. Never shown to candidates. */
+  notes: NoteConnection;
   stage: Stage;
   updatedAt: Scalars['AWSDateTime']['output'];
   /** Starts at 1 and grows by 1 on every move: pass it back as moveApplication's expectedVersion. */
   version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A candidate's application to a job, moving through the pipeline's stages. The candidate reads their
+ * own: id, jobId, job, stage, appliedAt and updatedAt; the rest is for recruiters and admins.
+ */
+export type ApplicationNotesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A page of applications. */
@@ -61,10 +77,13 @@ export type ApplicationConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
-/** A person recruiters consider for jobs; no two candidates share an email (in any letter case). */
+/**
+ * A person recruiters consider for jobs; no two candidates share an email (in any letter case). A
+ * candidate who signs in reads their own (me), never another's.
+ */
 export type Candidate = {
   __typename?: 'Candidate';
-  /** The candidate's applications, newest first. */
+  /** The candidate's applications, newest first. A candidate reads only their own (Unauthorized otherwise). */
   applications: ApplicationConnection;
   createdAt: Scalars['AWSDateTime']['output'];
   email: Scalars['AWSEmail']['output'];
@@ -74,7 +93,10 @@ export type Candidate = {
 };
 
 
-/** A person recruiters consider for jobs; no two candidates share an email (in any letter case). */
+/**
+ * A person recruiters consider for jobs; no two candidates share an email (in any letter case). A
+ * candidate who signs in reads their own (me), never another's.
+ */
 export type CandidateApplicationsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
@@ -130,6 +152,14 @@ export type CreateJobInput = {
   title: Scalars['String']['input'];
 };
 
+/** The signed-in candidate's profile, as they create it; the email is the token's (verified) email. */
+export type CreateMyProfileInput = {
+  /** 1 to 200 characters, surrounding spaces removed. */
+  name: Scalars['String']['input'];
+  /** At most 32 characters. */
+  phone?: InputMaybe<Scalars['AWSPhone']['input']>;
+};
+
 /** A job a company posts. */
 export type Job = {
   __typename?: 'Job';
@@ -170,6 +200,14 @@ export type JobStatus =
 /** Writes, for signed-in users only. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a note to an application, signed with the caller and the time. Fails with NotFound when the application does not exist. */
+  addNote: Note;
+  /**
+   * Applies the signed-in candidate to a job, in stage APPLIED. Fails with ProfileNotFound before
+   * createMyProfile, NotFound (the job), JobNotOpen (the job is not OPEN) or AlreadyApplied.
+   * Candidates only.
+   */
+  applyAsMe: Application;
   /**
    * Applies a candidate to a job, in stage APPLIED. Fails with NotFound (job or candidate), JobNotOpen
    * (the job is not OPEN) or AlreadyApplied (one application per candidate and job).
@@ -182,11 +220,39 @@ export type Mutation = {
   /** Posts a job for an existing company. Fails with NotFound when the company does not exist. */
   createJob: Job;
   /**
+   * Links the signed-in candidate to their profile, whose email is the token's email: the candidate a
+   * recruiter registered with that email (in any letter case) if there is one, else a new candidate.
+   * The input's name is stored either way, its phone when given. Fails with EmailNotVerified (the token's email
+   * is missing or not verified), AlreadyLinked (errorInfo: candidateId; the user has a profile
+   * already) or Conflict (errorInfo: email; the email's candidate belongs to another user).
+   * Candidates only.
+   */
+  createMyProfile: Candidate;
+  /**
    * Moves an application to another stage if it is still at expectedVersion. Fails with
    * ConcurrentModification (errorInfo: currentVersion, currentStage) when it has changed since,
    * InvalidTransition when its stage cannot lead to stage, NotFound when it does not exist.
    */
   moveApplication: Application;
+  /**
+   * Changes the signed-in candidate's profile: only the fields given. Fails with ProfileNotFound
+   * before createMyProfile, Conflict (errorInfo: email) when another candidate has the new email in
+   * any letter case. Candidates only.
+   */
+  updateMyProfile: Candidate;
+};
+
+
+/** Writes, for signed-in users only. */
+export type MutationAddNoteArgs = {
+  applicationId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+};
+
+
+/** Writes, for signed-in users only. */
+export type MutationApplyAsMeArgs = {
+  jobId: Scalars['ID']['input'];
 };
 
 
@@ -216,10 +282,49 @@ export type MutationCreateJobArgs = {
 
 
 /** Writes, for signed-in users only. */
+export type MutationCreateMyProfileArgs = {
+  input: CreateMyProfileInput;
+};
+
+
+/** Writes, for signed-in users only. */
 export type MutationMoveApplicationArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   stage: Stage;
+};
+
+
+/** Writes, for signed-in users only. */
+export type MutationUpdateMyProfileArgs = {
+  input: UpdateMyProfileInput;
+};
+
+/** A recruiter's or admin's note on an application. */
+export type Note = {
+  __typename?: 'Note';
+  applicationId: Scalars['ID']['output'];
+  author: NoteAuthor;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+};
+
+/** Who wrote a note: the signed-in user at the time. */
+export type NoteAuthor = {
+  __typename?: 'NoteAuthor';
+  email?: Maybe<Scalars['String']['output']>;
+  /** The user's Cognito sub. */
+  id: Scalars['ID']['output'];
+  username: Scalars['String']['output'];
+};
+
+/** A page of notes. */
+export type NoteConnection = {
+  __typename?: 'NoteConnection';
+  items: Array<Note>;
+  /** Pass back to get the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
 };
 
 /** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
@@ -233,10 +338,14 @@ export type Query = {
   candidate?: Maybe<Candidate>;
   /** A company by id, or null when it does not exist. */
   company?: Maybe<Company>;
+  /** The candidate with this email in any letter case, or null: look before registering one. Recruiters and admins only. */
+  findCandidateByEmail?: Maybe<Candidate>;
   /** A job by id, or null when it does not exist. */
   job?: Maybe<Job>;
   /** A page of a company's jobs, newest first. */
   jobsByCompany: JobConnection;
+  /** The signed-in candidate's own profile, or null until createMyProfile links one to the user. Candidates only. */
+  me?: Maybe<Candidate>;
 };
 
 
@@ -264,6 +373,12 @@ export type QueryCandidateArgs = {
 /** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
+export type QueryFindCandidateByEmailArgs = {
+  email: Scalars['AWSEmail']['input'];
 };
 
 
@@ -299,6 +414,16 @@ export type StageChange = {
   __typename?: 'StageChange';
   at: Scalars['AWSDateTime']['output'];
   stage: Stage;
+};
+
+/** Changes to the signed-in candidate's profile: a field left out stays as it is. */
+export type UpdateMyProfileInput = {
+  /** At most 254 characters, surrounding spaces removed; unique among candidates in any letter case. */
+  email?: InputMaybe<Scalars['AWSEmail']['input']>;
+  /** 1 to 200 characters, surrounding spaces removed. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** At most 32 characters; null removes the phone. */
+  phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
 
 
@@ -391,16 +516,21 @@ export type ResolversTypes = {
   CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
+  CreateMyProfileInput: CreateMyProfileInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Job: ResolverTypeWrapper<JobRecord>;
   JobConnection: ResolverTypeWrapper<Omit<JobConnection, 'items'> & { items: Array<ResolversTypes['Job']> }>;
   JobStatus: JobStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Note: ResolverTypeWrapper<NoteRecord>;
+  NoteAuthor: ResolverTypeWrapper<NoteAuthor>;
+  NoteConnection: ResolverTypeWrapper<Omit<NoteConnection, 'items'> & { items: Array<ResolversTypes['Note']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Stage: Stage;
   StageChange: ResolverTypeWrapper<StageChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateMyProfileInput: UpdateMyProfileInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -422,14 +552,19 @@ export type ResolversParentTypes = {
   CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
+  CreateMyProfileInput: CreateMyProfileInput;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Job: JobRecord;
   JobConnection: Omit<JobConnection, 'items'> & { items: Array<ResolversParentTypes['Job']> };
   Mutation: Record<PropertyKey, never>;
+  Note: NoteRecord;
+  NoteAuthor: NoteAuthor;
+  NoteConnection: Omit<NoteConnection, 'items'> & { items: Array<ResolversParentTypes['Note']> };
   Query: Record<PropertyKey, never>;
   StageChange: StageChange;
   String: Scalars['String']['output'];
+  UpdateMyProfileInput: UpdateMyProfileInput;
 };
 
 export type Aws_Api_KeyDirectiveArgs = { };
@@ -510,6 +645,7 @@ export type ApplicationResolvers<ContextType = any, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
   jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, Partial<ApplicationNotesArgs>>;
   stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -555,11 +691,34 @@ export type JobConnectionResolvers<ContextType = any, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationAddNoteArgs, 'applicationId' | 'body'>>;
+  applyAsMe?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApplyAsMeArgs, 'jobId'>>;
   applyToJob?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApplyToJobArgs, 'candidateId' | 'jobId'>>;
   createCandidate?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationCreateCandidateArgs, 'input'>>;
   createCompany?: Resolver<ResolversTypes['Company'], ParentType, ContextType, RequireFields<MutationCreateCompanyArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
+  createMyProfile?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationCreateMyProfileArgs, 'input'>>;
   moveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationMoveApplicationArgs, 'expectedVersion' | 'id' | 'stage'>>;
+  updateMyProfile?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
+};
+
+export type NoteResolvers<ContextType = any, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = {
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['NoteAuthor'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type NoteAuthorResolvers<ContextType = any, ParentType extends ResolversParentTypes['NoteAuthor'] = ResolversParentTypes['NoteAuthor']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NoteConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['NoteConnection'] = ResolversParentTypes['NoteConnection']> = {
+  items?: Resolver<Array<ResolversTypes['Note']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -567,8 +726,10 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   applicationsByJob?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsByJobArgs, 'jobId'>>;
   candidate?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType, RequireFields<QueryCandidateArgs, 'id'>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
+  findCandidateByEmail?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType, RequireFields<QueryFindCandidateByEmailArgs, 'email'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobsByCompany?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsByCompanyArgs, 'companyId'>>;
+  me?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType>;
 };
 
 export type StageChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['StageChange'] = ResolversParentTypes['StageChange']> = {
@@ -593,6 +754,9 @@ export type Resolvers<ContextType = any> = {
   Job?: JobResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Note?: NoteResolvers<ContextType>;
+  NoteAuthor?: NoteAuthorResolvers<ContextType>;
+  NoteConnection?: NoteConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
 };
@@ -616,6 +780,7 @@ export type AppSyncFields = {
   'Application.id': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
   'Application.job': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: Maybe<ResolversTypes['Job']> };
   'Application.jobId': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
+  'Application.notes': { args: ApplicationNotesArgs; source: ResolversParentTypes['Application']; result: ResolversTypes['NoteConnection'] };
   'Application.stage': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['Stage'] };
   'Application.updatedAt': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['AWSDateTime'] };
   'Application.version': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['Int'] };
@@ -643,17 +808,33 @@ export type AppSyncFields = {
   'Job.updatedAt': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['AWSDateTime'] };
   'JobConnection.items': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Array<ResolversTypes['Job']> };
   'JobConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Maybe<ResolversTypes['String']> };
+  'Mutation.addNote': { args: MutationAddNoteArgs; source: undefined; result: ResolversTypes['Note'] };
+  'Mutation.applyAsMe': { args: MutationApplyAsMeArgs; source: undefined; result: ResolversTypes['Application'] };
   'Mutation.applyToJob': { args: MutationApplyToJobArgs; source: undefined; result: ResolversTypes['Application'] };
   'Mutation.createCandidate': { args: MutationCreateCandidateArgs; source: undefined; result: ResolversTypes['Candidate'] };
   'Mutation.createCompany': { args: MutationCreateCompanyArgs; source: undefined; result: ResolversTypes['Company'] };
   'Mutation.createJob': { args: MutationCreateJobArgs; source: undefined; result: ResolversTypes['Job'] };
+  'Mutation.createMyProfile': { args: MutationCreateMyProfileArgs; source: undefined; result: ResolversTypes['Candidate'] };
   'Mutation.moveApplication': { args: MutationMoveApplicationArgs; source: undefined; result: ResolversTypes['Application'] };
+  'Mutation.updateMyProfile': { args: MutationUpdateMyProfileArgs; source: undefined; result: ResolversTypes['Candidate'] };
+  'Note.applicationId': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['ID'] };
+  'Note.author': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['NoteAuthor'] };
+  'Note.body': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['String'] };
+  'Note.createdAt': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['AWSDateTime'] };
+  'Note.id': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['ID'] };
+  'NoteAuthor.email': { args: Record<string, never>; source: ResolversParentTypes['NoteAuthor']; result: Maybe<ResolversTypes['String']> };
+  'NoteAuthor.id': { args: Record<string, never>; source: ResolversParentTypes['NoteAuthor']; result: ResolversTypes['ID'] };
+  'NoteAuthor.username': { args: Record<string, never>; source: ResolversParentTypes['NoteAuthor']; result: ResolversTypes['String'] };
+  'NoteConnection.items': { args: Record<string, never>; source: ResolversParentTypes['NoteConnection']; result: Array<ResolversTypes['Note']> };
+  'NoteConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['NoteConnection']; result: Maybe<ResolversTypes['String']> };
   'Query.application': { args: QueryApplicationArgs; source: undefined; result: Maybe<ResolversTypes['Application']> };
   'Query.applicationsByJob': { args: QueryApplicationsByJobArgs; source: undefined; result: ResolversTypes['ApplicationConnection'] };
   'Query.candidate': { args: QueryCandidateArgs; source: undefined; result: Maybe<ResolversTypes['Candidate']> };
   'Query.company': { args: QueryCompanyArgs; source: undefined; result: Maybe<ResolversTypes['Company']> };
+  'Query.findCandidateByEmail': { args: QueryFindCandidateByEmailArgs; source: undefined; result: Maybe<ResolversTypes['Candidate']> };
   'Query.job': { args: QueryJobArgs; source: undefined; result: Maybe<ResolversTypes['Job']> };
   'Query.jobsByCompany': { args: QueryJobsByCompanyArgs; source: undefined; result: ResolversTypes['JobConnection'] };
+  'Query.me': { args: Record<string, never>; source: undefined; result: Maybe<ResolversTypes['Candidate']> };
   'StageChange.at': { args: Record<string, never>; source: ResolversParentTypes['StageChange']; result: ResolversTypes['AWSDateTime'] };
   'StageChange.stage': { args: Record<string, never>; source: ResolversParentTypes['StageChange']; result: ResolversTypes['Stage'] };
 };
@@ -663,30 +844,38 @@ export type Coordinate = keyof AppSyncFields;
 
 /** Coordinates that need a resolver: root fields, fields with arguments, fields the mapper record lacks. */
 export type RequiredCoordinate =
+  | 'Application.notes'
   | 'Candidate.applications'
   | 'Company.jobs'
   | 'Job.applications'
+  | 'Mutation.addNote'
+  | 'Mutation.applyAsMe'
   | 'Mutation.applyToJob'
   | 'Mutation.createCandidate'
   | 'Mutation.createCompany'
   | 'Mutation.createJob'
+  | 'Mutation.createMyProfile'
   | 'Mutation.moveApplication'
+  | 'Mutation.updateMyProfile'
   | 'Query.application'
   | 'Query.applicationsByJob'
   | 'Query.candidate'
   | 'Query.company'
+  | 'Query.findCandidateByEmail'
   | 'Query.job'
   | 'Query.jobsByCompany'
+  | 'Query.me'
   | { [F in 'appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Application'] ? never : `Application.${F}` }['appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']
   | { [F in 'createdAt' | 'email' | 'id' | 'name' | 'phone']: F extends keyof ResolversParentTypes['Candidate'] ? never : `Candidate.${F}` }['createdAt' | 'email' | 'id' | 'name' | 'phone']
   | { [F in 'createdAt' | 'id' | 'name' | 'website']: F extends keyof ResolversParentTypes['Company'] ? never : `Company.${F}` }['createdAt' | 'id' | 'name' | 'website']
   | { [F in 'companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']: F extends keyof ResolversParentTypes['Job'] ? never : `Job.${F}` }['companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']
+  | { [F in 'applicationId' | 'author' | 'body' | 'createdAt' | 'id']: F extends keyof ResolversParentTypes['Note'] ? never : `Note.${F}` }['applicationId' | 'author' | 'body' | 'createdAt' | 'id']
 ;
 
 /** Record fields of mapped types that the default resolver returns but whose type does not fit the schema. */
 export type MismatchedRecordFields = {
   [C in Coordinate]: C extends `${infer T}.${infer F}`
-    ? T extends 'Company' | 'Job' | 'Candidate' | 'Application'
+    ? T extends 'Company' | 'Job' | 'Candidate' | 'Application' | 'Note'
       ? F extends keyof ResolversParentTypes[T]
         ? Exclude<ResolversParentTypes[T][F], undefined> extends AppSyncFields[C]['result'] ? never : C
         : never

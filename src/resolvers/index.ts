@@ -10,20 +10,27 @@ import type { AppSyncFields, RequiredCoordinate } from '../generated/resolver-ty
 import { typedRoutes, type RoutingTable } from '@appsync-lambda/engine';
 import * as ApplicationCandidate from './Application.candidate';
 import * as ApplicationJob from './Application.job';
+import * as ApplicationNotes from './Application.notes';
 import * as CandidateApplications from './Candidate.applications';
 import * as CompanyJobs from './Company.jobs';
 import * as JobApplications from './Job.applications';
+import * as MutationAddNote from './Mutation.addNote';
+import * as MutationApplyAsMe from './Mutation.applyAsMe/index';
 import * as MutationApplyToJob from './Mutation.applyToJob/index';
 import * as MutationCreateCandidate from './Mutation.createCandidate';
 import * as MutationCreateCompany from './Mutation.createCompany';
 import * as MutationCreateJob from './Mutation.createJob/index';
+import * as MutationCreateMyProfile from './Mutation.createMyProfile/index';
 import * as MutationMoveApplication from './Mutation.moveApplication';
+import * as MutationUpdateMyProfile from './Mutation.updateMyProfile/index';
 import * as QueryApplication from './Query.application';
 import * as QueryApplicationsByJob from './Query.applicationsByJob';
 import * as QueryCandidate from './Query.candidate';
 import * as QueryCompany from './Query.company';
+import * as QueryFindCandidateByEmail from './Query.findCandidateByEmail/index';
 import * as QueryJob from './Query.job';
 import * as QueryJobsByCompany from './Query.jobsByCompany';
+import * as QueryMe from './Query.me';
 
 const { unit, pipeline } = typedRoutes<AppSyncFields, typeof functions>(functions);
 
@@ -44,4 +51,11 @@ export const resolvers = {
   'Mutation.createCandidate': unit('Mutation.createCandidate', MutationCreateCandidate),
   'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, ['requireOpenJob', 'requireCandidate', 'putApplication']),
   'Mutation.moveApplication': unit('Mutation.moveApplication', MutationMoveApplication),
+  'Query.findCandidateByEmail': pipeline('Query.findCandidateByEmail', QueryFindCandidateByEmail, ['findEmailOwner', 'loadCandidate']),
+  'Query.me': unit('Query.me', QueryMe),
+  'Mutation.createMyProfile': pipeline('Mutation.createMyProfile', MutationCreateMyProfile, ['findEmailOwner', 'loadCandidate', 'putMyProfile']),
+  'Mutation.updateMyProfile': pipeline('Mutation.updateMyProfile', MutationUpdateMyProfile, ['requireMyCandidate', 'updateMyCandidate']),
+  'Mutation.applyAsMe': pipeline('Mutation.applyAsMe', MutationApplyAsMe, ['requireMyCandidate', 'requireOpenJob', 'putApplication']),
+  'Mutation.addNote': unit('Mutation.addNote', MutationAddNote),
+  'Application.notes': unit('Application.notes', ApplicationNotes),
 } satisfies RoutingTable<AppSyncFields, RequiredCoordinate>;

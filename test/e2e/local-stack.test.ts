@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { seedCandidates, seedCompanies } from '../../scripts/lib/seed-data';
-import { createClient, CreateCompanyDocument, CreateJobDocument, JobsByCompanyDocument } from '@hiring/sdk';
+import { LOCAL_USERS } from '../../scripts/lib/dev-auth';
+import { createClient, CreateCompanyDocument, CreateJobDocument, JobsByCompanyDocument, MeDocument, type GraphQLRequestError } from '@hiring/sdk';
 import { processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
+import { rejection } from '../helpers/thrown';
 
 let stack: LocalStack | undefined;
 let dataDir: string;
@@ -38,7 +40,10 @@ async function storedEntities(): Promise<Record<string, number>> {
   return counts;
 }
 
-/** Items the sample data stores, by entity prefix: each candidate has an email guard, each application an apply guard. */
+/**
+ * Items the sample data stores, by entity prefix: each candidate has an email guard, each
+ * application an apply guard, the candidate linked to the local candidate user a user guard.
+ */
 function seededEntities(extra: { companies: number; jobs: number }) {
   const jobs = seedCompanies.reduce((total, company) => total + company.jobs.length, 0);
   const applications = seedCandidates.reduce((total, candidate) => total + candidate.applications.length, 0);
@@ -49,6 +54,7 @@ function seededEntities(extra: { companies: number; jobs: number }) {
     EMAIL: seedCandidates.length,
     APPLICATION: applications,
     APPLIED: applications,
+    USER: 1,
   };
 }
 
@@ -104,6 +110,18 @@ describe('npm start', () => {
       items: [{ id: createJob.id, title: 'Site Reliability Engineer', status: 'OPEN' }],
       nextToken: null,
     });
+  });
+
+  it('prints a candidate token linked to the seeded candidate of its email, with their applications', async () => {
+    const seeded = seedCandidates.find((candidate) => candidate.email === LOCAL_USERS.candidate.email)!;
+    const candidate = createClient({ url: stack!.url, getToken: () => stack!.tokens.candidate });
+    const { me } = await candidate.request(MeDocument, {});
+    expect(me).toMatchObject({ name: seeded.name, email: seeded.email });
+    expect(me!.applications.items.map((application) => application.job?.title).sort()).toEqual(seeded.applications.map((application) => application.job).sort());
+    expect(stack!.output()).toContain(`Ids to try    candidate ${me!.id}`);
+    // The recruiter's token is no candidate's: me is for candidates only.
+    const recruiter = createClient({ url: stack!.url, getToken: () => stack!.tokens.recruiter });
+    expect(((await rejection(recruiter.request(MeDocument, {}))) as GraphQLRequestError).errorType).toBe('Unauthorized');
   });
 
   it('serves the playground page to a browser', async () => {

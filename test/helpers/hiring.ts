@@ -4,6 +4,7 @@
  * callers and builders for the entities tests need.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { DEFAULT_QUERY_BUDGETS } from '../../packages/engine/src/budget/budgets';
@@ -18,11 +19,22 @@ export interface HiringApi {
   /** A signed-in user in no group. */
   member: EventOptions;
   jobBoard: EventOptions;
+  /**
+   * A signed-in user in the candidates group: a new user (sub) with a verified email unless
+   * `claims` say otherwise (`email`, `email_verified`, `sub`, `cognito:groups`).
+   */
+  aCandidateUser(claims?: Record<string, unknown>): CandidateUser;
   /** Runs an operation as a recruiter and fails the test on any error. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   aCompany(overrides?: { name?: string }): Promise<{ id: string }>;
   aJob(companyId: string, overrides?: { title?: string; status?: 'DRAFT' | 'OPEN' | 'CLOSED' }): Promise<{ id: string; status: string }>;
   aCandidate(overrides?: { name?: string; email?: string; phone?: string }): Promise<{ id: string; email: string }>;
+}
+
+/** A signed-in candidate: the headers to send, and who they are. */
+export interface CandidateUser extends EventOptions {
+  sub: string;
+  email: string;
 }
 
 let emails = 0;
@@ -53,6 +65,13 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     recruiter,
     member: as([]),
     jobBoard: { headers: { 'x-api-key': TEST_API_KEY } },
+    aCandidateUser(claims = {}) {
+      emails += 1;
+      const sub = randomUUID();
+      const email = `candidate.${emails}.${sub.slice(0, 8)}@example.com`;
+      const token = cognitoIdToken(key, { sub, 'cognito:username': sub, 'cognito:groups': ['candidates'], email, email_verified: true, ...claims });
+      return { sub: String(claims.sub ?? sub), email: String(claims.email ?? email), headers: { authorization: token } };
+    },
     ok: (query, variables) => call(query, variables, recruiter),
     async aCompany(overrides = {}) {
       const data = await call<any>('mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { name: 'Acme', ...overrides } }, admin);

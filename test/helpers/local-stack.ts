@@ -22,6 +22,8 @@ export interface LocalStack {
   url: string;
   /** The local admin's sign-in token the stack printed (send as `authorization`). */
   token: string;
+  /** The local recruiter's and candidate's sign-in tokens the stack printed. */
+  tokens: { recruiter: string; candidate: string };
   child: ChildProcess;
   output(): string;
   /** Resolves with the first match of `pattern` in what the stack prints from now on. */
@@ -69,9 +71,11 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
     });
   });
   const token = /Admin token\s+(\S+)/.exec(output)?.[1] ?? '';
+  const tokens = { recruiter: /^ {2}Recruiter +(\S+)/m.exec(output)?.[1] ?? '', candidate: /^ {2}Candidate +(\S+)/m.exec(output)?.[1] ?? '' };
   return {
     url,
     token,
+    tokens,
     child,
     output: () => output,
     waitForOutput(pattern, waitMs = 60_000) {

@@ -100,7 +100,18 @@ describe('pipeline(coordinate, module, names)', () => {
   it('types the function table by the names of its functions', () => {
     const step = { request: () => ({ payload: null }), response: () => null };
     expectTypeOf(functionTable(fn('load', step, NONE), fn('save', step, NONE))).toEqualTypeOf<FunctionTable<'load' | 'save'>>();
-    expectTypeOf<keyof typeof functions>().toEqualTypeOf<'requireCompany' | 'requireOpenJob' | 'requireCandidate' | 'putJob' | 'putApplication'>();
+    expectTypeOf<keyof typeof functions>().toEqualTypeOf<
+      | 'requireCompany'
+      | 'requireOpenJob'
+      | 'requireCandidate'
+      | 'putJob'
+      | 'putApplication'
+      | 'findEmailOwner'
+      | 'loadCandidate'
+      | 'requireMyCandidate'
+      | 'putMyProfile'
+      | 'updateMyCandidate'
+    >();
   });
 });
 
@@ -142,17 +153,24 @@ describe('RoutingTable', () => {
       | 'Query.candidate'
       | 'Query.application'
       | 'Query.applicationsByJob'
+      | 'Query.findCandidateByEmail'
+      | 'Query.me'
       | 'Company.jobs'
       | 'Job.applications'
       | 'Candidate.applications'
       // Fields the mapper record lacks: the application holds only the ids.
       | 'Application.job'
       | 'Application.candidate'
+      | 'Application.notes'
       | 'Mutation.createCompany'
       | 'Mutation.createJob'
       | 'Mutation.createCandidate'
       | 'Mutation.applyToJob'
       | 'Mutation.moveApplication'
+      | 'Mutation.addNote'
+      | 'Mutation.createMyProfile'
+      | 'Mutation.updateMyProfile'
+      | 'Mutation.applyAsMe'
     >();
   });
 

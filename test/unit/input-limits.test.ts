@@ -22,6 +22,13 @@ const INPUT_FIELDS: Record<string, number> = {
   'CreateCandidateInput.name': LIMITS.candidateName,
   'CreateCandidateInput.email': LIMITS.email,
   'CreateCandidateInput.phone': LIMITS.phone,
+  'CreateMyProfileInput.name': LIMITS.candidateName,
+  'CreateMyProfileInput.phone': LIMITS.phone,
+  'UpdateMyProfileInput.name': LIMITS.candidateName,
+  'UpdateMyProfileInput.email': LIMITS.email,
+  'UpdateMyProfileInput.phone': LIMITS.phone,
+  'Query.findCandidateByEmail(email)': LIMITS.email,
+  'Mutation.addNote(body)': LIMITS.noteBody,
 };
 const TEXT_TYPES = new Set(['String', 'ID', 'AWSEmail', 'AWSURL', 'AWSPhone']);
 
@@ -74,7 +81,7 @@ describe('input limits', () => {
     expect(header).toContain(`ids at most ${LIMITS.id} characters`);
     expect(header).toContain(`1 to ${LIMITS.companyName} after trimming`);
     expect(header).toContain(`description ${LIMITS.jobDescription}; location ${LIMITS.jobLocation}; website ${LIMITS.website}`);
-    expect(header).toContain(`email ${LIMITS.email}; phone ${LIMITS.phone}; limit 1 to ${MAX_PAGE_SIZE}`);
+    expect(header).toContain(`email ${LIMITS.email}; phone ${LIMITS.phone}; note body 1 to ${LIMITS.noteBody} after trimming; limit 1 to ${MAX_PAGE_SIZE}`);
     expect(LIMITS.jobTitle).toBe(LIMITS.companyName);
     expect(LIMITS.candidateName).toBe(LIMITS.companyName);
   });

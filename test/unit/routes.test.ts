@@ -53,13 +53,23 @@ describe('src/resolvers/index.ts', () => {
   it('runs each pipeline on functions from the function table, named in the route', () => {
     const registered = Object.values(functions);
     const pipelines = Object.values(resolvers).filter((route) => route.kind === 'PIPELINE');
-    expect(pipelines).toHaveLength(2);
+    expect(pipelines.length).toBeGreaterThanOrEqual(2);
     for (const route of pipelines) for (const step of route.functions) expect(registered).toContain(step);
     expect(resolvers['Mutation.applyToJob'].kind === 'PIPELINE' && resolvers['Mutation.applyToJob'].functions.map((step) => step.name)).toEqual([
       'requireOpenJob',
       'requireCandidate',
       'putApplication',
     ]);
+  });
+
+  it('applies a signed-in candidate with the very steps applyToJob uses, after finding their own candidate', () => {
+    const steps = (coordinate: keyof typeof resolvers) => {
+      const route = resolvers[coordinate];
+      return route.kind === 'PIPELINE' ? route.functions : [];
+    };
+    expect(steps('Mutation.applyAsMe').map((step) => step.name)).toEqual(['requireMyCandidate', 'requireOpenJob', 'putApplication']);
+    expect(steps('Mutation.applyAsMe').slice(1)).toEqual([steps('Mutation.applyToJob')[0], steps('Mutation.applyToJob')[2]]);
+    expect(steps('Mutation.createMyProfile').slice(0, 2)).toEqual(steps('Query.findCandidateByEmail'));
   });
 
   it('keeps resolver and function files pure AppSync code: they import only @aws-appsync/*, src/data and generated types', () => {
