@@ -6,8 +6,10 @@ import { MappingTemplateError } from './errors';
 import { reportDataSourceFault, type DataSourceCall, type RequestObserver } from './hooks';
 import { invokeHttpDataSource } from './http-data-source/index';
 import { runLambdaRequest } from './lambda/data-source';
-import type { RequestContext } from './request-context';
+import { requestScoped, type RequestContext } from './request-context';
 import type { DataSourceRef } from './resolver';
+
+const GET_ITEM_LOADERS = Symbol('getItemLoaders');
 
 /** The data source's name and the request's operation, for the observer's `aroundDataSource`. */
 function describeCall(dataSource: DataSourceRef, request: unknown, coordinate: string): DataSourceCall {
@@ -39,8 +41,8 @@ async function callDataSource(dataSource: DataSourceRef, request: unknown, conte
   const tableName = tables[dataSource.table];
   if (!tableName) throw new MappingTemplateError(`No table is configured for the data source "${dataSource.table}"`);
   const abortSignal = context.deadline?.signal;
-  context.getItemLoaders ??= new GetItemLoaders(client, abortSignal);
-  const outcome = await runDynamoDBRequest(request, { client, tableName, tables, resolverId, secret: tokenSecret, abortSignal, getItems: context.getItemLoaders });
+  const getItems = requestScoped(context, GET_ITEM_LOADERS, () => new GetItemLoaders(client, abortSignal));
+  const outcome = await runDynamoDBRequest(request, { client, tableName, tables, resolverId, secret: tokenSecret, abortSignal, getItems });
   logFailure(outcome, context, resolverId);
   return outcome;
 }

@@ -14,8 +14,12 @@ import type { AppSyncResolverEvent } from 'aws-lambda';
 import DataLoader from 'dataloader';
 import { asPayload, lambdaError, localLambdaContext } from './direct-lambda';
 import { AppSyncError } from './errors';
-import type { RequestContext } from './request-context';
+import { requestScoped, type RequestContext } from './request-context';
+
 import type { LambdaBatchResolverModule } from './resolver';
+
+/** This request's batched Direct Lambda calls (RequestContext.scoped). */
+const BATCH_LOADERS = Symbol('lambdaBatchLoaders');
 
 type Event = AppSyncResolverEvent<unknown, unknown>;
 
@@ -84,6 +88,5 @@ export function loadBatchedLambda(
   event: Event,
   context: RequestContext,
 ): Promise<unknown> {
-  context.lambdaBatchLoaders ??= new LambdaBatchLoaders(context);
-  return context.lambdaBatchLoaders.load(coordinate, module, maxBatchSize, event);
+  return requestScoped(context, BATCH_LOADERS, () => new LambdaBatchLoaders(context)).load(coordinate, module, maxBatchSize, event);
 }

@@ -10,16 +10,12 @@ import type { Context as LambdaContext } from 'aws-lambda';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RequestAuthorization } from './auth/authenticate';
 import { AUTH_TYPE_NAMES } from './auth/modes';
-import type { LambdaBatchLoaders } from './direct-lambda-batch';
-import type { GetItemLoaders } from './dynamodb/get-item-loader';
-import type { LambdaInvokeBatches } from './lambda/data-source';
 import type { LambdaInvoker } from './lambda/invoker';
 import type { Deadline } from './deadline';
 import type { AuthTypeName, ResponseHeaders } from './execution';
 import type { RequestObserver } from './hooks';
 import { createResponseHeaders } from './util/http';
 import type { EngineRequest, ResolverHeaders } from './request';
-import type { ResponseBudget } from './response-budget';
 
 export interface RuntimeConfig {
   client: DynamoDBDocumentClient;
@@ -57,14 +53,12 @@ export interface RequestContext {
   failedAt: Map<unknown, string>;
   /** Failures already reported to the observer (a coalesced GetItem's error is shared by its resolvers). */
   reported: WeakSet<object>;
-  /** The response bytes counted while resolving (LIM-10), created by the first field. */
-  responseBudget?: ResponseBudget;
-  /** This request's GetItem batching, created on first use (no N+1 reads for nested fields). */
-  getItemLoaders?: GetItemLoaders;
-  /** This request's batched Direct Lambda calls (`maxBatchSize`, EXE-16), created on first use. */
-  lambdaBatchLoaders?: LambdaBatchLoaders;
-  /** This request's BatchInvoke batches of Lambda data sources, created on first use. */
-  lambdaInvokeBatches?: LambdaInvokeBatches;
+  /**
+   * What modules keep for this request, created on first use, each under its module's own key: the
+   * response budget (LIM-10), GetItem batching (no N+1 reads for nested fields), batched Direct
+   * Lambda calls (EXE-16) and the BatchInvoke batches of Lambda data sources.
+   */
+  readonly scoped: Map<symbol, unknown>;
   /** When the request must be answered by; data source calls are aborted then (deadline.ts). */
   deadline?: Deadline;
   /** The application's observer of this request (hooks.ts). */
@@ -96,7 +90,18 @@ export function createRequestContext(fields: {
     resolverCount: 0,
     failedAt: new Map(),
     reported: new WeakSet(),
+    scoped: new Map(),
     deadline: fields.deadline,
     observer: fields.observer,
   };
+}
+
+/** The value this request keeps under `key` (a module's own symbol), created by `create` on first use. */
+export function requestScoped<T>(context: { readonly scoped: Map<symbol, unknown> }, key: symbol, create: () => T): T {
+  let value = context.scoped.get(key) as T | undefined;
+  if (value === undefined) {
+    value = create();
+    context.scoped.set(key, value);
+  }
+  return value;
 }

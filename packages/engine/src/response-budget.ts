@@ -32,7 +32,9 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { errorEntry } from './format-error';
-import type { RequestContext } from './request-context';
+import { requestScoped } from './request-context';
+
+type RequestScope = { readonly scoped: Map<symbol, unknown> };
 
 /** One request's count of response bytes against its maximum. */
 export class ResponseBudget {
@@ -44,8 +46,10 @@ export class ResponseBudget {
   constructor(readonly maximum: number) {}
 }
 
-function budgetOf(context: { responseBudget?: ResponseBudget }, maximum: number): ResponseBudget {
-  return (context.responseBudget ??= new ResponseBudget(maximum));
+const BUDGET = Symbol('responseBudget');
+
+function budgetOf(context: RequestScope, maximum: number): ResponseBudget {
+  return requestScoped(context, BUDGET, () => new ResponseBudget(maximum));
 }
 
 /** JSON bytes of a leaf value (scalars, enums, lists of them; AWSJSON objects). */
@@ -148,7 +152,7 @@ function shapeOf(schema: GraphQLSchema, type: GraphQLOutputType): FieldShape {
   return { leaf: isLeafType(named), nonNull: isNonNullType(type), typename: Math.max(0, ...names.map((name) => name.length)) + 2 };
 }
 
-function fieldResolver(resolve: GraphQLFieldResolver<unknown, object>, { leaf, nonNull, typename }: FieldShape, maximum: number): GraphQLFieldResolver<unknown, object> {
+function fieldResolver(resolve: GraphQLFieldResolver<unknown, RequestScope>, { leaf, nonNull, typename }: FieldShape, maximum: number): GraphQLFieldResolver<unknown, RequestScope> {
   const settle = (budget: ResponseBudget, value: unknown, info: GraphQLResolveInfo): unknown => {
     const key = (info.fieldNodes[0]!.alias?.value ?? info.fieldName).length + 4;
     budget.used += key + (leaf ? leafBytes(value) : compositeBytes(value, objectBytes(info, typename)));
@@ -175,7 +179,7 @@ export function applyResponseBudget(schema: GraphQLSchema, maxBytes: number): vo
     // Introspection types are graphql-js singletons shared by every schema: never wrapped.
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, object>;
+      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, RequestScope>;
       field.resolve = fieldResolver(resolve, shapeOf(schema, field.type), maxBytes);
     }
   }
@@ -199,11 +203,11 @@ export function responseTooLargeError(maxBytes: number, actual: number) {
  * `ResponseTooLarge` error, before Apollo serialises anything: the fields resolved before the
  * budget ran out are dropped, not sent in part.
  */
-export const responseBudgetPlugin: ApolloServerPlugin<RequestContext> = {
+export const responseBudgetPlugin: ApolloServerPlugin<RequestScope> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
-        const budget = contextValue.responseBudget;
+        const budget = contextValue.scoped.get(BUDGET) as ResponseBudget | undefined;
         if (!budget?.exceeded) return;
         response.body = { kind: 'single', singleResult: { errors: [responseTooLargeError(budget.maximum, budget.used) as unknown as GraphQLFormattedError] } };
       },

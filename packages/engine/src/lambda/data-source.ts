@@ -17,10 +17,14 @@ import { BATCH_RESULT_MISMATCH } from '../direct-lambda-batch';
 import { faultDetails } from '../dynamodb/errors';
 import { MappingTemplateError } from '../errors';
 import { reportDataSourceFault } from '../hooks';
-import type { RequestContext } from '../request-context';
+import { requestScoped, type RequestContext } from '../request-context';
+
 import { MAX_LAMBDA_BATCH_SIZE, type LambdaDataSource } from '../resolver';
 import { functionError, lambdaFault, lambdaFaultCause, unreadableAnswer } from './errors';
 import { defaultLambdaInvoker, type LambdaInvoker } from './invoker';
+
+/** This request's BatchInvoke batches (RequestContext.scoped). */
+const INVOKE_BATCHES = Symbol('lambdaInvokeBatches');
 
 interface LambdaRequest {
   operation: 'Invoke' | 'BatchInvoke';
@@ -123,7 +127,7 @@ export async function runLambdaRequest(dataSource: LambdaDataSource, request: un
   const outcome =
     operation === 'Invoke'
       ? await call(context, dataSource.functionName, invocationType, payload)
-      : await (context.lambdaInvokeBatches ??= new LambdaInvokeBatches(context)).load(resolverId, dataSource, payload);
+      : await requestScoped(context, INVOKE_BATCHES, () => new LambdaInvokeBatches(context)).load(resolverId, dataSource, payload);
   logFault(outcome, context, resolverId, dataSource.functionName);
   return outcome;
 }
