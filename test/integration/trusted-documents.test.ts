@@ -174,13 +174,16 @@ describe('persisted-query errors, for every mode', () => {
   });
 
   it('types Apollo’s own persisted-query errors too, for requests that reach it another way (executeOperation)', async () => {
-    const { server } = createAppSyncEngine({ sdl: schemaSdl, resolvers, auth: { trustAuthorizer: true }, tables: {}, dynamodb: {} as never, paginationSecret: 'unused' });
+    const engine = createAppSyncEngine({ sdl: schemaSdl, resolvers, auth: { trustAuthorizer: true }, tables: {}, dynamodb: {} as never, paginationSecret: 'unused' });
+    const { server } = engine;
+    const request = { headers: {}, sourceIp: [], domainName: null, apiRequestId: null, method: 'POST', path: '/graphql' };
+    const contextValue = engine.createContext(request, { mode: 'API_KEY', identity: null, groups: null, deniedFields: null }, { requestId: 'direct' });
     await server.start();
     try {
       errorLogs.mockClear();
       const answers = [];
       for (const extensions of [persisted('x', 2), persisted(sha256(AD_HOC))] as const) {
-        const response = await server.executeOperation({ query: COMPANY, extensions }, { contextValue: { appendedErrors: [], requestId: 'direct' } as never });
+        const response = await server.executeOperation({ query: COMPANY, extensions }, { contextValue });
         answers.push(response.body.kind === 'single' ? response.body.singleResult.errors?.map((error: { extensions?: { errorType?: unknown } }) => error.extensions?.errorType) : undefined);
       }
       expect(answers).toEqual([['PersistedQueryVersionNotSupported'], ['PersistedQueryHashMismatch']]);

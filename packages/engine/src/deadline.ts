@@ -5,6 +5,7 @@
  * response (with whatever data is ready) goes out while the caller is still waiting for it.
  */
 import { AppSyncError } from './errors';
+import { ERROR_TYPES } from './error-types';
 
 export interface DeadlineSettings {
   /** REQUEST_TIMEOUT_MS: the longest a request may run. */
@@ -25,7 +26,7 @@ export interface Deadline {
 /** The message and errorType of a field that did not resolve before the deadline. */
 export class DeadlineExceededError extends AppSyncError {
   constructor() {
-    super('The request ran out of time before this field was resolved', 'Timeout');
+    super('The request ran out of time before this field was resolved', ERROR_TYPES.Timeout);
   }
 }
 

@@ -1,4 +1,5 @@
 /** Errors raised by resolver code and the runtime, and the signal behind `runtime.earlyReturn`. */
+import { ERROR_TYPES } from './error-types';
 
 /** What AppSync records for one GraphQL error raised by a resolver (contract EXE-09). */
 export interface ResolverErrorEntry {
@@ -26,7 +27,7 @@ export class AppSyncError extends Error implements ResolverErrorEntry {
 /** Raised by `util.unauthorized`; the executor words the message for the field (EXE-10). */
 export class UnauthorizedError extends AppSyncError {
   constructor() {
-    super('Unauthorized', 'Unauthorized');
+    super('Unauthorized', ERROR_TYPES.Unauthorized);
   }
 }
 
@@ -38,21 +39,21 @@ export function unauthorizedMessage(field: { fieldName: string; parentType: { na
 /** A fault in resolver code (a TypeError, a bad argument to a util), typed `Code` as on AppSync (EXE-11, GAP-05). */
 export class CodeError extends AppSyncError {
   constructor(message: string, cause: unknown) {
-    super(message, 'Code', null, null, { cause });
+    super(message, ERROR_TYPES.Code, null, null, { cause });
   }
 }
 
 /** A request object the data source cannot run (no or unknown `operation`, bad typed value) — GAP-05. */
 export class MappingTemplateError extends AppSyncError {
   constructor(message: string) {
-    super(message, 'MappingTemplate');
+    super(message, ERROR_TYPES.MappingTemplate);
   }
 }
 
 /** A feature of AppSync this runtime deliberately does not provide (contract items marked [N]). */
 export class UnsupportedError extends AppSyncError {
   constructor(feature: string, reason: string) {
-    super(`${feature} is not supported by this runtime: ${reason}`, 'Unsupported');
+    super(`${feature} is not supported by this runtime: ${reason}`, ERROR_TYPES.Unsupported);
   }
 }
 

@@ -14,6 +14,7 @@ import { buildInfo } from './info';
 import type { RequestContext } from './request-context';
 import type { ResolverDefinition } from './resolver';
 import { runResolver } from './run-resolver';
+import { ERROR_TYPES } from './error-types';
 
 /** AppSync's default (and maximum) number of resolver executions per request (contract LIM-02). */
 export const DEFAULT_RESOLVER_COUNT_LIMIT = 10_000;
@@ -27,7 +28,7 @@ export interface ExecutionLimits {
 function countResolver(context: RequestContext, limit: number): void {
   context.resolverCount += 1;
   if (context.resolverCount > limit) {
-    throw new AppSyncError(`Resolver count limit of ${limit} exceeded for this request`, 'ResolverCountLimitExceeded');
+    throw new AppSyncError(`Resolver count limit of ${limit} exceeded for this request`, ERROR_TYPES.ResolverCountLimitExceeded);
   }
 }
 
@@ -103,7 +104,7 @@ export function createFieldResolver(
       if (!(thrown instanceof AppSyncError)) throw thrown;
       const entry =
         thrown instanceof UnauthorizedError
-          ? { message: unauthorizedMessage(info), errorType: 'Unauthorized', data: null, errorInfo: null }
+          ? { message: unauthorizedMessage(info), errorType: ERROR_TYPES.Unauthorized, data: null, errorInfo: null }
           : thrown;
       throw toGraphQLError(entry, info, thrown);
     } finally {

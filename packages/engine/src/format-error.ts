@@ -6,16 +6,17 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import type { NonNullViolation } from './non-null';
+import { ERROR_TYPES } from './error-types';
 
 /** Apollo's error codes for bad requests, as the stable types clients switch on. */
 const REQUEST_ERROR_TYPES: Record<string, string> = {
-  GRAPHQL_PARSE_FAILED: 'ValidationError',
-  GRAPHQL_VALIDATION_FAILED: 'ValidationError',
-  BAD_USER_INPUT: 'ValidationError',
-  OPERATION_RESOLUTION_FAILURE: 'ValidationError',
-  BAD_REQUEST: 'BadRequest',
-  PERSISTED_QUERY_NOT_FOUND: 'PersistedQueryNotFound',
-  PERSISTED_QUERY_NOT_SUPPORTED: 'PersistedQueryNotSupported',
+  GRAPHQL_PARSE_FAILED: ERROR_TYPES.ValidationError,
+  GRAPHQL_VALIDATION_FAILED: ERROR_TYPES.ValidationError,
+  BAD_USER_INPUT: ERROR_TYPES.ValidationError,
+  OPERATION_RESOLUTION_FAILURE: ERROR_TYPES.ValidationError,
+  BAD_REQUEST: ERROR_TYPES.BadRequest,
+  PERSISTED_QUERY_NOT_FOUND: ERROR_TYPES.PersistedQueryNotFound,
+  PERSISTED_QUERY_NOT_SUPPORTED: ERROR_TYPES.PersistedQueryNotSupported,
 };
 
 /**
@@ -24,8 +25,8 @@ const REQUEST_ERROR_TYPES: Record<string, string> = {
  * it is still a client error with its type, not a masked InternalFailure logged at ERROR.
  */
 const UNCODED_REQUEST_ERRORS: Record<string, string> = {
-  'Unsupported persisted query version': 'PersistedQueryVersionNotSupported',
-  'provided sha does not match query': 'PersistedQueryHashMismatch',
+  'Unsupported persisted query version': ERROR_TYPES.PersistedQueryVersionNotSupported,
+  'provided sha does not match query': ERROR_TYPES.PersistedQueryHashMismatch,
 };
 
 /**
@@ -60,7 +61,7 @@ export interface AppSyncFormattedError {
 /** What the caller sees instead of an unexpected failure. */
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 /** The errorType of masked errors. */
-export const INTERNAL_ERROR_TYPE = 'InternalFailure';
+export const INTERNAL_ERROR_TYPE = ERROR_TYPES.InternalFailure;
 
 /** Whether an error is an unexpected failure: neither raised by a resolver nor a known request error. */
 export function isUnexpectedError(formatted: Pick<GraphQLFormattedError, 'extensions' | 'message'>): boolean {

@@ -10,6 +10,7 @@ import { coordinateOf } from './coordinate';
 import { isUnexpectedError } from './format-error';
 import { nonNullViolation } from './non-null';
 import type { RequestContext } from './request-context';
+import { ERROR_TYPES } from './error-types';
 
 export const reportPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
@@ -34,7 +35,7 @@ export const reportPlugin: ApolloServerPlugin<RequestContext> = {
             continue;
           }
           const unexpected = isUnexpectedError(error);
-          if (!unexpected && error.extensions?.errorType !== 'Code') continue;
+          if (!unexpected && error.extensions?.errorType !== ERROR_TYPES.Code) continue;
           observer.onError({
             kind: unexpected ? 'unexpected' : 'code',
             severity: 'error',

@@ -33,6 +33,7 @@ import {
 } from 'graphql';
 import { errorEntry } from './format-error';
 import { requestScoped } from './request-context';
+import { ERROR_TYPES } from './error-types';
 
 type RequestScope = { readonly scoped: Map<symbol, unknown> };
 
@@ -132,7 +133,7 @@ function refuse(budget: ResponseBudget, nonNull: boolean, info: GraphQLResolveIn
   budget.error ??= new GraphQLError(`The response is larger than the ${Math.floor(budget.maximum / 1024)} KiB this API can return.`, {
     nodes: info.fieldNodes,
     path: responsePathAsArray(info.path),
-    extensions: { errorType: 'ResponseTooLarge', errorInfo: { limit: 'responseBytes', maximum: budget.maximum }, data: null },
+    extensions: { errorType: ERROR_TYPES.ResponseTooLarge, errorInfo: { limit: 'responseBytes', maximum: budget.maximum }, data: null },
   });
   if (nonNull) return Promise.reject(budget.error);
   throw budget.error;
@@ -192,7 +193,7 @@ export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 - 64 * 1024;
 export function responseTooLargeError(maxBytes: number, actual: number) {
   return errorEntry(
     `The response is larger than the ${Math.floor(maxBytes / 1024)} KiB this API can return; request fewer items (limit) or fewer fields.`,
-    'ResponseTooLarge',
+    ERROR_TYPES.ResponseTooLarge,
     'RESPONSE_TOO_LARGE',
     { limit: 'responseBytes', maximum: maxBytes, actual },
   );

@@ -5,6 +5,7 @@
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { isIP } from 'node:net';
+import { ERROR_TYPES } from './error-types';
 
 // Offsets: Z, ±hh:mm or ±hh:mm:ss (seconds accepted though not ISO 8601, as AppSync does).
 const OFFSET = '(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)';
@@ -64,10 +65,10 @@ export const scalarChecks: Readonly<Record<string, Check>> = {
 };
 
 const invalid = (name: string, value: unknown, why = ''): GraphQLError =>
-  new GraphQLError(`Invalid ${name} value: ${JSON.stringify(value)}${why}`, { extensions: { errorType: 'ValidationError' } });
+  new GraphQLError(`Invalid ${name} value: ${JSON.stringify(value)}${why}`, { extensions: { errorType: ERROR_TYPES.ValidationError } });
 
 const wrongLiteral = (name: string, expected: string, ast: ValueNode): GraphQLError =>
-  new GraphQLError(`${name} must be ${expected} literal, found ${ast.kind}`, { nodes: ast, extensions: { errorType: 'ValidationError' } });
+  new GraphQLError(`${name} must be ${expected} literal, found ${ast.kind}`, { nodes: ast, extensions: { errorType: ERROR_TYPES.ValidationError } });
 
 function stringScalar(name: string, check: Check): GraphQLScalarType<string, string> {
   const validate = (value: unknown): string => {

@@ -13,6 +13,7 @@ import type { RequestContext } from '../request-context';
 import type { RequestAuthorization } from './authenticate';
 import { configuredModes, type AuthConfig, type UserPoolDefaultAction } from './config';
 import { resolveFieldRules, type FieldRule } from './directives';
+import { ERROR_TYPES } from '../error-types';
 
 /** Whether a request authorized as `auth` may read a field with `rule` (AUTH-05, AUTH-06, AUTH-07). */
 export function isAllowed(rule: FieldRule, auth: RequestAuthorization, coordinate: string, defaultAction: UserPoolDefaultAction = 'ALLOW'): boolean {
@@ -39,7 +40,7 @@ export function unauthorizedFieldError(info: GraphQLResolveInfo): GraphQLError {
   return new GraphQLError(unauthorizedMessage(info), {
     nodes: info.fieldNodes,
     path: responsePathAsArray(info.path),
-    extensions: { errorType: 'Unauthorized', errorInfo: null, data: null },
+    extensions: { errorType: ERROR_TYPES.Unauthorized, errorInfo: null, data: null },
   });
 }
 

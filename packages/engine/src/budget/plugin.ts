@@ -21,6 +21,7 @@ import type { ResolverDefinition } from '../resolver';
 import type { LimitName, QueryBudget, QueryBudgets } from './budgets';
 import { createCostEstimator, type CostOptions } from './cost';
 import { measureDocument, tokensOver } from './measure';
+import { ERROR_TYPES } from '../error-types';
 
 /** Token counts kept (about 100 bytes each); the map starts over when full. */
 const MAX_TOKEN_COUNTS = 1_000;
@@ -36,7 +37,7 @@ function refusal(message: string, errorType: string, errorInfo: unknown): GraphQ
 
 /** The error for a request over one limit of its budget. */
 export function queryLimitExceeded(limit: LimitName, maximum: number, actual: number): GraphQLError {
-  return refusal(`The request exceeds its ${limit} limit: ${actual} is more than the maximum of ${maximum}.`, 'QueryLimitExceeded', { limit, maximum, actual });
+  return refusal(`The request exceeds its ${limit} limit: ${actual} is more than the maximum of ${maximum}.`, ERROR_TYPES.QueryLimitExceeded, { limit, maximum, actual });
 }
 
 function checkLimit(budget: QueryBudget, limit: LimitName, actual: number): void {
@@ -50,7 +51,7 @@ function checkDocument(schema: GraphQLSchema, document: DocumentNode, budget: Qu
   checkLimit(budget, 'aliases', measure.aliases);
   checkLimit(budget, 'directives', measure.directives);
   if (measure.introspection && !budget.introspection) {
-    throw refusal('GraphQL introspection is not allowed for this authorization mode.', 'ValidationError', null);
+    throw refusal('GraphQL introspection is not allowed for this authorization mode.', ERROR_TYPES.ValidationError, null);
   }
 }
 

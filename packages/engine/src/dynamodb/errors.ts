@@ -9,6 +9,7 @@
  *   their message is generic, so no endpoint, port, request id or SDK hint can reach a client,
  *   whatever the resolver does with `ctx.error`. The cause is kept for the ERROR log line.
  */
+import { ERROR_TYPES } from '../error-types';
 export interface DataSourceError {
   message: string;
   type: string;
@@ -41,7 +42,7 @@ const NAMED_EXCEPTIONS = new Set([
 ]);
 
 /** errorTypes of faults, distinct from DynamoDB's own exceptions. */
-export const FAULT_TYPES = { unavailable: 'DataSourceUnavailable', timeout: 'Timeout' } as const;
+export const FAULT_TYPES = { unavailable: ERROR_TYPES.DataSourceUnavailable, timeout: ERROR_TYPES.Timeout } as const;
 
 export const FAULT_MESSAGES: Record<string, string> = {
   [FAULT_TYPES.unavailable]: 'The data source is unavailable; try again later',

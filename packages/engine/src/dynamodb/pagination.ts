@@ -13,6 +13,7 @@ import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, randomByte
 import { AppSyncError } from '../errors';
 import { decodeStartKey, encodeStartKey, MAX_START_KEY_BYTES } from './start-key';
 import type { NativeItem } from './typed';
+import { ERROR_TYPES } from '../error-types';
 
 export interface TokenScope {
   /** Resolver or function that issues and accepts the token. */
@@ -50,7 +51,7 @@ function associatedData(scope: TokenScope, binding: string): Buffer {
 }
 
 export function invalidNextToken(cause?: unknown): AppSyncError {
-  return new AppSyncError('The pagination token is invalid or belongs to another list.', 'InvalidNextToken', null, null, cause ? { cause } : undefined);
+  return new AppSyncError('The pagination token is invalid or belongs to another list.', ERROR_TYPES.InvalidNextToken, null, null, cause ? { cause } : undefined);
 }
 
 /** The token for the page after `lastEvaluatedKey`, or null on the last page (DDB-24). */

@@ -12,6 +12,7 @@ import type { RequestContext } from '../request-context';
 import { endpointUrl, HTTP_DATA_SOURCE_DEFAULTS, type HttpDataSourceRef } from './config';
 import { prepareHttpRequest, type PreparedHttpRequest } from './request';
 import { HttpFault, send, type HttpFaultKind } from './transport';
+import { ERROR_TYPES } from '../error-types';
 
 export { httpDataSource, HTTP_DATA_SOURCE_DEFAULTS } from './config';
 export type { HttpAuthorizationConfig, HttpDataSourceOptions, HttpDataSourceRef, SigningCredentials } from './config';
@@ -23,7 +24,7 @@ export const HTTP_DATA_SOURCE_USER_AGENT = 'appsync-js-runtime';
 const FAULTS: Record<HttpFaultKind, DataSourceError> = {
   unavailable: { type: FAULT_TYPES.unavailable, message: FAULT_MESSAGES[FAULT_TYPES.unavailable]! },
   timeout: { type: FAULT_TYPES.timeout, message: FAULT_MESSAGES[FAULT_TYPES.timeout]! },
-  tooLarge: { type: 'ResponseTooLarge', message: "The data source's answer is larger than this API accepts" },
+  tooLarge: { type: ERROR_TYPES.ResponseTooLarge, message: "The data source's answer is larger than this API accepts" },
 };
 
 /** Endpoints parsed once per data source (a data source is created once, at cold start). */

@@ -22,6 +22,7 @@ import { requestScoped, type RequestContext } from '../request-context';
 import { MAX_LAMBDA_BATCH_SIZE, type LambdaDataSource } from '../resolver';
 import { functionError, lambdaFault, lambdaFaultCause, unreadableAnswer } from './errors';
 import { defaultLambdaInvoker, type LambdaInvoker } from './invoker';
+import { ERROR_TYPES } from '../error-types';
 
 /** This request's BatchInvoke batches (RequestContext.scoped). */
 const INVOKE_BATCHES = Symbol('lambdaInvokeBatches');
@@ -112,7 +113,7 @@ function logFault(outcome: DataSourceOutcome, context: RequestContext, resolverI
   const { error } = outcome;
   const cause = lambdaFaultCause(error);
   if (!error || cause === undefined) return;
-  const throttled = error.type === 'Throttled';
+  const throttled = error.type === ERROR_TYPES.Throttled;
   reportDataSourceFault(context, error, {
     severity: throttled ? 'warn' : 'error',
     message: throttled ? 'Lambda throttling outlived the retries' : 'Lambda data source fault',

@@ -7,11 +7,12 @@
  */
 import { FAULT_TYPES, faultType } from '../dynamodb/errors';
 import type { DataSourceError } from '../dynamodb/errors';
+import { ERROR_TYPES } from '../error-types';
 
 /** errorType of a function error without its own, as AppSync reports it. */
 export const LAMBDA_UNHANDLED = 'Lambda:Unhandled';
 /** errorType of throttling that outlived the retries. */
-export const THROTTLED = 'Throttled';
+export const THROTTLED = ERROR_TYPES.Throttled;
 
 const MESSAGES: Record<string, string> = {
   [FAULT_TYPES.unavailable]: 'The data source is unavailable; try again later',

@@ -18,12 +18,13 @@ import { jsonError } from './json-error';
 import type { JsonBody } from './request-body';
 import { MAX_DOCUMENT_NESTING, nestsTooDeep } from './nesting';
 import { payloadBytes, DEFAULT_REQUEST_SIZE_LIMITS, queryTooLarge, requestTooLarge, type RequestSizeLimits } from './request-size';
+import { ERROR_TYPES } from '../../error-types';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function tooDeep(query: unknown): APIGatewayProxyStructuredResultV2 | undefined {
   if (typeof query !== 'string' || !nestsTooDeep(query)) return undefined;
-  return jsonError(400, `Syntax Error: the document nests deeper than ${MAX_DOCUMENT_NESTING} levels.`, 'ValidationError', 'GRAPHQL_PARSE_FAILED');
+  return jsonError(400, `Syntax Error: the document nests deeper than ${MAX_DOCUMENT_NESTING} levels.`, ERROR_TYPES.ValidationError, 'GRAPHQL_PARSE_FAILED');
 }
 
 /** Checks a POST body: JSON, one operation object, with a query (or a persisted query's hash). */
@@ -32,17 +33,17 @@ function badBody(event: APIGatewayProxyEventV2, limits: RequestSizeLimits, jsonB
   const mediaType = (eventHeader(event, 'content-type') ?? '').split(';')[0]!.trim();
   if (mediaType !== 'application/json') {
     const got = mediaType ? `'${mediaType.slice(0, 100)}'` : 'none';
-    return jsonError(415, `A GraphQL POST must have content-type application/json (got ${got}).`, 'BadRequest');
+    return jsonError(415, `A GraphQL POST must have content-type application/json (got ${got}).`, ERROR_TYPES.BadRequest);
   }
   const oversized = requestTooLarge(payloadBytes(event.body ?? '', event.isBase64Encoded, limits.maxRequestBytes), limits, 'The request body');
   if (oversized) return oversized;
   const parsed = jsonBody();
-  if (!parsed) return jsonError(400, 'The request body is not valid JSON.', 'MalformedHttpRequestException');
+  if (!parsed) return jsonError(400, 'The request body is not valid JSON.', ERROR_TYPES.MalformedHttpRequestException);
   const body = parsed.value;
-  if (Array.isArray(body)) return jsonError(400, 'Batched operations are not supported: send one operation object per request.', 'BadRequest');
-  if (!isObject(body)) return jsonError(400, 'The request body must be a JSON object with a `query` string.', 'BadRequest');
+  if (Array.isArray(body)) return jsonError(400, 'Batched operations are not supported: send one operation object per request.', ERROR_TYPES.BadRequest);
+  if (!isObject(body)) return jsonError(400, 'The request body must be a JSON object with a `query` string.', ERROR_TYPES.BadRequest);
   const persisted = isObject(body.extensions) && body.extensions.persistedQuery !== undefined;
-  if (body.query === undefined && !persisted) return jsonError(400, 'The request body has no `query`.', 'BadRequest');
+  if (body.query === undefined && !persisted) return jsonError(400, 'The request body has no `query`.', ERROR_TYPES.BadRequest);
   return queryTooLarge(body.query, limits) ?? tooDeep(body.query);
 }
 
@@ -59,5 +60,5 @@ export function badRequest(event: APIGatewayProxyEventV2, jsonBody: JsonBody, li
   if (method === 'OPTIONS') return { statusCode: 204, headers: { allow: 'GET, POST, OPTIONS' } };
   if (method === 'GET') return badQueryString(event, limits);
   if (method === 'POST') return badBody(event, limits, jsonBody);
-  return jsonError(405, `${String(method).slice(0, 20)} is not supported: send GraphQL requests with GET or POST.`, 'BadRequest', 'BAD_REQUEST', { allow: 'GET, POST' });
+  return jsonError(405, `${String(method).slice(0, 20)} is not supported: send GraphQL requests with GET or POST.`, ERROR_TYPES.BadRequest, 'BAD_REQUEST', { allow: 'GET, POST' });
 }

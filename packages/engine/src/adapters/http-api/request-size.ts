@@ -9,6 +9,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { jsonError } from './json-error';
+import { ERROR_TYPES } from '../../error-types';
 
 /** What a request may weigh: the whole request (`MAX_REQUEST_BYTES`) and its document (`MAX_QUERY_BYTES`). */
 export interface RequestSizeLimits {
@@ -44,7 +45,7 @@ function tooLarge(what: string, limit: 'requestBytes' | 'queryBytes', maximum: n
   return jsonError(
     413,
     `${what} is ${actual} bytes; this API accepts at most ${maximum}.`,
-    'RequestTooLarge',
+    ERROR_TYPES.RequestTooLarge,
     'REQUEST_TOO_LARGE',
     {},
     { limit, maximum, actual },

@@ -22,6 +22,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { AuthMode } from '../../auth/modes';
 import { jsonError } from './json-error';
 import type { JsonBody } from './request-body';
+import { ERROR_TYPES } from '../../error-types';
 
 export interface TrustedDocumentsOptions {
   /** The manifest: SHA-256 hex of a document's text → the text. */
@@ -81,7 +82,7 @@ function rewrite(event: APIGatewayProxyEventV2, params: GraphQLParams, query: st
 }
 
 const notFound = (): APIGatewayProxyStructuredResultV2 => ({
-  ...jsonError(200, 'PersistedQueryNotFound', 'PersistedQueryNotFound', 'PERSISTED_QUERY_NOT_FOUND'),
+  ...jsonError(200, 'PersistedQueryNotFound', ERROR_TYPES.PersistedQueryNotFound, 'PERSISTED_QUERY_NOT_FOUND'),
   // As Apollo answers it: the client retries with the text, so nothing may cache this answer.
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-cache, must-revalidate' },
 });
@@ -102,10 +103,10 @@ export function createTrustedDocumentsCheck({ documents, modes }: TrustedDocumen
     if (persisted !== undefined) {
       const version = isObject(persisted) ? persisted.version : undefined;
       if (version !== 1) {
-        return jsonError(400, `Persisted query version ${JSON.stringify(version ?? null)} is not supported: send version 1.`, 'PersistedQueryVersionNotSupported', 'PERSISTED_QUERY_VERSION_NOT_SUPPORTED');
+        return jsonError(400, `Persisted query version ${JSON.stringify(version ?? null)} is not supported: send version 1.`, ERROR_TYPES.PersistedQueryVersionNotSupported, 'PERSISTED_QUERY_VERSION_NOT_SUPPORTED');
       }
       const hash = (persisted as Record<string, unknown>).sha256Hash;
-      if (typeof hash !== 'string') return jsonError(400, 'persistedQuery.sha256Hash must be a string.', 'BadRequest');
+      if (typeof hash !== 'string') return jsonError(400, 'persistedQuery.sha256Hash must be a string.', ERROR_TYPES.BadRequest);
       if (query === undefined) {
         const text = trusted.get(hash.toLowerCase());
         if (text !== undefined) {
@@ -115,7 +116,7 @@ export function createTrustedDocumentsCheck({ documents, modes }: TrustedDocumen
         return restricted ? notFound() : undefined;
       }
       if (sha256(query) !== hash.toLowerCase()) {
-        return jsonError(400, 'persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.', 'PersistedQueryHashMismatch', 'PERSISTED_QUERY_HASH_MISMATCH');
+        return jsonError(400, 'persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.', ERROR_TYPES.PersistedQueryHashMismatch, 'PERSISTED_QUERY_HASH_MISMATCH');
       }
       if (!restricted) return undefined;
       if (trusted.get(hash.toLowerCase()) !== query) return notAllowed();
@@ -128,5 +129,5 @@ export function createTrustedDocumentsCheck({ documents, modes }: TrustedDocumen
 }
 
 function notAllowed(): APIGatewayProxyStructuredResultV2 {
-  return jsonError(400, 'This document is not one of the API’s trusted documents: API-key requests may run only the SDK’s operations.', 'PersistedQueryNotAllowed', 'PERSISTED_QUERY_NOT_ALLOWED');
+  return jsonError(400, 'This document is not one of the API’s trusted documents: API-key requests may run only the SDK’s operations.', ERROR_TYPES.PersistedQueryNotAllowed, 'PERSISTED_QUERY_NOT_ALLOWED');
 }
