@@ -21,8 +21,10 @@ const sharedOptions: BuildOptions = {
   minify: true,
   legalComments: 'none',
   mainFields: ['module', 'main'],
-  // The engine package is bundled from its TypeScript sources (packages/engine exports them under this condition).
-  conditions: ['appsync-engine-source'],
+  // The engine package is bundled from its TypeScript sources (packages/engine exports them under
+  // this condition). Setting conditions drops esbuild's implicit `module`: kept, so packages that
+  // ship ES modules (the AWS SDK's) are bundled from them and tree-shaken as before.
+  conditions: ['appsync-engine-source', 'module'],
   logLevel: 'warning',
 };
 

@@ -1,6 +1,8 @@
 /** Runs a request object against the data source a resolver or function is attached to. */
 import { GetItemLoaders, runDynamoDBRequest, type DataSourceOutcome } from './dynamodb/index';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isTransactionCanceled } from './dynamodb/cancellation';
+import { meteredClient } from './dynamodb/metered';
 import { errorCause, errorName, faultDetails, faultType, THROTTLING_EXCEPTIONS } from './dynamodb/errors';
 import { MappingTemplateError } from './errors';
 import { reportDataSourceFault, type DataSourceCall, type RequestObserver } from './hooks';
@@ -10,6 +12,14 @@ import { requestScoped, type RequestContext } from './request-context';
 import type { DataSourceRef } from './resolver';
 
 const GET_ITEM_LOADERS = Symbol('getItemLoaders');
+const METERED_CLIENT = Symbol('meteredClient');
+
+/** The DynamoDB client, metered when the request's observer counts consumed capacity. */
+function clientFor(context: RequestContext): DynamoDBDocumentClient {
+  const { observer } = context;
+  if (!observer?.onConsumedCapacity) return context.runtime.client;
+  return requestScoped(context, METERED_CLIENT, () => meteredClient(context.runtime.client, (consumed) => observer.onConsumedCapacity?.(consumed)));
+}
 
 /** The data source's name and the request's operation, for the observer's `aroundDataSource`. */
 function describeCall(dataSource: DataSourceRef, request: unknown, coordinate: string): DataSourceCall {
@@ -37,7 +47,8 @@ async function callDataSource(dataSource: DataSourceRef, request: unknown, conte
   }
   if (dataSource.kind === 'HTTP') return invokeHttpDataSource(dataSource, request, context, resolverId);
   if (dataSource.kind === 'LAMBDA') return runLambdaRequest(dataSource, request, context, resolverId);
-  const { tables, client, tokenSecret } = context.runtime;
+  const { tables, tokenSecret } = context.runtime;
+  const client = clientFor(context);
   const tableName = tables[dataSource.table];
   if (!tableName) throw new MappingTemplateError(`No table is configured for the data source "${dataSource.table}"`);
   const abortSignal = context.deadline?.signal;

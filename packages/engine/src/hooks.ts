@@ -69,6 +69,11 @@ export interface RequestObserver {
   aroundResolver?<T>(coordinate: string, call: () => Promise<T>): Promise<T>;
   /** Around each data-source call. */
   aroundDataSource?<T>(call: DataSourceCall, run: () => Promise<T>): Promise<T>;
+  /**
+   * The DynamoDB request units each call consumed. When present, the engine asks DynamoDB for them
+   * (`ReturnConsumedCapacity: TOTAL` on every read and write; failed writes consume units too).
+   */
+  onConsumedCapacity?(consumed: { readUnits: number; writeUnits: number }): void;
   /** A failure worth logging (see ErrorReport); called once per failure. */
   onError?(report: ErrorReport): void;
   /** The operation, once known (not called for requests answered before Apollo). */
