@@ -4,11 +4,13 @@
  * call it with theirs.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { createAppSyncEngine, createHttpApiHandler, type EngineOptions, type HttpApiHandler, type HttpApiOptions } from '@appsync-lambda/engine';
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './data/pages';
 import { servePlayground } from './http/playground';
+import { metricsHooks } from './observability/metrics';
 import { loggingHooks } from './observability/request-log';
 import type { ResolverLogLevel } from './observability/resolver-console';
 import { resolvers } from './resolvers/index';
@@ -20,16 +22,25 @@ export interface HiringApiOptions extends Omit<EngineOptions, 'sdl' | 'resolvers
   logger: Logger;
   /** How resolver `console.*` calls are logged (RESOLVER_LOG_LEVEL); when omitted the console is left alone. */
   resolverLogLevel?: ResolverLogLevel;
+  /** CloudWatch metrics (observability/metrics.ts), with the operation names a dimension may take; none when omitted. */
+  metrics?: { metrics: Metrics; operations: ReadonlySet<string> };
+}
+
+/** The operation names of documents (`query Name`, `mutation Name`, …), for bounded metric dimensions. */
+export function operationNames(documents: Readonly<Record<string, string>>): Set<string> {
+  const names = new Set<string>();
+  for (const text of Object.values(documents)) for (const match of text.matchAll(/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/g)) names.add(match[1]!);
+  return names;
 }
 
 /** The hiring API's Lambda handler (HTTP API payload v2); call once per container. */
-export function createHiringApi({ logger, resolverLogLevel, maxRequestBytes, maxQueryBytes, trustedDocuments, ...engineOptions }: HiringApiOptions): HttpApiHandler {
+export function createHiringApi({ logger, resolverLogLevel, metrics, maxRequestBytes, maxQueryBytes, trustedDocuments, ...engineOptions }: HiringApiOptions): HttpApiHandler {
   const engine = createAppSyncEngine({
     ...engineOptions,
     sdl: schemaSdl,
     resolvers,
     listSizes: { defaultSize: DEFAULT_PAGE_SIZE, maximumSize: MAX_PAGE_SIZE },
-    hooks: loggingHooks({ logger, resolverLogLevel }),
+    hooks: [loggingHooks({ logger, resolverLogLevel }), ...(metrics ? [metricsHooks(metrics)] : [])],
   });
   return createHttpApiHandler(engine, { routes: [servePlayground], maxRequestBytes, maxQueryBytes, maxResponseBytes: engineOptions.maxResponseBytes, trustedDocuments });
 }

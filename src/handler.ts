@@ -1,14 +1,18 @@
 /** Lambda entry: cold-start wiring only. Everything here runs once per container. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createDynamoDBClient, createLambdaInvoker } from '@appsync-lambda/engine';
-import { createHiringApi } from './api';
+import { createHiringApi, operationNames } from './api';
 import { readConfig } from './config';
 import { trustedDocuments } from './generated/trusted-documents';
+import { metricsFromEnv } from './observability/metrics';
 import { readResolverLogLevel } from './observability/resolver-console';
 
 const config = readConfig(process.env);
 // Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
+
+// CloudWatch metrics as log lines (METRICS=off turns them off), by SDK operation name.
+const metrics = metricsFromEnv(process.env);
 
 // One client per container: its connections and its retry quota outlive requests.
 const { client } = createDynamoDBClient(config.dynamodb);
@@ -16,6 +20,7 @@ const { client } = createDynamoDBClient(config.dynamodb);
 export const handler = createHiringApi({
   logger,
   resolverLogLevel: readResolverLogLevel(process.env.RESOLVER_LOG_LEVEL),
+  metrics: metrics && { metrics, operations: operationNames(trustedDocuments) },
   dynamodb: client,
   tables: config.tables,
   paginationSecret: config.tokenSecret,

@@ -9,7 +9,7 @@ import type { Context as LambdaContext } from 'aws-lambda';
 import { createAuthenticator, type RequestAuthorization } from './auth/authenticate';
 import type { AuthSettings } from './auth/config';
 import { DEADLINE_DEFAULTS, startDeadline, type DeadlineSettings } from './deadline';
-import type { EngineHooks, RequestObserver } from './hooks';
+import { composeHooks, type EngineHooks, type RequestObserver } from './hooks';
 import type { LambdaInvoker } from './lambda/invoker';
 import { createRequestContext, type RequestContext, type RuntimeConfig } from './request-context';
 import type { EngineRequest } from './request';
@@ -33,8 +33,8 @@ export interface EngineOptions extends Omit<ServerOptions, 'auth'> {
   env?: Readonly<Record<string, string>>;
   /** The per-request deadline; DEADLINE_DEFAULTS when omitted. */
   deadline?: DeadlineSettings;
-  /** The application's observers: logs, metrics, traces (hooks.ts). */
-  hooks?: EngineHooks;
+  /** The application's observers: logs, metrics, traces (hooks.ts); several are composed in order. */
+  hooks?: EngineHooks | readonly EngineHooks[];
 }
 
 export interface AppSyncEngine {
@@ -52,8 +52,13 @@ export interface AppSyncEngine {
   ): RequestContext;
 }
 
+function isHookList(hooks: EngineHooks | readonly EngineHooks[] | undefined): hooks is readonly EngineHooks[] {
+  return Array.isArray(hooks);
+}
+
 export function createAppSyncEngine(options: EngineOptions): AppSyncEngine {
-  const { auth, tables, dynamodb, lambda, paginationSecret, env = {}, deadline = DEADLINE_DEFAULTS, hooks, ...serverOptions } = options;
+  const { auth, tables, dynamodb, lambda, paginationSecret, env = {}, deadline = DEADLINE_DEFAULTS, hooks: given, ...serverOptions } = options;
+  const hooks: EngineHooks | undefined = isHookList(given) ? composeHooks(given) : given;
   const server = createServer({ ...serverOptions, auth });
   const authenticate = createAuthenticator(auth);
   // ctx.env is read-only (contract CTX-10): a handler assigning to it fails with a Code error.

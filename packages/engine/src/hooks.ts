@@ -16,6 +16,8 @@ export interface OperationReport {
   authType: string | null;
   /** The query text as sent (absent for a persisted query sent by hash only). */
   query?: string;
+  /** Resolver executions the request ran (LIM-02 counts them). */
+  resolverCount: number;
   /** The errors the caller receives, after formatting (masked ones count as InternalFailure). */
   errorCount: number;
   /** Their distinct errorTypes. */
@@ -106,4 +108,35 @@ export function reportDataSourceFault(
     operationName: null,
     details: { requestId: context.requestId, apiRequestId: context.apiRequestId, deadlinePassed: context.deadline?.signal.aborted ?? false, ...report.details },
   });
+}
+
+/** Several applications' hooks as one: every observer hears everything, the `around*` calls nest in order. */
+export function composeHooks(all: readonly EngineHooks[]): EngineHooks {
+  if (all.length === 1) return all[0]!;
+  return {
+    onRequestStart(request, invocation) {
+      const observers = all.map((hooks) => hooks.onRequestStart?.(request, invocation)).filter((observer): observer is RequestObserver => observer !== undefined);
+      return observers.length <= 1 ? observers[0] : composeObservers(observers);
+    },
+  };
+}
+
+function composeObservers(observers: readonly RequestObserver[]): RequestObserver {
+  const having = <K extends keyof RequestObserver>(key: K) => observers.filter((observer) => observer[key] !== undefined);
+  const composed: RequestObserver = {};
+  const handlers = having('aroundHandler');
+  if (handlers.length) composed.aroundHandler = (coordinate, call) => handlers.reduceRight((next, observer) => () => observer.aroundHandler!(coordinate, next), call)();
+  const resolvers = having('aroundResolver');
+  if (resolvers.length) composed.aroundResolver = (coordinate, call) => resolvers.reduceRight((next, observer) => () => observer.aroundResolver!(coordinate, next), call)();
+  const dataSources = having('aroundDataSource');
+  if (dataSources.length) composed.aroundDataSource = (call, run) => dataSources.reduceRight((next, observer) => () => observer.aroundDataSource!(call, next), run)();
+  const capacity = having('onConsumedCapacity');
+  if (capacity.length) composed.onConsumedCapacity = (consumed) => capacity.forEach((observer) => observer.onConsumedCapacity!(consumed));
+  const errors = having('onError');
+  if (errors.length) composed.onError = (report) => errors.forEach((observer) => observer.onError!(report));
+  const operations = having('onOperation');
+  if (operations.length) composed.onOperation = (report) => operations.forEach((observer) => observer.onOperation!(report));
+  const ends = having('onRequestEnd');
+  if (ends.length) composed.onRequestEnd = (outcome) => ends.forEach((observer) => observer.onRequestEnd!(outcome));
+  return composed;
 }

@@ -23,7 +23,7 @@ export { MAX_RESPONSE_BYTES } from './response-budget';
 export type { RequestContext } from './request-context';
 
 // Observing requests: logs, metrics, traces.
-export type { EngineHooks, RequestObserver, ErrorReport, OperationReport, RequestOutcome, DataSourceCall } from './hooks';
+export { composeHooks, type EngineHooks, type RequestObserver, type ErrorReport, type OperationReport, type RequestOutcome, type DataSourceCall } from './hooks';
 
 // Resolvers, pipeline functions and data sources, as attached on AppSync.
 export {

@@ -57,6 +57,7 @@ export const reportPlugin: ApolloServerPlugin<RequestContext> = {
           operationType: operation?.operation ?? null,
           authType: contextValue.authType,
           ...(request.query === undefined ? {} : { query: request.query }),
+          resolverCount: contextValue.resolverCount,
           errorCount: errors.length,
           errorTypes: [...new Set(errors.map((error) => String(error.extensions?.errorType ?? (error as { errorType?: unknown }).errorType ?? 'Unknown')))],
         });
