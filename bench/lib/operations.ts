@@ -16,8 +16,11 @@ export type Caller = 'jobBoard' | 'recruiter' | 'admin';
 
 export interface OperationCase {
   caller: Caller;
-  /** Variables of the `n`-th call (0-based). */
-  variables(seed: Seed, n: number): Record<string, unknown>;
+  /**
+   * Variables of the `n`-th call (0-based). Repeatable operations also get the placeholder `'__N__'`,
+   * which the bench replaces with a unique count per call (e.g. in an email that must be unique).
+   */
+  variables(seed: Seed, n: number | string): Record<string, unknown>;
   /** False when each call consumes seeded data (measured a bounded number of times). */
   repeatable: boolean;
 }
@@ -40,8 +43,8 @@ export const CASES: Record<string, OperationCase> = {
     repeatable: true,
     variables: (seed, n) => ({ input: { name: `Person ${n}`, email: `person.${n}.${seed.companyId}.${Math.random().toString(36).slice(2)}@example.com` } }),
   },
-  ApplyToJob: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ jobId: seed.jobId, candidateId: seed.spareCandidateIds[n] }) },
-  MoveApplication: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.spareApplicationIds[n], stage: 'SCREEN', expectedVersion: 1 }) },
+  ApplyToJob: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ jobId: seed.jobId, candidateId: seed.spareCandidateIds[Number(n)] }) },
+  MoveApplication: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.spareApplicationIds[Number(n)], stage: 'SCREEN', expectedVersion: 1 }) },
 };
 
 export interface SdkOperation {

@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Applications } from '../../src/data/applications';
-import { Candidates } from '../../src/data/candidates';
-import { applicationIndexKeys, companyKey, emailKey, jobIndexKeys, jobKey } from '../../src/data/keys';
+import type { ApplicationRecord } from '../../src/data/applications';
+import type { CandidateRecord } from '../../src/data/candidates';
+import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, companyKey, emailKey, jobIndexKeys, jobKey } from '../../src/data/keys';
 
 export interface Seed {
   companyId: string;
@@ -57,15 +57,30 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
     });
   });
   const candidate = (i: number) => {
-    const record = Candidates.record({ id: randomUUID(), name: `Candidate ${i}`, email: `candidate.${i}.${companyId}@example.com`, phone: '+14155550100', createdAt: at(100 + i) });
+    const id = randomUUID();
+    const record: CandidateRecord = { ...candidateKey(id), __typename: 'Candidate', id, name: `Candidate ${i}`, email: `candidate.${i}.${companyId}@example.com`, phone: '+14155550100', createdAt: at(100 + i) };
     items.push(record, { ...emailKey(record.email), __typename: 'CandidateEmail', candidateId: record.id, email: record.email });
     return record.id;
   };
   const application = (jobId: string, candidateId: string, i: number, stage: (typeof STAGES)[number]) => {
-    const record = Applications.record({ id: randomUUID(), jobId, candidateId, appliedAt: at(1000 + i) });
-    const moved = stage === 'APPLIED' ? record : { ...record, stage, ...applicationIndexKeys({ ...record, stage }, at(2000 + i)), history: [...record.history, { stage, at: at(2000 + i) }], version: 2 };
-    items.push(moved, { PK: `APPLIED#${jobId}#${candidateId}`, SK: '#META', __typename: 'ApplicationGuard', applicationId: record.id });
-    return record.id;
+    const id = randomUUID();
+    const appliedAt = at(1000 + i);
+    const movedAt = stage === 'APPLIED' ? appliedAt : at(2000 + i);
+    const record: ApplicationRecord = {
+      ...applicationKey(id),
+      ...applicationIndexKeys({ id, jobId, candidateId, stage, appliedAt }, movedAt),
+      __typename: 'Application',
+      id,
+      jobId,
+      candidateId,
+      stage,
+      version: stage === 'APPLIED' ? 1 : 2,
+      appliedAt,
+      updatedAt: movedAt,
+      history: stage === 'APPLIED' ? [{ stage, at: appliedAt }] : [{ stage: 'APPLIED', at: appliedAt }, { stage, at: movedAt }],
+    };
+    items.push(record, { ...appliedKey(jobId, candidateId), __typename: 'ApplicationGuard', applicationId: id });
+    return id;
   };
   const jobId = jobIds[0]!;
   const candidateIds = Array.from({ length: size.applicationsPerJob }, (_, i) => candidate(i));

@@ -1,6 +1,7 @@
 // The bench's peer (bench/peer: a hand-written Apollo Server + Document Client implementation) answers
 // the SDK's operations with the same data as ours on the same seeded table, so the bench compares
 // like with like.
+import type { Jwks } from 'aws-jwt-verify/jwk';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CASES, sdkOperations, type Caller } from '../../bench/lib/operations';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const handler = createPeerHandler({
     doc: api.db.doc,
     tableName: api.db.tableName,
-    auth: { apiKeys: [TEST_API_KEY], userPoolId: TEST_USER_POOL_ID, clientIds: [TEST_CLIENT_ID], jwks: key.jwks },
+    auth: { apiKeys: [TEST_API_KEY], userPoolId: TEST_USER_POOL_ID, clientIds: [TEST_CLIENT_ID], jwks: key.jwks as unknown as Jwks },
   });
   peer = async (document, variables, caller) => {
     const event: APIGatewayProxyEventV2 = graphqlEvent(document, variables, { headers: headers[caller] });
@@ -92,7 +93,8 @@ describe('the peer’s writes and ours read alike', () => {
       const { caller, variables } = CASES[operation.name]!;
       const back = readBack[operation.name]!;
       expect(back).toBeDefined();
-      for (const [n, [write, read]] of [[peer, ours], [ours, peer]].entries()) {
+      const directions: Array<[Send, Send]> = [[peer, ours], [ours, peer]];
+      for (const [n, [write, read]] of directions.entries()) {
         const written = await write(operation.document, variables(seed, n), caller);
         expect(written.errors).toBeUndefined();
         const result = Object.values(written.data!)[0] as Record<string, any>;
