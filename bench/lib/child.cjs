@@ -5,6 +5,7 @@
 // memory: a flood of unique large documents; peak RSS against the same process after a few small requests.
 // ops: the SDK's operations on several bundles, CPU and wall time per request.
 // count: DynamoDB calls and sequential round trips per operation, through a counting proxy.
+// cost: the cost run's traffic mix on one bundle: CPU, wall time and log bytes per call.
 'use strict';
 
 const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 30_000 };
@@ -130,6 +131,37 @@ async function count({ file, upstream, operations }) {
   return results;
 }
 
+// cost: one bundle answers a sequence of events (the cost run's traffic mix), the first `warmup`
+// unmeasured. Per call: its wall-clock window (performance.timeOrigin-based, so the parent's proxy
+// can attribute DynamoDB calls to it), CPU and wall ms, and the bytes the handler wrote to stdout
+// (its log lines, as CloudWatch Logs would ingest them), swallowed here.
+async function cost({ file, calls, warmup }) {
+  const { handler } = require(file);
+  const write = process.stdout.write;
+  let logBytes = 0;
+  process.stdout.write = function (chunk, ...rest) {
+    logBytes += Buffer.byteLength(chunk);
+    const callback = rest.find((arg) => typeof arg === 'function');
+    if (callback) callback();
+    return true;
+  };
+  const results = [];
+  try {
+    for (const [index, { name, event }] of calls.entries()) {
+      logBytes = 0;
+      const start = performance.timeOrigin + performance.now();
+      const cpu = process.cpuUsage();
+      await invoke(handler, event);
+      const used = process.cpuUsage(cpu);
+      const end = performance.timeOrigin + performance.now();
+      if (index >= warmup) results.push({ name, start, end, wallMs: end - start, cpuMs: (used.user + used.system) / 1000, logBytes, requestBytes: Buffer.byteLength(event.body) });
+    }
+  } finally {
+    process.stdout.write = write;
+  }
+  return results;
+}
+
 // warm-profile: one subject warmed up, then `requests` sequential requests under the V8 profiler
 // (node:inspector), so the profile holds the warm path only; written to `out`.
 async function warmProfile({ subject, requests, warmup, out }) {
@@ -206,6 +238,7 @@ const jobs = {
   warm: () => warm(JSON.parse(process.env.BENCH_WARM)),
   'warm-profile': () => warmProfile(JSON.parse(process.env.BENCH_WARM)),
   ops: () => ops(JSON.parse(require('node:fs').readFileSync(process.env.BENCH_JOB_FILE, 'utf8'))),
+  cost: () => cost(JSON.parse(require('node:fs').readFileSync(process.env.BENCH_JOB_FILE, 'utf8'))),
   count: () => count(JSON.parse(require('node:fs').readFileSync(process.env.BENCH_JOB_FILE, 'utf8'))),
   'http-import': httpImport,
   memory: () => memory(JSON.parse(process.env.BENCH_MEMORY)),
