@@ -31,6 +31,8 @@ export interface PeerComparison {
   timings: OpsResult;
   counts: Record<string, Record<string, CountResult>>;
   depth: Record<string, number>;
+  /** SDK operations without an entry in bench/lib/operations.ts. */
+  skipped: string[];
 }
 
 /** Nesting of fields with a selection set: the most round trips a resolver-per-field API needs. */
@@ -53,7 +55,9 @@ function headersFor(caller: Caller, database: BenchDatabase): Record<string, str
 const SPARE_CALLS = 12;
 
 export async function comparePeer(ours: Bundle, peer: Bundle, database: BenchDatabase, options: { batches: number; requests: number; warmup: number }): Promise<PeerComparison> {
-  const operations = sdkOperations().filter((operation) => operation.case);
+  const all = sdkOperations();
+  const operations = all.filter((operation) => operation.case);
+  const skipped = all.filter((operation) => !operation.case).map((operation) => operation.name);
   const bundles = [ours, peer];
   const event = (operation: SdkOperation, n: number | string): APIGatewayProxyEventV2 =>
     graphqlEvent(operation.document, operation.case!.variables(database.seed, n), headersFor(operation.case!.caller, database));
@@ -91,7 +95,7 @@ export async function comparePeer(ours: Bundle, peer: Bundle, database: BenchDat
       counts[bundle.name] = (await runChild(['count'], { ...database.env, BENCH_JOB_FILE: countFile })).result as Record<string, CountResult>;
     }
     const depth = Object.fromEntries(operations.map((operation) => [operation.name, selectionDepth(operation.document)]));
-    return { operations, timings, counts, depth };
+    return { operations, timings, counts, depth, skipped };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

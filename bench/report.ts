@@ -111,4 +111,5 @@ export function printPeer(comparison: PeerComparison, bundles: { ours: Bundle; p
   const geometric = Math.exp(ratios.reduce((sum, value) => sum + Math.log(value), 0) / ratios.length);
   console.log(`Geometric mean of the CPU ratios: ${geometric.toFixed(2)}×. * consumes seeded data: each call measured once (no batches).`);
   console.log('(round trips: the most DynamoDB requests that ran one after another; depth: nesting of fields with selections, the bound to stay within)');
+  if (comparison.skipped.length > 0) console.log(`Not measured (no entry in bench/lib/operations.ts yet): ${comparison.skipped.join(', ')}`);
 }
