@@ -53,6 +53,11 @@ export function estimateCost(input: CostInput): CostEstimate {
   return { lambdaCompute, lambdaRequest, httpApi, dynamodbRead, dynamodbWrite, logs, total: lambdaCompute + lambdaRequest + httpApi + dynamodbRead + dynamodbWrite + logs };
 }
 
+/** The Lambda architecture a Node process runs on (`process.arch`), for {@link estimateCost}. */
+export function lambdaArchitecture(nodeArch: string): Architecture {
+  return nodeArch === 'arm64' ? 'arm64' : 'x86_64';
+}
+
 /** AppSync's price for the same number of queries and mutations (no subscriptions yet), in US dollars. */
 export function appSyncCost(operations: number): number {
   return operations * prices.appsync.perQueryOrMutation;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appSyncCost, estimateCost, PRICES } from '../../../src/observability/cost';
+import { appSyncCost, estimateCost, lambdaArchitecture, PRICES } from '../../../src/observability/cost';
 
 describe('estimateCost', () => {
   it('bills Lambda compute on the duration rounded up to 1 ms × memory × the arm64 GB-second price', () => {
@@ -24,6 +24,11 @@ describe('estimateCost', () => {
     expect(cost.dynamodbWrite).toBeCloseTo(4 * 0.625e-6, 15);
     expect(cost.logs).toBe(0);
     expect(cost.total).toBeCloseTo(cost.lambdaRequest + cost.httpApi + cost.dynamodbRead + cost.dynamodbWrite, 15);
+  });
+
+  it('takes the architecture from Node’s process.arch', () => {
+    expect(lambdaArchitecture('arm64')).toBe('arm64');
+    expect(lambdaArchitecture('x64')).toBe('x86_64');
   });
 
   it('counts log bytes at the CloudWatch Logs ingestion price', () => {
