@@ -3,18 +3,19 @@
  * both built and measured in this run. Ratios are ours / baseline: below 1× is better.
  * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts;
  * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit;
- * `--warm-only` skips the cold starts. `npm run bench -- memory` runs the memory flood instead (memory.ts),
+ * `--warm-only` skips the cold starts; `--no-peer` skips the peer (bench/peer) and its per-operation rows. `npm run bench -- memory` runs the memory flood instead (memory.ts),
  * against ours and any `--ref` bundles.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureColdStarts, measureHttpImport, type ColdSubject } from './cold-start.ts';
-import { buildAtRef, buildBaseline, buildOurs, buildVariant, type Bundle } from './lib/bundles.ts';
+import { buildAtRef, buildBaseline, buildOurs, buildPeer, buildVariant, type Bundle } from './lib/bundles.ts';
 import { startBenchDatabase } from './lib/database.ts';
 import { baselineQuery, graphqlEvent, oursLargeQuery, oursQuery, oursTypenameQuery } from './lib/events.ts';
 import { measureMemory } from './memory.ts';
-import { printBundles, printColdStarts, printWarm } from './report.ts';
+import { comparePeer } from './peer-compare.ts';
+import { printBundles, printColdStarts, printPeer, printWarm } from './report.ts';
 import { selectedVariants } from './lib/variants.ts';
 import { measureWarm } from './warm.ts';
 
@@ -23,6 +24,7 @@ const variants = selectedVariants(process.argv.slice(2), process.env);
 // `--ref=<git ref>`: our bundle as of that commit, measured beside today's (e.g. --ref=HEAD~1).
 const refs = process.argv.slice(2).filter((arg) => arg.startsWith('--ref=')).map((arg) => arg.slice('--ref='.length));
 const warmOnly = process.argv.includes('--warm-only');
+const withPeer = !process.argv.includes('--no-peer');
 const memoryOnly = process.argv.slice(2).includes('memory');
 const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
 
@@ -44,14 +46,16 @@ if (memoryOnly) {
     console.log(`Node ${process.versions.node}, ${runs} fresh processes per bundle. Ratios are ours / baseline (< 1× is better).`);
     console.log(`ours:     ${oursQuery}  (Query.company → GetItem on DynamoDB Local, real resolver path)`);
     console.log(`baseline: ${baselineQuery}  (vanilla Apollo Server 5 + @as-integrations/aws-lambda, defaults)`);
+    if (withPeer) console.log('peer:     the same query and the SDK operations on bench/peer (hand-written Apollo Server 5 + Document Client + DataLoader, bundled as ours)');
     for (const variant of variants) console.log(`variant ${variant.name}: ${variant.description}`);
 
     const ours = await buildOurs(workDir);
     const baseline = await buildBaseline(workDir);
+    const peer = withPeer ? await buildPeer(workDir) : undefined;
     const variantBundles: Bundle[] = [];
     for (const ref of refs) variantBundles.push(await buildAtRef(workDir, ref));
     for (const variant of variants) variantBundles.push(await buildVariant(workDir, variant));
-    printBundles([ours, ...variantBundles], baseline);
+    printBundles([ours, ...variantBundles, ...(peer ? [peer] : [])], baseline);
 
     const database = await startBenchDatabase(join(workDir, 'dynamodb'));
     try {
@@ -59,10 +63,13 @@ if (memoryOnly) {
       const subjects: ColdSubject[] = [
         { bundle: ours, event: oursEvent, env: database.env },
         ...variantBundles.map((bundle) => ({ bundle, event: oursEvent, env: database.env })),
+        ...(peer ? [{ bundle: peer, event: oursEvent, env: database.env }] : []),
         { bundle: baseline, event: graphqlEvent(baselineQuery) },
       ];
+      let cold: Awaited<ReturnType<typeof measureColdStarts>> | undefined;
       if (!warmOnly) {
-        printColdStarts(await measureColdStarts(subjects, runs), baseline.name);
+        cold = await measureColdStarts(subjects, runs);
+        printColdStarts(cold, baseline.name);
         const httpImportMs = await measureHttpImport(9);
         console.log(`Of ours' first request, ~${httpImportMs.toFixed(1)} ms (median, measured alone) is Node loading undici for the SDK's`);
         console.log(`import('node:http'), paid only with an http:// endpoint such as DynamoDB Local; with https, as on Lambda,`);
@@ -85,6 +92,14 @@ if (memoryOnly) {
         { batches: Number(process.env.BENCH_WARM_BATCHES ?? 7) || 7, requests: Number(process.env.BENCH_WARM_REQUESTS ?? 300) || 300, warmup: 100, env: database.env },
       );
       printWarm(warm, 'baseline: { hello }');
+      if (peer) {
+        const comparison = await comparePeer(ours, peer, database, {
+          batches: Number(process.env.BENCH_OPS_BATCHES ?? 5) || 5,
+          requests: Number(process.env.BENCH_OPS_REQUESTS ?? 100) || 100,
+          warmup: 50,
+        });
+        printPeer(comparison, { ours, peer }, cold);
+      }
     } finally {
       await database.local.stop();
     }

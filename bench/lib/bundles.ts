@@ -66,6 +66,16 @@ export async function buildBaseline(dir: string): Promise<Bundle> {
   return describeBundle('baseline', file, metafile);
 }
 
+/**
+ * The peer (bench/peer): a hand-written Apollo Server + Document Client implementation of the same
+ * operations, bundled exactly as ours (the production options of build/esbuild.ts).
+ */
+export async function buildPeer(dir: string): Promise<Bundle> {
+  const file = join(dir, 'peer.cjs');
+  const { metafile } = await build({ ...lambdaBuildOptions, entryPoints: [fromRoot('bench/peer/handler.ts')], outfile: file, metafile: true });
+  return describeBundle('peer', file, metafile);
+}
+
 export async function buildVariant(dir: string, variant: Variant): Promise<Bundle> {
   const file = join(dir, `${variant.name}.cjs`);
   const { metafile } = await build({

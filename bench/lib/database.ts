@@ -1,13 +1,14 @@
 /**
- * The benchmark's database: an in-memory DynamoDB Local with the API's table and one company, so
- * `company(id: "x")` runs the real resolver path (GetItem over HTTP) without any network beyond
- * localhost.
+ * The benchmark's database: an in-memory DynamoDB Local with the API's table, one company `x` (so
+ * `company(id: "x")` runs the real resolver path, GetItem over HTTP, with no network beyond
+ * localhost) and the shared hiring data under it (seed.ts) for the SDK's operations.
  */
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoDBLocal, type DynamoDBLocal } from '../../scripts/lib/dynamodb-local.ts';
 import { ensureTable } from '../../scripts/lib/table.ts';
-import { companyKey } from '../../src/data/keys.ts';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { seedHiringData, type Seed, type SeedSize, DEFAULT_SEED_SIZE } from './seed.ts';
+import { createBenchKey, type BenchKey } from './tokens.ts';
 
 export const BENCH_COMPANY_ID = 'x';
 const TABLE_NAME = 'hiring-bench';
@@ -18,17 +19,23 @@ export const BENCH_API_KEY = 'bench-api-key';
 
 export interface BenchDatabase {
   local: DynamoDBLocal;
-  /** The Lambda environment our handler reads at cold start, with dummy credentials. */
+  /** The Lambda environment our handler (and the peer) reads at cold start, with dummy credentials. */
   env: Record<string, string>;
+  seed: Seed;
+  /** Signs the user-pool tokens both implementations accept. */
+  key: BenchKey;
 }
 
-export async function startBenchDatabase(workDir: string): Promise<BenchDatabase> {
+const USER_POOL_ID = 'eu-west-1_bench';
+
+export async function startBenchDatabase(workDir: string, size: SeedSize = DEFAULT_SEED_SIZE): Promise<BenchDatabase> {
   const local = await startDynamoDBLocal({ workDir });
   const client = new DynamoDBClient({ endpoint: local.endpoint, region: REGION, credentials: CREDENTIALS });
+  const key = createBenchKey();
+  let seed: Seed;
   try {
     await ensureTable(client, TABLE_NAME);
-    const item = { ...companyKey(BENCH_COMPANY_ID), __typename: 'Company', id: BENCH_COMPANY_ID, name: 'Bench Co', createdAt: '2024-01-01T00:00:00.000Z' };
-    await client.send(new PutItemCommand({ TableName: TABLE_NAME, Item: marshall(item) }));
+    seed = await seedHiringData(DynamoDBDocumentClient.from(client), TABLE_NAME, BENCH_COMPANY_ID, size);
   } catch (error) {
     await local.stop();
     throw error;
@@ -37,6 +44,8 @@ export async function startBenchDatabase(workDir: string): Promise<BenchDatabase
   }
   return {
     local,
+    seed,
+    key,
     env: {
       TABLE_NAME,
       DYNAMODB_ENDPOINT: local.endpoint,
@@ -46,7 +55,8 @@ export async function startBenchDatabase(workDir: string): Promise<BenchDatabase
       // The deployed modes: user pools by default, API keys for the public reads the bench sends.
       AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
       AUTH_ADDITIONAL_MODES: 'API_KEY',
-      COGNITO_USER_POOL_ID: 'eu-west-1_bench',
+      COGNITO_USER_POOL_ID: USER_POOL_ID,
+      COGNITO_JWKS: JSON.stringify(key.jwks),
       API_KEYS: BENCH_API_KEY,
       // The bench's documents are not the SDK's, so the API key is not held to the trusted documents,
       // and its budget takes the 2 KB document's 9 aliases, directives and pages; every check still runs.

@@ -2,14 +2,14 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BENCH_API_KEY, BENCH_COMPANY_ID } from './database.ts';
 
-/** A POST /graphql event as API Gateway delivers it, with the bench's API key (the baseline ignores it). */
-export function graphqlEvent(query: string): APIGatewayProxyEventV2 {
+/** A POST /graphql event as API Gateway delivers it, with the bench's API key (the baseline ignores it) unless `headers` say otherwise. */
+export function graphqlEvent(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = { 'x-api-key': BENCH_API_KEY }): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: 'POST /graphql',
     rawPath: '/graphql',
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'api.execute-api.eu-west-1.amazonaws.com', 'x-api-key': BENCH_API_KEY },
+    headers: { 'content-type': 'application/json', accept: 'application/json', host: 'api.execute-api.eu-west-1.amazonaws.com', ...headers },
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',
@@ -22,7 +22,7 @@ export function graphqlEvent(query: string): APIGatewayProxyEventV2 {
       time: new Date(0).toUTCString(),
       timeEpoch: 0,
     },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify(variables ? { query, variables } : { query }),
     isBase64Encoded: false,
   };
 }

@@ -175,6 +175,74 @@ describe('serverless.yml: IAM', () => {
   });
 });
 
+describe('serverless.yml: alarms and dashboard', () => {
+  const alarms = () => Object.fromEntries(Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::CloudWatch::Alarm'));
+  const topic = { Ref: 'AlarmTopic' };
+  const metricsOf = (alarm: Resource) =>
+    alarm.Properties.Metrics
+      ? alarm.Properties.Metrics.filter((metric: any) => metric.MetricStat).map((metric: any) => metric.MetricStat.Metric)
+      : [{ Namespace: alarm.Properties.Namespace, MetricName: alarm.Properties.MetricName, Dimensions: alarm.Properties.Dimensions }];
+
+  it('notify the stack’s SNS topic (alarmTopicArn names another)', () => {
+    expect(template.Resources.AlarmTopic?.Type).toBe('AWS::SNS::Topic');
+    expect(Object.keys(alarms()).length).toBeGreaterThanOrEqual(11);
+    for (const alarm of Object.values(alarms())) expect(alarm.Properties.AlarmActions).toEqual([topic]);
+  });
+
+  it('watch the HTTP API’s 5xx rate and p99 latency, and the function’s p99 duration, throttles and errors', () => {
+    const all = alarms();
+    const rate = all.Http5xxRateAlarm!.Properties;
+    expect(rate.Metrics.find((metric: any) => metric.ReturnData).Expression).toBe('IF(requests > 0, 100 * errors / requests, 0)');
+    expect(metricsOf(all.Http5xxRateAlarm!).map((metric: any) => metric.MetricName).sort()).toEqual(['5xx', 'Count']);
+    for (const metric of metricsOf(all.Http5xxRateAlarm!)) expect(metric).toMatchObject({ Namespace: 'AWS/ApiGateway', Dimensions: [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }] });
+    expect(all.LatencyP99Alarm!.Properties).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: 'Latency', ExtendedStatistic: 'p99', Threshold: 5000 });
+    const fn = [{ Name: 'FunctionName', Value: { Ref: 'GraphqlLambdaFunction' } }];
+    expect(all.DurationP99Alarm!.Properties).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Duration', ExtendedStatistic: 'p99', Dimensions: fn });
+    expect(all.LambdaThrottlesAlarm!.Properties).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: fn, Threshold: 0 });
+    expect(all.LambdaErrorsAlarm!.Properties).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: fn, Threshold: 0 });
+    expect(template.Resources.GraphqlLambdaFunction?.Type).toBe('AWS::Lambda::Function');
+  });
+
+  it('watch DynamoDB throttles and system errors on the table, summed over every operation the runtime issues', () => {
+    for (const [name, metricName] of [['DynamoDBThrottlesAlarm', 'ThrottledRequests'], ['DynamoDBSystemErrorsAlarm', 'SystemErrors']] as const) {
+      const metrics = metricsOf(alarms()[name]!);
+      expect(new Set(metrics.map((metric: any) => metric.MetricName))).toEqual(new Set([metricName]));
+      const operations = metrics.map((metric: any) => {
+        expect(metric.Dimensions[0]).toEqual({ Name: 'TableName', Value: { Ref: 'Table' } });
+        return metric.Dimensions[1].Value;
+      });
+      expect(operations).toEqual(expect.arrayContaining(['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'TransactWriteItems']));
+      expect(alarms()[name]!.Properties.Metrics[0].Expression).toBe('SUM(METRICS("op"))');
+    }
+  });
+
+  it('count error types from the request log line’s errorTypes and alarm on each', () => {
+    const filters = ofType(template, 'AWS::Logs::MetricFilter').map((filter) => filter.Properties);
+    const types = ['InternalFailure', 'Timeout', 'DataSourceUnavailable', 'Throttled'];
+    expect(filters.map((filter) => filter.MetricTransformations[0].MetricName).sort()).toEqual(types.map((type) => `ErrorType${type}`).sort());
+    for (const filter of filters) {
+      const type = filter.MetricTransformations[0].MetricName.slice('ErrorType'.length);
+      expect(filter.LogGroupName).toEqual({ Ref: 'GraphqlLogGroup' });
+      expect(filter.FilterPattern).toContain('$.message = "GraphQL request"');
+      expect(filter.FilterPattern).toContain(`$.errorTypes[0] = "${type}"`);
+      expect(filter.MetricTransformations[0]).toMatchObject({ MetricNamespace: 'hiring-api/dev', MetricValue: '1', DefaultValue: 0 });
+      expect(alarms()[`ErrorType${type}Alarm`]!.Properties).toMatchObject({ Namespace: 'hiring-api/dev', MetricName: `ErrorType${type}`, Statistic: 'Sum' });
+    }
+    expect(template.Resources.GraphqlLogGroup?.Type).toBe('AWS::Logs::LogGroup');
+  });
+
+  it('shows every alarm and their metrics on one dashboard', () => {
+    const dashboard = only(template, 'AWS::CloudWatch::Dashboard').Properties;
+    const [body, values] = dashboard.DashboardBody['Fn::Sub'] as [string, Record<string, unknown>];
+    const parsed = JSON.parse(body) as { widgets: Array<{ type: string; properties: { alarms?: string[]; metrics?: unknown[][] } }> };
+    const shown = parsed.widgets.find((widget) => widget.type === 'alarm')!.properties.alarms!;
+    expect(shown.map((arn) => arn.slice(2, -4)).sort()).toEqual(Object.keys(alarms()).sort());
+    for (const name of Object.keys(alarms())) expect(values[`${name}Arn`]).toEqual({ 'Fn::GetAtt': [name, 'Arn'] });
+    const metricNames = parsed.widgets.flatMap((widget) => widget.properties.metrics ?? []).map((metric) => metric[1]);
+    expect(metricNames).toEqual(expect.arrayContaining(['5xx', 'Latency', 'Duration', 'Throttles', 'Errors', 'ErrorTypeInternalFailure', 'ReadThrottleEvents']));
+  });
+});
+
 describe('serverless.yml: the package', () => {
   it('holds the CommonJS bundle, whose handler answers an HTTP API event', async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(outDir, 'dev', 'hiring-api.zip')));
