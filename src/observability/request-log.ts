@@ -6,7 +6,13 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { EngineHooks, ErrorReport, OperationReport, RequestObserver } from '@appsync-lambda/engine';
+import { estimateCost, lambdaArchitecture } from './cost';
 import { routeResolverConsole, type ResolverLogLevel } from './resolver-console';
+
+const ARCHITECTURE = lambdaArchitecture(process.arch);
+/** Lambda's memory when the context does not say (outside Lambda): serverless.yml's. */
+const DEFAULT_MEMORY_MB = 1024;
+const micro = (dollars: number) => Math.round(dollars * 1e12) / 1e6;
 
 /** The query text is logged only at these levels (it may embed literal values; variables never are). */
 const QUERY_TEXT_LEVELS = new Set(['TRACE', 'DEBUG']);
@@ -29,7 +35,14 @@ export function loggingHooks({ logger, resolverLogLevel }: LoggingOptions): Engi
       if (lambdaContext) logger.addContext(lambdaContext);
       const ids = { requestId, apiRequestId };
       let operation: OperationReport | undefined;
+      const consumed = { calls: 0, readUnits: 0, writeUnits: 0 };
+      const memoryMb = Number(lambdaContext?.memoryLimitInMB) || DEFAULT_MEMORY_MB;
       const observer: RequestObserver = {
+        onConsumedCapacity({ readUnits, writeUnits }) {
+          consumed.calls += 1;
+          consumed.readUnits += readUnits;
+          consumed.writeUnits += writeUnits;
+        },
         onOperation(report) {
           operation = report;
         },
@@ -47,6 +60,10 @@ export function loggingHooks({ logger, resolverLogLevel }: LoggingOptions): Engi
         },
         onRequestEnd({ status, errors }) {
           const query = operation?.query !== undefined && QUERY_TEXT_LEVELS.has(logger.getLevelName()) ? { query: operation.query } : {};
+          const durationMs = performance.now() - started;
+          // The estimate of what this request cost (src/observability/cost.ts, dated prices): compute from
+          // the duration measured here (Lambda bills its own, slightly longer), requests, consumed units.
+          const cost = estimateCost({ billedMs: durationMs, memoryMb, arch: ARCHITECTURE, readUnits: consumed.readUnits, writeUnits: consumed.writeUnits });
           logger.info('GraphQL request', {
             ...ids,
             method: request.method,
@@ -55,9 +72,18 @@ export function loggingHooks({ logger, resolverLogLevel }: LoggingOptions): Engi
             operationType: operation?.operationType ?? null,
             authType: operation?.authType ?? null,
             status,
-            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            durationMs: Math.round(durationMs * 10) / 10,
             errorCount: operation?.errorCount ?? errors?.count ?? 0,
             errorTypes: operation?.errorTypes ?? errors?.types ?? [],
+            dynamodb: consumed,
+            costMicroUsd: {
+              total: micro(cost.total),
+              lambdaCompute: micro(cost.lambdaCompute),
+              lambdaRequest: micro(cost.lambdaRequest),
+              httpApi: micro(cost.httpApi),
+              dynamodbRead: micro(cost.dynamodbRead),
+              dynamodbWrite: micro(cost.dynamodbWrite),
+            },
             ...query,
           });
         },

@@ -5,6 +5,7 @@
  * (the engine's `trustAuthorizer` mode) and no directive is enforced.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import {
   createAppSyncEngine,
   createHttpApiHandler,
@@ -32,9 +33,11 @@ export interface LambdaOptions extends Omit<EngineOptions, 'sdl' | 'resolvers' |
   identity?: { defaultAuthStrategy?: 'ALLOW' | 'DENY' };
   resolverLogLevel?: ResolverLogLevel;
   deadline?: DeadlineSettings;
+  /** The hiring API's CloudWatch metrics (src/observability/metrics.ts). */
+  metrics?: { metrics: Metrics; operations: ReadonlySet<string> };
 }
 
-export function createLambdaHandler({ logger, runtime, schema, auth, identity, resolverLogLevel, maxRequestBytes, maxQueryBytes, trustedDocuments, ...rest }: LambdaOptions): HttpApiHandler {
+export function createLambdaHandler({ logger, runtime, schema, auth, identity, resolverLogLevel, metrics, maxRequestBytes, maxQueryBytes, trustedDocuments, ...rest }: LambdaOptions): HttpApiHandler {
   const engineOptions = {
     ...rest,
     auth: auth ?? { trustAuthorizer: true as const, defaultAuthStrategy: identity?.defaultAuthStrategy },
@@ -44,7 +47,7 @@ export function createLambdaHandler({ logger, runtime, schema, auth, identity, r
     env: runtime.env,
     lambda: runtime.lambda,
   };
-  if (!schema) return createHiringApi({ ...engineOptions, logger, resolverLogLevel, maxRequestBytes, maxQueryBytes, trustedDocuments });
+  if (!schema) return createHiringApi({ ...engineOptions, logger, resolverLogLevel, metrics, maxRequestBytes, maxQueryBytes, trustedDocuments });
   const engine = createAppSyncEngine({ ...engineOptions, sdl: schema.sdl, resolvers: schema.resolvers, hooks: loggingHooks({ logger, resolverLogLevel }) });
   return createHttpApiHandler(engine, { maxRequestBytes, maxQueryBytes, maxResponseBytes: rest.maxResponseBytes, trustedDocuments });
 }

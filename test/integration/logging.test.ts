@@ -112,6 +112,24 @@ describe('request log line', () => {
     expect(second).toMatchObject({ requestId: 'aws-req-2', apiRequestId: read.event.requestContext.requestId, operationName: 'Company', operationType: 'query', authType: 'API Key Authorization', cold_start: false });
   });
 
+  it('carries the DynamoDB calls and request units the request consumed, and its estimated cost from the dated prices', async () => {
+    const created = await api.graphql(CREATE, { input: { name: 'Units Inc' } }, admin);
+    await api.graphql('query Company($id: ID!) { company(id: $id) { name } }', { id: created.body.data.createCompany.id }, { headers: { 'x-api-key': TEST_API_KEY } });
+    const [write, read] = requestLines() as [LogLine, LogLine];
+    // Creating a company is one write, no read; reading it back is one GetItem.
+    expect(write?.dynamodb).toMatchObject({ calls: 1, readUnits: 0 });
+    expect(write?.dynamodb.writeUnits).toBeGreaterThan(0);
+    expect(read?.dynamodb).toEqual({ calls: 1, readUnits: expect.any(Number), writeUnits: 0 });
+    expect(read?.dynamodb.readUnits).toBeGreaterThan(0);
+    // Micro-dollars: the Lambda and HTTP API request prices are fixed, DynamoDB's follow the units.
+    const prices = (await import('../../src/observability/prices.json')).default;
+    expect(read?.costMicroUsd.lambdaRequest).toBeCloseTo(prices.lambda.perRequest * 1e6, 5);
+    expect(read?.costMicroUsd.httpApi).toBeCloseTo(prices.httpApi.perRequest * 1e6, 5);
+    expect(read?.costMicroUsd.dynamodbRead).toBeCloseTo(read.dynamodb.readUnits * prices.dynamodb.perReadRequestUnit * 1e6, 5);
+    expect(write?.costMicroUsd.dynamodbWrite).toBeCloseTo(write.dynamodb.writeUnits * prices.dynamodb.perWriteRequestUnit * 1e6, 5);
+    expect(read?.costMicroUsd.total).toBeGreaterThan(read.costMicroUsd.lambdaRequest + read.costMicroUsd.httpApi);
+  });
+
   it('writes the line for requests refused before GraphQL runs (401), with their errorType', async () => {
     const refused = await api.graphql('{ company(id: "x") { name } }');
     expect(refused.status).toBe(401);
