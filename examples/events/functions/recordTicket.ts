@@ -11,8 +11,8 @@ export function request(ctx: Context) {
         table: ctx.env.EVENTS_TABLE,
         operation: 'UpdateItem',
         key: util.dynamodb.toMapValues({ id: ticket.eventId }),
-        update: { expression: 'SET sold = sold + :one', expressionValues: util.dynamodb.toMapValues({ ':one': 1 }) },
-        condition: { expression: 'sold < capacity' },
+        update: { expression: 'SET #sold = #sold + :one', expressionNames: { '#sold': 'sold' }, expressionValues: util.dynamodb.toMapValues({ ':one': 1 }) },
+        condition: { expression: '#sold < #capacity', expressionNames: { '#sold': 'sold', '#capacity': 'capacity' } },
       },
       {
         table: ctx.env.TICKETS_TABLE,

@@ -17,10 +17,11 @@ interface EventRecord extends CreateEventInput {
 
 export function request(ctx: Context<{ input: CreateEventInput }>) {
   const { input } = ctx.args;
+  const identity = ctx.identity as { sub?: string } | undefined;
   if (input.capacity < 1) util.error('capacity must be at least 1', 'ValidationError', null, { argument: 'input.capacity', minimum: 1 });
   return ddb.put<EventRecord>({
     key: { id: util.autoId() },
-    item: { ...input, sold: 0, createdBy: ctx.identity && 'sub' in ctx.identity ? ctx.identity.sub : null },
+    item: { ...input, sold: 0, createdBy: identity?.sub ?? null },
     condition: { id: { attributeExists: false } },
   });
 }
