@@ -18,7 +18,7 @@ const resolverFiles = ['src/resolvers/**/*.{ts,js}', 'src/functions/**/*.{ts,js}
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/**', 'dist/**', '.serverless/**', '.esbuild/**', 'src/generated/**', 'sdk/src/generated/**', 'sdk/dist/**', 'packages/*/dist/**', 'coverage/**'],
+    ignores: ['**/node_modules/**', 'dist/**', '.serverless/**', '.esbuild/**', 'src/generated/**', 'sdk/src/generated/**', 'sdk/dist/**', 'packages/*/dist/**', 'examples/*/dist/**', 'coverage/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

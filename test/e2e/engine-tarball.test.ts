@@ -149,6 +149,8 @@ describe('@appsync-lambda/engine from its npm pack tarball', () => {
       metafile: true,
       logLevel: 'silent',
     });
+    // No warning either: the package's sideEffects must keep the chunks its entries import for their effects.
+    expect(result.warnings).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs).toContain('node_modules/@appsync-lambda/engine/dist/appsync-utils/index.js');
     expect(inputs.some((input) => input.startsWith('node_modules/@aws-appsync/utils/'))).toBe(false);
