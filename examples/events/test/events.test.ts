@@ -271,3 +271,27 @@ describe('Mutation.buyTicket', () => {
     expect(dataSourceCalls).toEqual([]);
   });
 });
+
+describe('serverless.yml', () => {
+  const config = parse(readFileSync(new URL('../serverless.yml', import.meta.url), 'utf8'));
+  const statements: Array<{ Action: string | string[]; Resource: unknown[] }> = config.provider.iam.role.statements;
+  const allowed = (action: string) => statements.filter((statement) => [statement.Action].flat().includes(action)).flatMap((statement) => statement.Resource);
+
+  it('deploys a table for each DynamoDB data source and lets the function use it, in transactions too', () => {
+    const dataSources = Object.values<{ type: string; config?: { tableName?: { Ref: string } } }>(config.appSync.dataSources);
+    const tables = dataSources.filter((source) => source.type === 'AMAZON_DYNAMODB').map((source) => source.config!.tableName!.Ref);
+    expect(tables).toEqual(['EventsTable', 'TicketsTable']);
+    for (const table of tables) {
+      expect(config.resources.Resources[table].Type).toBe('AWS::DynamoDB::Table');
+      for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan']) expect(allowed(action), action).toContainEqual({ 'Fn::GetAtt': [table, 'Arn'] });
+    }
+  });
+
+  it('lets the API invoke the ticket-codes function the Lambda data source names, and routes the HTTP API to the handler', () => {
+    expect(config.appSync.dataSources.ticketCodes).toEqual({ type: 'AWS_LAMBDA', config: { functionName: 'ticketCodes' } });
+    expect(config.functions.ticketCodes.handler).toBe('dist/ticket-codes.handler');
+    expect(allowed('lambda:InvokeFunction')).toEqual([{ 'Fn::GetAtt': ['TicketCodesLambdaFunction', 'Arn'] }]);
+    expect(config.provider.environment.TICKET_CODES_FUNCTION).toBe('${self:service}-${sls:stage}-ticketCodes');
+    expect(config.functions.api).toEqual({ handler: 'dist/handler.handler', events: [{ httpApi: 'POST /graphql' }, { httpApi: 'GET /graphql' }] });
+  });
+});
