@@ -3,9 +3,6 @@
 // two tables on DynamoDB Local, a weather service on a local HTTP server, and its ticket-codes
 // function behind a stand-in of the Lambda Invoke API.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { readAuthConfig, type DataSourceCall, type EngineHooks, type HttpApiHandler } from '@appsync-lambda/engine';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -17,11 +14,11 @@ import { TEST_CLIENT_ID, TEST_USER_POOL_ID, cognitoIdToken, createSigningKey } f
 import { startLambdaService, type LambdaService } from '../../../test/helpers/lambda-service';
 import { createEventsApi } from '../src/api';
 import { createTicketCodesHandler, ticketCode } from '../src/ticket-codes';
+import { TABLES, createTables, startWeatherService } from './support';
 
 const API_KEY = 'da2-events-listings';
 const TICKET_SECRET = 'test-ticket-secret';
 const TICKET_CODES_FUNCTION = 'events-api-test-ticketCodes';
-const TABLES = { events: 'events-api-test-events', tickets: 'events-api-test-tickets' };
 
 const signingKey = createSigningKey();
 const organizer = { authorization: cognitoIdToken(signingKey, { sub: 'organizer-1', 'cognito:groups': ['organizers'] }) };
@@ -31,32 +28,6 @@ const listings = { 'x-api-key': API_KEY };
 interface Response {
   status: number;
   body: { data?: Record<string, any> | null; errors?: Array<Record<string, any>> };
-}
-
-/** The tables serverless.yml deploys (its resources), created from their definitions under the test's names. */
-async function createTables(db: TestDatabase): Promise<void> {
-  const config = parse(readFileSync(new URL('../serverless.yml', import.meta.url), 'utf8'));
-  const names: Record<string, string> = { EventsTable: TABLES.events, TicketsTable: TABLES.tickets };
-  for (const [logicalId, resource] of Object.entries<{ Type: string; Properties: CreateTableCommandInput }>(config.resources.Resources)) {
-    if (resource.Type !== 'AWS::DynamoDB::Table') continue;
-    const { BillingMode, AttributeDefinitions, KeySchema } = resource.Properties;
-    await db.client.send(new CreateTableCommand({ TableName: names[logicalId], BillingMode, AttributeDefinitions, KeySchema }));
-  }
-}
-
-/** The weather service: forecasts by city; Atlantis is unknown (404), Stormville's forecaster is down (503). */
-async function startWeatherService(): Promise<{ url: string; requests: URL[]; server: Server }> {
-  const requests: URL[] = [];
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://weather');
-    requests.push(url);
-    const city = url.searchParams.get('city');
-    if (url.pathname !== '/forecast' || city === 'Atlantis') return response.writeHead(404).end();
-    if (city === 'Stormville') return response.writeHead(503).end('down for maintenance');
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ city, date: url.searchParams.get('date'), summary: 'Sunny', temperatureC: 24.5 }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
 }
 
 let db: TestDatabase;
