@@ -27,8 +27,10 @@ export function request(ctx: Context) {
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    const reasons = ctx.result?.cancellationReasons ?? [];
-    if (reasons[0]?.type === 'ConditionalCheckFailed') util.error(`${ctx.stash.event.title} is sold out`, 'SoldOut', null, { eventId: ctx.stash.event.id });
+    // The seat count's condition failed: another purchase took the last seat since loadEvent read it.
+    // (DynamoDB's code; AppSync's documentation spells it ConditionCheckFailed.)
+    const seat = (ctx.result?.cancellationReasons ?? [])[0]?.type;
+    if (seat === 'ConditionalCheckFailed' || seat === 'ConditionCheckFailed') util.error(`${ctx.stash.event.title} is sold out`, 'SoldOut', null, { eventId: ctx.stash.event.id });
     util.error(ctx.error.message, ctx.error.type);
   }
   return ctx.stash.ticket;

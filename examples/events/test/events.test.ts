@@ -36,6 +36,19 @@ let lambda: LambdaService;
 let handler: HttpApiHandler;
 /** The data-source calls of the last request, as the engine's hooks report them. */
 let dataSourceCalls: DataSourceCall[] = [];
+/** When set, each call of the ticket-codes function waits on it: lets a test hold purchases between their steps. */
+let gate: ((event: unknown) => Promise<void>) | undefined;
+
+/** A gate that opens once `count` calls are waiting at it. */
+function barrier(count: number): (event: unknown) => Promise<void> {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let waiting = 0;
+  return () => {
+    if (++waiting === count) open();
+    return opened;
+  };
+}
 
 const recordingHooks: EngineHooks = {
   onRequestStart: () => ({
@@ -68,7 +81,13 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await createTables(db);
   weather = await startWeatherService();
-  lambda = await startLambdaService({ [TICKET_CODES_FUNCTION]: createTicketCodesHandler(TICKET_SECRET) });
+  const issue = createTicketCodesHandler(TICKET_SECRET);
+  lambda = await startLambdaService({
+    [TICKET_CODES_FUNCTION]: async (event) => {
+      await gate?.(event);
+      return issue(event);
+    },
+  });
   handler = createEventsApi({
     tables: TABLES,
     ticketCodesFunction: TICKET_CODES_FUNCTION,
@@ -93,7 +112,10 @@ afterAll(async () => {
   await new Promise((resolve) => weather?.server.close(resolve));
 });
 
-beforeEach(() => lambda.fault(TICKET_CODES_FUNCTION, undefined));
+beforeEach(() => {
+  lambda.fault(TICKET_CODES_FUNCTION, undefined);
+  gate = undefined;
+});
 
 describe('Mutation.createEvent', () => {
   it('stores the event in the events table for an organizer (user pool, cognito_groups)', async () => {
@@ -213,6 +235,22 @@ describe('Mutation.buyTicket', () => {
     expect(lambda.calls.length).toBe(callsBefore);
     expect(await storedEvent(event.id)).toMatchObject({ sold: 1 });
     expect(await ticketsOf(event.id)).toHaveLength(1);
+  });
+
+  it('sells the last seat once when two buyers pass loadEvent together: the other transaction fails its condition with SoldOut', async () => {
+    const event = await anEvent({ title: 'Last seat', capacity: 1 });
+    // Both purchases read the event (one seat left) before either writes: each waits at the ticket-codes function for the other.
+    gate = barrier(2);
+    const [first, second] = await Promise.all(['one@example.com', 'two@example.com'].map((email) => graphql(BUY_TICKET, { eventId: event.id, email }, fan)));
+    const answers = [first!.body, second!.body];
+    const sold = answers.filter((body) => body.errors === undefined);
+    const refused = answers.filter((body) => body.errors !== undefined);
+    expect(sold).toHaveLength(1);
+    expect(refused).toMatchObject([{ data: null, errors: [{ errorType: 'SoldOut', message: 'Last seat is sold out', path: ['buyTicket'] }] }]);
+    // recordTicket's answer (loadEvent's would add the capacity).
+    expect(refused[0]!.errors![0]!.errorInfo).toEqual({ eventId: event.id });
+    expect(await storedEvent(event.id)).toMatchObject({ sold: 1, capacity: 1 });
+    expect(await ticketsOf(event.id)).toEqual([expect.objectContaining({ id: sold[0]!.data!.buyTicket.id })]);
   });
 
   it('answers NotFound for an event that does not exist', async () => {
