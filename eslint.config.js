@@ -14,11 +14,11 @@ import { documents, schema } from './graphql.config.ts';
 const schemaRules = graphqlPlugin.configs['flat/schema-recommended'].rules;
 
 /** Code that runs inside APPSYNC_JS on AppSync: resolvers, pipeline functions and the data builders they import. */
-const resolverFiles = ['src/resolvers/**/*.{ts,js}', 'src/functions/**/*.{ts,js}', 'src/data/**/*.{ts,js}'];
+const resolverFiles = ['src/resolvers/**/*.{ts,js}', 'src/functions/**/*.{ts,js}', 'src/data/**/*.{ts,js}', 'examples/*/resolvers/**/*.{ts,js}', 'examples/*/functions/**/*.{ts,js}'];
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/**', 'dist/**', '.serverless/**', '.esbuild/**', 'src/generated/**', 'sdk/src/generated/**', 'sdk/dist/**', 'packages/*/dist/**', 'coverage/**'],
+    ignores: ['**/node_modules/**', 'dist/**', '.serverless/**', '.esbuild/**', 'src/generated/**', 'sdk/src/generated/**', 'sdk/dist/**', 'packages/*/dist/**', 'examples/*/dist/**', 'coverage/**'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -4,12 +4,12 @@ import { defaultServerConditions } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { appsyncAliases } from './build/aliases.ts';
 
-/** Imports `.graphql` files as SDL text, like the esbuild `text` loader does in the bundle. */
+/** Imports `.graphql` (SDL) and `.yml` (serverless.yml) files as text, like the esbuild `text` loader does in a bundle. */
 const graphqlText = (): Plugin => ({
   name: 'graphql-text',
   enforce: 'pre',
   load(id) {
-    if (!id.endsWith('.graphql')) return null;
+    if (!id.endsWith('.graphql') && !id.endsWith('.yml')) return null;
     return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
   },
 });
@@ -31,7 +31,7 @@ export default defineConfig({
   // condition); without `module`, as before, so the AWS SDK loads its CommonJS build in Node.
   ssr: { resolve: { conditions: ['appsync-engine-source', ...defaultServerConditions.filter((condition) => condition !== 'module')] } },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -1,0 +1,37 @@
+/** What the events example's tests share: its tables, created from serverless.yml, and a weather service. */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { parse } from 'yaml';
+import type { TestDatabase } from '../../../test/helpers/dynamodb';
+
+/** The real names the tests give the tables serverless.yml names with `{ Ref: … }`. */
+export const TABLES = { events: 'events-api-test-events', tickets: 'events-api-test-tickets' };
+
+/** The tables serverless.yml deploys (its resources), created from their definitions under the test's names. */
+export async function createTables(db: TestDatabase): Promise<void> {
+  const config = parse(readFileSync(new URL('../serverless.yml', import.meta.url), 'utf8'));
+  const names: Record<string, string> = { EventsTable: TABLES.events, TicketsTable: TABLES.tickets };
+  for (const [logicalId, resource] of Object.entries<{ Type: string; Properties: CreateTableCommandInput }>(config.resources.Resources)) {
+    if (resource.Type !== 'AWS::DynamoDB::Table') continue;
+    const { BillingMode, AttributeDefinitions, KeySchema } = resource.Properties;
+    await db.client.send(new CreateTableCommand({ TableName: names[logicalId], BillingMode, AttributeDefinitions, KeySchema }));
+  }
+}
+
+/** The weather service: forecasts by city; Atlantis is unknown (404), Stormville's forecaster is down (503). */
+export async function startWeatherService(): Promise<{ url: string; requests: URL[]; server: Server }> {
+  const requests: URL[] = [];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://weather');
+    requests.push(url);
+    const city = url.searchParams.get('city');
+    if (url.pathname !== '/forecast' || city === 'Atlantis') return response.writeHead(404).end();
+    if (city === 'Stormville') return response.writeHead(503).end('down for maintenance');
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ city, date: url.searchParams.get('date'), summary: 'Sunny', temperatureC: 24.5 }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
+}
+
