@@ -154,7 +154,7 @@ describe('Query.event and Event.forecast', () => {
     expect(weather.requests.map((url) => `${url.pathname}?${url.searchParams}`)).toEqual(['/forecast?city=Lisbon&date=2027-06-12']);
     expect(dataSourceCalls).toMatchObject([
       { coordinate: 'Query.event', kind: 'DYNAMODB', name: 'events', operation: 'GetItem' },
-      { coordinate: 'Event.forecast', kind: 'HTTP', name: weather.url, operation: 'GET' },
+      { coordinate: 'Event.forecast', kind: 'HTTP', name: 'weather', operation: 'GET' },
     ]);
   });
 

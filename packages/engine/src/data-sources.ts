@@ -6,6 +6,7 @@ import { meteredClient } from './dynamodb/metered';
 import { errorCause, errorName, faultDetails, faultType, THROTTLING_EXCEPTIONS } from './dynamodb/errors';
 import { MappingTemplateError } from './errors';
 import { reportDataSourceFault, type DataSourceCall, type RequestObserver } from './hooks';
+import { httpDataSourceName } from './http-data-source/config';
 import { invokeHttpDataSource } from './http-data-source/index';
 import { runLambdaRequest } from './lambda/data-source';
 import { requestScoped, type RequestContext } from './request-context';
@@ -25,7 +26,7 @@ function clientFor(context: RequestContext): DynamoDBDocumentClient {
 function describeCall(dataSource: DataSourceRef, request: unknown, coordinate: string): DataSourceCall {
   const fields = (typeof request === 'object' && request !== null ? request : {}) as { operation?: unknown; method?: unknown };
   const operation = typeof fields.operation === 'string' ? fields.operation : typeof fields.method === 'string' ? fields.method : null;
-  const name = dataSource.kind === 'DYNAMODB' ? dataSource.table : dataSource.kind === 'LAMBDA' ? dataSource.functionName : dataSource.kind === 'HTTP' ? dataSource.endpoint : 'NONE';
+  const name = dataSource.kind === 'DYNAMODB' ? dataSource.table : dataSource.kind === 'LAMBDA' ? dataSource.functionName : dataSource.kind === 'HTTP' ? httpDataSourceName(dataSource) : 'NONE';
   return { coordinate, kind: dataSource.kind, name, operation };
 }
 
