@@ -13,6 +13,8 @@ export interface CandidateRecord {
   email: string;
   phone?: string | null;
   createdAt: string;
+  /** The Cognito `sub` of the user signed in as this candidate, once linked. */
+  userId?: string | null;
 }
 
 /** A candidate to register, checked against the schema's limits: name and email trimmed, the phone as given. */

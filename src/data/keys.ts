@@ -4,12 +4,24 @@
  *
  * | entity      | PK                              | SK    | GSI1PK              | GSI1SK                                 | GSI2PK              | GSI2SK                         |
  * |-------------|---------------------------------|-------|---------------------|----------------------------------------|---------------------|--------------------------------|
- * | Company     | COMPANY#<id>                    | #META | —                   | —                                      | —                   | —                              |
+ * | Company     | COMPANY#<id>                    | #META | COMPANIES           | NAME#<lower-cased name>#<id>           | —                   | —                              |
  * | Job         | JOB#<id>                        | #META | COMPANY#<companyId> | JOB#<createdAt>#<id>                   | —                   | —                              |
  * | Candidate   | CANDIDATE#<id>                  | #META | —                   | —                                      | —                   | —                              |
  * | email guard | EMAIL#<lower-cased email>       | #META | —                   | —                                      | —                   | —                              |
  * | Application | APPLICATION#<id>                | #META | JOB#<jobId>         | STAGE#<rank>#<stage>#<enteredAt>#<id>  | CANDIDATE#<candId>  | APPLICATION#<appliedAt>#<id>   |
  * | apply guard | APPLIED#<jobId>#<candidateId>   | #META | —                   | —                                      | —                   | —                              |
+ *
+ * Open jobs also carry the keys of three sparse indexes, set while the job is OPEN and removed when it
+ * closes, so the public job board reads only OPEN jobs, newest first, with no Scan and no filter on status:
+ *
+ * | index | partition key                              | sort key (all three)   | serves                                   |
+ * |-------|--------------------------------------------|------------------------|------------------------------------------|
+ * | GSI3  | GSI3PK = OPEN                              | GSI3SK = <createdAt>#<id> | every open job                         |
+ * | GSI4  | GSI4PK = OPEN#COMPANY#<companyId>          | GSI4SK = <createdAt>#<id> | a company's open jobs                  |
+ * | GSI5  | GSI5PK = OPEN#LOCATION#<location key>      | GSI5SK = <createdAt>#<id> | open jobs at a location (jobs with one)|
+ *
+ * `<location key>` is the location lower-cased with its spaces collapsed ({@link locationKey}), so
+ * "Lyon, France" and " lyon,  FRANCE" are one place.
  *
  * Access patterns:
  * 1. Company by id ............ GetItem PK=COMPANY#id, SK=#META
@@ -25,6 +37,10 @@
  * 9. Applications of a candidate, newest first ... Query GSI2 GSI2PK=CANDIDATE#id, begins_with(GSI2SK, APPLICATION#), descending
  * 10. One application per candidate and job ... the guard item APPLIED#<jobId>#<candidateId>, written in the
  *    application's transaction
+ * 11. Companies by name ........ Query GSI1 GSI1PK=COMPANIES, begins_with(GSI1SK, NAME#), ascending
+ * 12. Open jobs, newest first ... Query GSI3 GSI3PK=OPEN, descending
+ * 13. A company's open jobs, newest first ... Query GSI4 GSI4PK=OPEN#COMPANY#id, descending
+ * 14. Open jobs at a location, newest first ... Query GSI5 GSI5PK=OPEN#LOCATION#<location key>, descending
  *
  * Job and application GSI1 partitions never mix: a job's GSI1PK is COMPANY#…, an application's JOB#….
  * `<rank>` is the stage's one-digit position in the pipeline, so a job's applications list in
@@ -36,6 +52,12 @@ export { tableDefinition };
 
 export const GSI1 = 'GSI1';
 export const GSI2 = 'GSI2';
+/** Sparse: every OPEN job. */
+export const GSI3 = 'GSI3';
+/** Sparse: OPEN jobs by company. */
+export const GSI4 = 'GSI4';
+/** Sparse: OPEN jobs by location. */
+export const GSI5 = 'GSI5';
 /** The API's table by its logical name, as transaction items name it (contract DDB-05). */
 export const TABLE = 'main';
 export const META = '#META';
@@ -43,12 +65,35 @@ export const META = '#META';
 export type Key = { PK: string; SK: string };
 
 export const companyKey = (id: string): Key => ({ PK: `COMPANY#${id}`, SK: META });
+/** GSI1 keys of a company: every company in one partition, by name regardless of letter case. */
+export const companyIndexKeys = (name: string, id: string) => ({ GSI1PK: 'COMPANIES', GSI1SK: `NAME#${name.toLowerCase()}#${id}` });
+export const allCompanies = () => ({ GSI1PK: 'COMPANIES', prefix: 'NAME#' });
 export const jobKey = (id: string): Key => ({ PK: `JOB#${id}`, SK: META });
 export const jobsOfCompany = (companyId: string) => ({ GSI1PK: `COMPANY#${companyId}`, prefix: 'JOB#' });
 export const jobIndexKeys = (companyId: string, createdAt: string, id: string) => ({
   GSI1PK: `COMPANY#${companyId}`,
   GSI1SK: `JOB#${createdAt}#${id}`,
 });
+
+/** A location as the board matches it: trimmed, lower-cased, runs of white space as one space. */
+export const locationKey = (location: string) => location.trim().toLowerCase().split(/\s+/).join(' ');
+
+/** The sparse board index keys of an OPEN job (see the header); a job in another status has none. */
+export const openJobIndexKeys = (job: { id: string; companyId: string; createdAt: string; location?: string | null }) => {
+  const sortKey = `${job.createdAt}#${job.id}`;
+  const place = job.location ? locationKey(job.location) : '';
+  return {
+    GSI3PK: 'OPEN',
+    GSI3SK: sortKey,
+    GSI4PK: `OPEN#COMPANY#${job.companyId}`,
+    GSI4SK: sortKey,
+    ...(place ? { GSI5PK: `OPEN#LOCATION#${place}`, GSI5SK: sortKey } : {}),
+  };
+};
+export const OPEN_JOB_INDEX_ATTRIBUTES = ['GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK'] as const;
+export const openJobs = () => ({ index: GSI3, partition: { name: 'GSI3PK', value: 'OPEN' } });
+export const openJobsOfCompany = (companyId: string) => ({ index: GSI4, partition: { name: 'GSI4PK', value: `OPEN#COMPANY#${companyId}` } });
+export const openJobsAt = (location: string) => ({ index: GSI5, partition: { name: 'GSI5PK', value: `OPEN#LOCATION#${locationKey(location)}` } });
 
 export const candidateKey = (id: string): Key => ({ PK: `CANDIDATE#${id}`, SK: META });
 /** The guard item that keeps candidate emails unique, case-insensitively. */

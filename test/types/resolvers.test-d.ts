@@ -91,8 +91,8 @@ describe('pipeline(coordinate, module, names)', () => {
   });
 
   it('rejects a function name that is not in the function table', () => {
-    // @ts-expect-error requireJob is not a registered pipeline function (requireOpenJob is)
-    withFunctions.pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'requireJob']);
+    // @ts-expect-error requireJobs is not a registered pipeline function (requireJob is)
+    withFunctions.pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'requireJobs']);
     // @ts-expect-error with no function table a pipeline can name no function
     pipeline('Mutation.createJob', MutationCreateJob, ['putJob']);
   });
@@ -100,7 +100,9 @@ describe('pipeline(coordinate, module, names)', () => {
   it('types the function table by the names of its functions', () => {
     const step = { request: () => ({ payload: null }), response: () => null };
     expectTypeOf(functionTable(fn('load', step, NONE), fn('save', step, NONE))).toEqualTypeOf<FunctionTable<'load' | 'save'>>();
-    expectTypeOf<keyof typeof functions>().toEqualTypeOf<'requireCompany' | 'requireOpenJob' | 'requireCandidate' | 'putJob' | 'putApplication'>();
+    expectTypeOf<keyof typeof functions>().toEqualTypeOf<
+      'requireCompany' | 'requireOpenJob' | 'requireCandidate' | 'putJob' | 'putApplication' | 'requireJob' | 'saveJob' | 'requireApplication' | 'authorizeWithdrawal' | 'changeStage'
+    >();
   });
 });
 
@@ -139,12 +141,16 @@ describe('RoutingTable', () => {
       | 'Query.company'
       | 'Query.job'
       | 'Query.jobsByCompany'
+      | 'Query.openJobs'
+      | 'Query.companies'
       | 'Query.candidate'
       | 'Query.application'
       | 'Query.applicationsByJob'
       | 'Company.jobs'
       | 'Job.applications'
       | 'Candidate.applications'
+      // Fields the mapper record lacks: the job keeps one counter per stage.
+      | 'Job.stageCounts'
       // Fields the mapper record lacks: the application holds only the ids.
       | 'Application.job'
       | 'Application.candidate'
@@ -153,6 +159,10 @@ describe('RoutingTable', () => {
       | 'Mutation.createCandidate'
       | 'Mutation.applyToJob'
       | 'Mutation.moveApplication'
+      | 'Mutation.updateJob'
+      | 'Mutation.publishJob'
+      | 'Mutation.closeJob'
+      | 'Mutation.withdrawApplication'
     >();
   });
 

@@ -28,19 +28,41 @@ export type CreateJobInput = {
   companyId: string | number;
   /** At most 10000 characters. */
   description?: string | null | undefined;
+  employmentType?: EmploymentType | null | undefined;
   /** At most 200 characters. */
   location?: string | null | undefined;
+  /** Defaults to false. */
+  remote?: boolean | null | undefined;
+  salary?: SalaryInput | null | undefined;
   /** Defaults to DRAFT. */
   status?: JobStatus | null | undefined;
   /** 1 to 200 characters, surrounding spaces removed. */
   title: string;
 };
 
-/** Whether a job takes applications: only OPEN jobs do. */
+/** How a job is staffed. */
+export type EmploymentType =
+  | 'CONTRACT'
+  | 'FULL_TIME'
+  | 'INTERNSHIP'
+  | 'PART_TIME'
+  | 'TEMPORARY';
+
+/** Whether a job takes applications: only OPEN jobs do. A job goes DRAFT → OPEN (publishJob) → CLOSED (closeJob). */
 export type JobStatus =
   | 'CLOSED'
   | 'DRAFT'
   | 'OPEN';
+
+/** A salary range in whole units of a currency. */
+export type SalaryInput = {
+  /** An ISO 4217 code in upper case, such as EUR: at most 3 characters. */
+  currency: string;
+  /** 0 to 1000000000. */
+  max: number;
+  /** 0 to 1000000000, at most max. */
+  min: number;
+};
 
 /**
  * Where an application is in the pipeline. An application moves APPLIED → SCREEN → INTERVIEW → OFFER →
