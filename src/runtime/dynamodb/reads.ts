@@ -1,4 +1,9 @@
-/** Query and Scan: pages of items with opaque, list-bound tokens (contract DDB-06, DDB-20, DDB-21, DDB-23, DDB-24). */
+/**
+ * Query and Scan: pages of items with opaque, list-bound tokens (contract DDB-06, DDB-20, DDB-21,
+ * DDB-23, DDB-24). A page is DynamoDB's page, as on AppSync (`limit` caps the items evaluated); its
+ * `nextToken` is null when nothing follows (DDB-06), which DynamoDB alone does not tell: it returns
+ * a LastEvaluatedKey whenever it stops at the limit, even on the last item. See {@link readAhead}.
+ */
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../errors';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
@@ -38,10 +43,45 @@ function commonParams(request: Request, call: DynamoDBCallContext, attributes: E
   };
 }
 
-function page(output: { Items?: NativeItem[]; LastEvaluatedKey?: NativeItem; ScannedCount?: number }, call: DynamoDBCallContext, binding: string) {
+type Output = { Items?: NativeItem[]; Count?: number; LastEvaluatedKey?: NativeItem; ScannedCount?: number };
+/** Reads the same list (same request) from `startKey`, `limit` items evaluated. */
+type ReadFrom = (startKey: NativeItem, limit: number) => Promise<Output>;
+
+/** Read-ahead requests a filtered page may add to look for the next match (each evaluates `limit` items). */
+export const MAX_READ_AHEADS = 3;
+
+/**
+ * Where the next page starts, or undefined when nothing follows. Called when a page with a `limit`
+ * ended with a LastEvaluatedKey. Without a filter, one item read from that key tells whether the
+ * list goes on. With a filter, the next `limit` items are read with it: a match means the next page
+ * is not empty; no match and no more items means this was the last page; no match with more items
+ * moves the start past the range known to hold no match, up to {@link MAX_READ_AHEADS} times. A
+ * failed read-ahead keeps DynamoDB's key: the page is still right, only its token may lead to an
+ * empty page.
+ */
+async function readAhead(lastEvaluatedKey: NativeItem, limit: number, filtered: boolean, readFrom: ReadFrom): Promise<NativeItem | undefined> {
+  let start = lastEvaluatedKey;
+  for (let round = 0; round < (filtered ? MAX_READ_AHEADS : 1); round += 1) {
+    let ahead: Output;
+    try {
+      ahead = await readFrom(start, filtered ? limit : 1);
+    } catch {
+      return start;
+    }
+    if ((ahead.Count ?? ahead.Items?.length ?? 0) > 0) return start;
+    if (!ahead.LastEvaluatedKey) return undefined;
+    start = ahead.LastEvaluatedKey;
+  }
+  return start;
+}
+
+async function page(output: Output, call: DynamoDBCallContext, binding: string, request: Request, readFrom: ReadFrom) {
+  const limit = limitOf(request);
+  let next = output.LastEvaluatedKey;
+  if (next && limit !== undefined) next = await readAhead(next, limit, isPresent(request.filter), readFrom);
   return {
     items: (output.Items ?? []).map((item) => itemResult(item)),
-    nextToken: encodeNextToken(output.LastEvaluatedKey, call, binding),
+    nextToken: encodeNextToken(next, call, binding),
     scannedCount: output.ScannedCount ?? 0,
   };
 }
@@ -66,17 +106,11 @@ export async function query(request: Request, call: DynamoDBCallContext): Promis
   const KeyConditionExpression = attributes.add(request.query, 'query');
   const binding = listBinding('Query', request, call.tableName);
   const params = commonParams(request, call, attributes, binding);
+  const input = { ...params, KeyConditionExpression, ScanIndexForward: request.scanIndexForward !== false, ...attributes.params() };
+  const readFrom: ReadFrom = (ExclusiveStartKey, Limit) => call.client.send(new QueryCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: call.abortSignal });
   try {
-    const output = await call.client.send(
-      new QueryCommand({
-        ...params,
-        KeyConditionExpression,
-        ScanIndexForward: request.scanIndexForward !== false,
-        ...attributes.params(),
-      }),
-      { abortSignal: call.abortSignal },
-    );
-    return { result: page(output, call, binding) };
+    const output = await call.client.send(new QueryCommand(input), { abortSignal: call.abortSignal });
+    return { result: await page(output, call, binding, request, readFrom) };
   } catch (cause) {
     return failure(cause, params.ExclusiveStartKey);
   }
@@ -90,16 +124,15 @@ export async function scan(request: Request, call: DynamoDBCallContext): Promise
   if (segmented && !(Number.isInteger(request.segment) && Number.isInteger(request.totalSegments))) {
     throw new MappingTemplateError('segment and totalSegments must be given together, as integers');
   }
+  const input = {
+    ...params,
+    ...(segmented ? { Segment: request.segment as number, TotalSegments: request.totalSegments as number } : {}),
+    ...attributes.params(),
+  };
+  const readFrom: ReadFrom = (ExclusiveStartKey, Limit) => call.client.send(new ScanCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: call.abortSignal });
   try {
-    const output = await call.client.send(
-      new ScanCommand({
-        ...params,
-        ...(segmented ? { Segment: request.segment as number, TotalSegments: request.totalSegments as number } : {}),
-        ...attributes.params(),
-      }),
-      { abortSignal: call.abortSignal },
-    );
-    return { result: page(output, call, binding) };
+    const output = await call.client.send(new ScanCommand(input), { abortSignal: call.abortSignal });
+    return { result: await page(output, call, binding, request, readFrom) };
   } catch (cause) {
     return failure(cause, params.ExclusiveStartKey);
   }
