@@ -20,7 +20,7 @@
  * | GSI4  | GSI4PK = OPEN#COMPANY#<companyId>          | GSI4SK = <createdAt>#<id> | a company's open jobs                  |
  * | GSI5  | GSI5PK = OPEN#LOCATION#<location key>      | GSI5SK = <createdAt>#<id> | open jobs at a location (jobs with one)|
  *
- * `<location key>` is the location lower-cased with its spaces collapsed ({@link locationKey}), so
+ * `<location key>` is the location trimmed, lower-cased, with runs of spaces as one ({@link locationKey}), so
  * "Lyon, France" and " lyon,  FRANCE" are one place.
  *
  * Access patterns:
@@ -75,8 +75,14 @@ export const jobIndexKeys = (companyId: string, createdAt: string, id: string) =
   GSI1SK: `JOB#${createdAt}#${id}`,
 });
 
-/** A location as the board matches it: trimmed, lower-cased, runs of white space as one space. */
-export const locationKey = (location: string) => location.trim().toLowerCase().split(/\s+/).join(' ');
+/** A location as the board matches it: trimmed, lower-cased, runs of spaces as one (APPSYNC_JS has no regular expressions). */
+export const locationKey = (location: string) =>
+  location
+    .trim()
+    .toLowerCase()
+    .split(' ')
+    .filter((part) => part !== '')
+    .join(' ');
 
 /** The sparse board index keys of an OPEN job (see the header); a job in another status has none. */
 export const openJobIndexKeys = (job: { id: string; companyId: string; createdAt: string; location?: string | null }) => {
