@@ -18,6 +18,8 @@ export interface HiringApi {
   /** A signed-in user in no group. */
   member: EventOptions;
   jobBoard: EventOptions;
+  /** A signed-in user pool user in `groups`, with more token claims (e.g. `sub`). */
+  signedIn(groups: string[], claims?: Record<string, unknown>): EventOptions;
   /** Runs an operation as a recruiter and fails the test on any error. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   aCompany(overrides?: { name?: string }): Promise<{ id: string }>;
@@ -39,7 +41,7 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
     ...options,
   });
-  const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
+  const as = (groups: string[], claims: Record<string, unknown> = {}) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups, ...claims }) } });
   const admin = as(['admins']);
   const recruiter = as(['recruiters']);
   const call = async <T>(query: string, variables: Record<string, unknown> | undefined, options: EventOptions) => {
@@ -53,6 +55,7 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     recruiter,
     member: as([]),
     jobBoard: { headers: { 'x-api-key': TEST_API_KEY } },
+    signedIn: as,
     ok: (query, variables) => call(query, variables, recruiter),
     async aCompany(overrides = {}) {
       const data = await call<any>('mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { name: 'Acme', ...overrides } }, admin);
