@@ -3,6 +3,8 @@
  * DDB-23, DDB-24). A page is DynamoDB's page, as on AppSync (`limit` caps the items evaluated); its
  * `nextToken` is null when nothing follows (DDB-06), which DynamoDB alone does not tell: it returns
  * a LastEvaluatedKey whenever it stops at the limit, even on the last item. See {@link readAhead}.
+ * A filtered page that matched nothing while more items follow is not handed out empty: the next
+ * range of `limit` items is read instead (see {@link skipEmpty}).
  */
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../errors';
@@ -47,13 +49,15 @@ type Output = { Items?: NativeItem[]; Count?: number; LastEvaluatedKey?: NativeI
 /** Reads the same list (same request) from `startKey`, `limit` items evaluated. */
 type ReadFrom = (startKey: NativeItem, limit: number) => Promise<Output>;
 
-/** Read-ahead requests a filtered page may add to look for the next match (each evaluates `limit` items). */
+/** Extra reads a filtered page may make past its end, per purpose (skipping empty ranges, looking ahead). */
 export const MAX_READ_AHEADS = 3;
+/** Items a filtered page's extra read evaluates (at least the page's `limit`). */
+export const READ_AHEAD_ITEMS = 100;
 
 /**
  * Where the next page starts, or undefined when nothing follows. Called when a page with a `limit`
  * ended with a LastEvaluatedKey. Without a filter, one item read from that key tells whether the
- * list goes on. With a filter, the next `limit` items are read with it: a match means the next page
+ * list goes on. With a filter, the following items are read with it: a match means the next page
  * is not empty; no match and no more items means this was the last page; no match with more items
  * moves the start past the range known to hold no match, up to {@link MAX_READ_AHEADS} times. A
  * failed read-ahead keeps DynamoDB's key: the page is still right, only its token may lead to an
@@ -64,7 +68,7 @@ async function readAhead(lastEvaluatedKey: NativeItem, limit: number, filtered: 
   for (let round = 0; round < (filtered ? MAX_READ_AHEADS : 1); round += 1) {
     let ahead: Output;
     try {
-      ahead = await readFrom(start, filtered ? limit : 1);
+      ahead = await readFrom(start, filtered ? Math.max(limit, READ_AHEAD_ITEMS) : 1);
     } catch {
       return start;
     }
@@ -75,10 +79,48 @@ async function readAhead(lastEvaluatedKey: NativeItem, limit: number, filtered: 
   return start;
 }
 
-async function page(output: Output, call: DynamoDBCallContext, binding: string, request: Request, readFrom: ReadFrom) {
+/** The key of `item`, named as DynamoDB names this list's keys; undefined if the item lacks one (a projection left it out). */
+function keyOf(item: NativeItem, names: string[]): NativeItem | undefined {
+  const key: NativeItem = {};
+  for (const name of names) {
+    if (item[name] === undefined) return undefined;
+    key[name] = item[name];
+  }
+  return key;
+}
+
+/**
+ * A filtered page with no match and more items after it is replaced by the matches of the next
+ * {@link READ_AHEAD_ITEMS} items, up to {@link MAX_READ_AHEADS} times, so the caller is not sent an
+ * empty page to ask past. Past `limit` matches the page ends at its last item (a key built from it
+ * with the names of DynamoDB's own LastEvaluatedKey). `scannedCount` adds up the items evaluated.
+ */
+async function skipEmpty(output: Output, limit: number, readFrom: ReadFrom): Promise<Output> {
+  const names = Object.keys(output.LastEvaluatedKey ?? {});
+  let current = output;
+  let scanned = output.ScannedCount ?? 0;
+  for (let round = 0; round < MAX_READ_AHEADS && current.LastEvaluatedKey && (current.Items ?? []).length === 0; round += 1) {
+    const range = await readFrom(current.LastEvaluatedKey, Math.max(limit, READ_AHEAD_ITEMS));
+    const items = range.Items ?? [];
+    const cut = items.length > limit ? keyOf(items[limit - 1]!, names) : undefined;
+    if (items.length > limit && !cut) {
+      // No key to end the page at: read this range again in pages of the caller's size.
+      current = await readFrom(current.LastEvaluatedKey, limit);
+      scanned += current.ScannedCount ?? 0;
+      continue;
+    }
+    current = cut ? { Items: items.slice(0, limit), LastEvaluatedKey: cut } : range;
+    scanned += range.ScannedCount ?? 0;
+  }
+  return { ...current, ScannedCount: scanned };
+}
+
+async function page(first: Output, call: DynamoDBCallContext, binding: string, request: Request, readFrom: ReadFrom) {
   const limit = limitOf(request);
+  const filtered = isPresent(request.filter);
+  const output = filtered && limit !== undefined ? await skipEmpty(first, limit, readFrom) : first;
   let next = output.LastEvaluatedKey;
-  if (next && limit !== undefined) next = await readAhead(next, limit, isPresent(request.filter), readFrom);
+  if (next && limit !== undefined) next = await readAhead(next, limit, filtered, readFrom);
   return {
     items: (output.Items ?? []).map((item) => itemResult(item)),
     nextToken: encodeNextToken(next, call, binding),
