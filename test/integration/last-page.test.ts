@@ -66,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(() => sdk?.close());
 
-describe('no empty last page', () => {
+describe('DDB-06 no empty last page', () => {
   it('Query.jobsByCompany, for recruiters (GSI1) and for the API key (GSI4)', async () => {
     const read = (client: typeof sdk.recruiter, companyId: string, limit: number) => (nextToken: string | null) =>
       client.request(JobsByCompanyDocument, { companyId, limit, nextToken }).then(({ jobsByCompany }) => jobsByCompany);
