@@ -132,4 +132,27 @@ describe('DDB-06 no empty last page', () => {
     expect(await pageSizes(read(2))).toEqual([2, 2]);
     expect(await pageSizes(read(4))).toEqual([4]);
   });
+
+  it('costs one more Query for a page that stopped at its limit, reading one item (unfiltered) or one range (filtered)', async () => {
+    const doc = hiring.api.db.doc;
+    const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
+    const limits: number[] = [];
+    // Observation only: every call goes through.
+    doc.send = ((command: { constructor: { name: string }; input: { Limit?: number } }) => {
+      if (command.constructor.name === 'QueryCommand') limits.push(command.input.Limit ?? 0);
+      return send(command);
+    }) as unknown as typeof doc.send;
+    try {
+      await sdk.jobBoard.request(OpenJobsDocument, { filter: { companyId: companies.a }, limit: 2 });
+      expect(limits).toEqual([2, 1]);
+      limits.length = 0;
+      await sdk.jobBoard.request(OpenJobsDocument, { filter: { companyId: companies.a }, limit: 5 });
+      expect(limits).toEqual([5]);
+      limits.length = 0;
+      await sdk.jobBoard.request(OpenJobsDocument, { filter: { companyId: companies.b, remote: true }, limit: 2 });
+      expect(limits).toEqual([2, 100]);
+    } finally {
+      doc.send = send as typeof doc.send;
+    }
+  });
 });
