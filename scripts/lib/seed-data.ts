@@ -1,9 +1,16 @@
-/** A small, realistic data set for the local stack: a few companies, each with jobs in every status. */
+/**
+ * A small, realistic data set for the local stack: a few companies with jobs in every status (a
+ * CLOSED job is posted OPEN, takes its applications, then closes through closeJob), and applications
+ * in every stage.
+ */
 
 export interface SeedJob {
   title: string;
   description?: string;
   location?: string;
+  remote?: boolean;
+  employmentType?: 'FULL_TIME' | 'PART_TIME' | 'CONTRACT' | 'INTERNSHIP' | 'TEMPORARY';
+  salary?: { min: number; max: number; currency: string };
   status: 'DRAFT' | 'OPEN' | 'CLOSED';
 }
 
@@ -18,24 +25,47 @@ export const seedCompanies: SeedCompany[] = [
     name: 'Acme Robotics',
     website: 'https://acme-robotics.example',
     jobs: [
-      { title: 'Senior Embedded Engineer', location: 'Lyon, France', status: 'OPEN', description: 'Firmware for warehouse robot arms (C, Rust, RTOS).' },
-      { title: 'Robotics Test Technician', location: 'Lyon, France', status: 'OPEN' },
-      { title: 'Head of Manufacturing', location: 'Remote (EU)', status: 'DRAFT' },
+      {
+        title: 'Senior Embedded Engineer',
+        location: 'Lyon, France',
+        status: 'OPEN',
+        employmentType: 'FULL_TIME',
+        salary: { min: 65000, max: 85000, currency: 'EUR' },
+        description: 'Firmware for warehouse robot arms (C, Rust, RTOS).',
+      },
+      { title: 'Robotics Test Technician', location: 'Lyon, France', status: 'OPEN', employmentType: 'CONTRACT' },
+      { title: 'Head of Manufacturing', location: 'Remote (EU)', remote: true, status: 'DRAFT', employmentType: 'FULL_TIME' },
     ],
   },
   {
     name: 'Northwind Analytics',
     website: 'https://northwind-analytics.example',
     jobs: [
-      { title: 'Staff Data Engineer', location: 'Berlin, Germany', status: 'OPEN', description: 'Own the ingestion platform: Kafka, Flink, Iceberg.' },
-      { title: 'Product Designer', location: 'Remote', status: 'CLOSED' },
+      {
+        title: 'Staff Data Engineer',
+        location: 'Berlin, Germany',
+        remote: true,
+        status: 'OPEN',
+        employmentType: 'FULL_TIME',
+        salary: { min: 90000, max: 115000, currency: 'EUR' },
+        description: 'Own the ingestion platform: Kafka, Flink, Iceberg.',
+      },
+      { title: 'Product Designer', location: 'Remote', remote: true, status: 'CLOSED', employmentType: 'PART_TIME' },
     ],
   },
   {
     name: 'Bluebird Health',
     jobs: [
-      { title: 'Backend Engineer (TypeScript)', location: 'Lisbon, Portugal', status: 'OPEN', description: 'GraphQL APIs on AWS Lambda and DynamoDB.' },
-      { title: 'Clinical Data Analyst', location: 'Porto, Portugal', status: 'DRAFT' },
+      {
+        title: 'Backend Engineer (TypeScript)',
+        location: 'Lisbon, Portugal',
+        status: 'OPEN',
+        employmentType: 'FULL_TIME',
+        salary: { min: 45000, max: 60000, currency: 'EUR' },
+        description: 'GraphQL APIs on AWS Lambda and DynamoDB.',
+      },
+      { title: 'Data Science Intern', location: 'Lisbon, Portugal', status: 'OPEN', employmentType: 'INTERNSHIP' },
+      { title: 'Clinical Data Analyst', location: 'Porto, Portugal', status: 'DRAFT', employmentType: 'TEMPORARY' },
     ],
   },
 ];
@@ -43,7 +73,7 @@ export const seedCompanies: SeedCompany[] = [
 export type SeedStage = 'SCREEN' | 'INTERVIEW' | 'OFFER' | 'HIRED' | 'REJECTED' | 'WITHDRAWN';
 
 export interface SeedApplication {
-  /** The title of an OPEN job above (titles are unique in this data set). */
+  /** The title of an OPEN or CLOSED job above (titles are unique in this data set). */
   job: string;
   /** The moves after APPLIED, in order; each must be allowed by the pipeline. */
   moves: SeedStage[];
@@ -70,7 +100,10 @@ export const seedCandidates: SeedCandidate[] = [
   {
     name: 'Jonas Becker',
     email: 'jonas.becker@example.com',
-    applications: [{ job: 'Staff Data Engineer', moves: ['SCREEN', 'INTERVIEW', 'OFFER'] }],
+    applications: [
+      { job: 'Staff Data Engineer', moves: ['SCREEN', 'INTERVIEW', 'OFFER'] },
+      { job: 'Product Designer', moves: ['SCREEN'] },
+    ],
   },
   {
     name: 'Lucía Fernández',

@@ -8,7 +8,10 @@ const CREATE_COMPANY = /* GraphQL */ `
   mutation SeedCompany($input: CreateCompanyInput!) { createCompany(input: $input) { id } }
 `;
 const CREATE_JOB = /* GraphQL */ `
-  mutation SeedJob($input: CreateJobInput!) { createJob(input: $input) { id } }
+  mutation SeedJob($input: CreateJobInput!) { createJob(input: $input) { id version } }
+`;
+const CLOSE_JOB = /* GraphQL */ `
+  mutation SeedCloseJob($id: ID!, $expectedVersion: Int!) { closeJob(id: $id, expectedVersion: $expectedVersion) { id } }
 `;
 const CREATE_CANDIDATE = /* GraphQL */ `
   mutation SeedCandidate($input: CreateCandidateInput!) { createCandidate(input: $input) { id } }
@@ -77,7 +80,8 @@ export interface SeedCandidateUser {
 
 /**
  * Creates `companies` with their jobs, then `candidates` with their applications moved through the
- * pipeline, through the API at `url`; returns how many of each were created. `headers` carry the
+ * pipeline, then closes the CLOSED jobs (posted OPEN so that they have applications), through the
+ * API at `url`; returns how many of each were created. `headers` carry the
  * credentials (an admin's `authorization` token: only admins register companies). Candidates whose
  * email is taken are skipped with their applications. With `candidateUser`, the seeded candidate
  * with that user's email is then linked to the user (createMyProfile, as the user).
@@ -91,12 +95,15 @@ export async function seed(
 ): Promise<SeedCounts> {
   const counts: SeedCounts = { companies: 0, jobs: 0, candidates: 0, applications: 0, linked: 0 };
   const jobIds = new Map<string, string>();
+  const toClose: Array<{ id: string; version: number }> = [];
   for (const { jobs: companyJobs, ...company } of companies) {
     const { createCompany } = await mutate<{ createCompany: { id: string } }>(url, CREATE_COMPANY, { input: company }, headers);
     counts.companies += 1;
     for (const job of companyJobs) {
-      const { createJob } = await mutate<{ createJob: { id: string } }>(url, CREATE_JOB, { input: { ...job, companyId: createCompany.id } }, headers);
+      const input = { ...job, status: job.status === 'CLOSED' ? 'OPEN' : job.status, companyId: createCompany.id };
+      const { createJob } = await mutate<{ createJob: { id: string; version: number } }>(url, CREATE_JOB, { input }, headers);
       jobIds.set(job.title, createJob.id);
+      if (job.status === 'CLOSED') toClose.push(createJob);
       counts.jobs += 1;
     }
   }
@@ -122,6 +129,7 @@ export async function seed(
       counts.linked += 1;
     }
   }
+  for (const job of toClose) await mutate(url, CLOSE_JOB, { id: job.id, expectedVersion: job.version }, headers);
   return counts;
 }
 

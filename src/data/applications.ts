@@ -1,7 +1,8 @@
 /** Applications: the stored record, the stage transition table and pure request builders. */
 import { util } from '@aws-appsync/utils';
-import { operations, query, transactWrite, update } from '@aws-appsync/utils/dynamodb';
+import { operations, query, transactWrite } from '@aws-appsync/utils/dynamodb';
 import { applicationIndexKeys, applicationKey, applicationsOfCandidate, applicationsOfJob, applicationStageSortKey, appliedKey, GSI1, GSI2, jobKey, TABLE } from './keys';
+import { stageCountAttribute } from './jobs';
 import { page } from './pages';
 
 export type Stage = 'APPLIED' | 'SCREEN' | 'INTERVIEW' | 'OFFER' | 'HIRED' | 'REJECTED' | 'WITHDRAWN';
@@ -54,6 +55,34 @@ export function stagesLeadingTo(to: Stage): Stage[] {
 
 /** Positions of the items in {@link Applications.create}'s transaction, to read its cancellation reasons. */
 export const CREATE_APPLICATION_ITEMS = { application: 0, guard: 1, openJob: 2 } as const;
+/** Positions of the items in {@link Applications.move}'s transaction. */
+export const MOVE_APPLICATION_ITEMS = { application: 0, job: 1 } as const;
+
+/**
+ * A transaction item that changes a job's application counters by `changes` (stage → +1/-1; the
+ * total under `applicationCount`). ADD creates a counter that is absent, so a job needs no counter
+ * per stage until an application enters it.
+ */
+function countOnJob(jobId: string, changes: Record<string, number>, condition: { expression: string; expressionNames?: Record<string, string>; expressionValues?: Record<string, unknown> }) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const adds = Object.keys(changes).map((attribute, i) => {
+    names[`#count${i}`] = attribute;
+    values[`:count${i}`] = changes[attribute];
+    return `#count${i} :count${i}`;
+  });
+  return {
+    table: TABLE,
+    operation: 'UpdateItem' as const,
+    key: util.dynamodb.toMapValues(jobKey(jobId)),
+    update: { expression: `ADD ${adds.join(', ')}`, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) },
+    condition: {
+      expression: condition.expression,
+      ...(condition.expressionNames ? { expressionNames: condition.expressionNames } : {}),
+      ...(condition.expressionValues ? { expressionValues: util.dynamodb.toMapValues(condition.expressionValues) } : {}),
+    },
+  };
+}
 
 export const Applications = {
   get(id: string) {
@@ -75,13 +104,14 @@ export const Applications = {
   },
 
   /**
-   * Writes the application, the guard that allows one per candidate and job, and checks in the same
-   * transaction that the job is still OPEN (it may have closed since the pipeline loaded it).
+   * Writes the application and the guard that allows one per candidate and job, and counts it on the
+   * job, in one transaction that holds only while the job is still OPEN (it may have closed since the
+   * pipeline loaded it).
    */
   create(record: ApplicationRecord) {
     const absent = { PK: { attributeExists: false } };
     const { PK: _pk, SK: _sk, ...item } = record;
-    return transactWrite({
+    const writes = transactWrite({
       items: [
         { putItem: { table: TABLE, key: applicationKey(record.id), item, condition: absent } },
         {
@@ -92,31 +122,59 @@ export const Applications = {
             condition: absent,
           },
         },
-        { conditionCheck: { table: TABLE, key: jobKey(record.jobId), condition: { status: { eq: 'OPEN' } } } },
       ],
     });
+    const counted = countOnJob(
+      record.jobId,
+      { applicationCount: 1, [stageCountAttribute('APPLIED')]: 1 },
+      { expression: '#status = :open', expressionNames: { '#status': 'status' }, expressionValues: { ':open': 'OPEN' } },
+    );
+    return { ...writes, transactItems: [...writes.transactItems, counted] };
+  },
+
+  /** The application after {@link Applications.move} wrote it. */
+  moved(current: ApplicationRecord, to: Stage, now: string, moveToken: string): ApplicationRecord {
+    return {
+      ...current,
+      stage: to,
+      version: current.version + 1,
+      updatedAt: now,
+      GSI1SK: applicationStageSortKey(to, now, current.id),
+      history: [...current.history, { stage: to, at: now }],
+      moveToken,
+    };
   },
 
   /**
-   * Moves an application to `to` if it is still at `expectedVersion` and its stage may lead to `to`;
-   * on a failed condition the data source returns the current item beside the error. `moveToken`,
-   * new for each move, is written with it: when the move committed but its response was lost and
-   * the retry failed the condition, the current item carries this move's token, so the move is
-   * recognised as done rather than reported as someone else's change.
+   * Moves an application, read at `current`, to `to`, and moves it between its job's stage counts, in
+   * one transaction that holds only while the application is still at that version (and so in that
+   * stage). On a failed condition the cancellation reason carries the application as it is now.
+   * `moveToken`, new for each move, is written with it: when the move committed but its response was
+   * lost and a resend failed the condition, the current item carries this move's token, so the move
+   * is recognised as done rather than reported as someone else's change.
    */
-  move(id: string, to: Stage, expectedVersion: number, now: string, moveToken: string) {
-    return update({
-      key: applicationKey(id),
-      update: {
-        stage: to,
-        version: operations.increment(1),
-        updatedAt: now,
-        GSI1SK: applicationStageSortKey(to, now, id),
-        history: operations.append([{ stage: to, at: now }]),
-        moveToken,
-      },
-      condition: { version: { eq: expectedVersion }, stage: { in: stagesLeadingTo(to) } },
+  move(current: ApplicationRecord, to: Stage, now: string, moveToken: string) {
+    const writes = transactWrite({
+      items: [
+        {
+          updateItem: {
+            table: TABLE,
+            key: applicationKey(current.id),
+            update: {
+              stage: to,
+              version: operations.increment(1),
+              updatedAt: now,
+              GSI1SK: applicationStageSortKey(to, now, current.id),
+              history: operations.append([{ stage: to, at: now }]),
+              moveToken,
+            },
+            condition: { version: { eq: current.version }, stage: { eq: current.stage } },
+          },
+        },
+      ],
     });
+    const counted = countOnJob(current.jobId, { [stageCountAttribute(current.stage)]: -1, [stageCountAttribute(to)]: 1 }, { expression: 'attribute_exists(PK)' });
+    return { ...writes, transactItems: [...writes.transactItems, counted] };
   },
 
   /** A page of a job's applications, in one stage or all, longest in their stage first. */

@@ -1,7 +1,8 @@
 /** Companies: the stored record and pure request builders. */
 import { util } from '@aws-appsync/utils';
-import { companyKey } from './keys';
+import { allCompanies, companyIndexKeys, companyKey, GSI1 } from './keys';
 import { LIMITS, requiredText, webAddress } from './limits';
+import { page } from './pages';
 
 export interface CompanyRecord {
   PK: string;
@@ -32,8 +33,23 @@ export const Companies = {
     return {
       operation: 'PutItem' as const,
       key: util.dynamodb.toMapValues({ PK, SK }),
-      attributeValues: util.dynamodb.toMapValues({ ...company, __typename: 'Company' }),
+      attributeValues: util.dynamodb.toMapValues({ ...company, ...companyIndexKeys(company.name, company.id), __typename: 'Company' }),
       condition: { expression: 'attribute_not_exists(PK)' },
+    };
+  },
+
+  /** A page of every company, by name regardless of letter case. */
+  list(limit?: number | null, nextToken?: string | null) {
+    const { GSI1PK, prefix } = allCompanies();
+    return {
+      operation: 'Query' as const,
+      index: GSI1,
+      query: {
+        expression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+        expressionValues: util.dynamodb.toMapValues({ ':pk': GSI1PK, ':prefix': prefix }),
+      },
+      scanIndexForward: true,
+      ...page(limit, nextToken),
     };
   },
 };

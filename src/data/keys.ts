@@ -4,7 +4,7 @@
  *
  * | entity      | PK                              | SK    | GSI1PK              | GSI1SK                                 | GSI2PK              | GSI2SK                         |
  * |-------------|---------------------------------|-------|---------------------|----------------------------------------|---------------------|--------------------------------|
- * | Company     | COMPANY#<id>                    | #META | —                   | —                                      | —                   | —                              |
+ * | Company     | COMPANY#<id>                    | #META | COMPANIES           | NAME#<lower-cased name>#<id>           | —                   | —                              |
  * | Job         | JOB#<id>                        | #META | COMPANY#<companyId> | JOB#<createdAt>#<id>                   | —                   | —                              |
  * | Candidate   | CANDIDATE#<id>                  | #META | USER#<sub>ᵃ         | CANDIDATE#<id>ᵃ                        | —                   | —                              |
  * | email guard | EMAIL#<lower-cased email>       | #META | —                   | —                                      | —                   | —                              |
@@ -14,6 +14,18 @@
  * | Note        | APPLICATION#<applicationId>     | NOTE#<createdAt>#<id> | —   | —                                      | —                   | —                              |
  *
  * ᵃ only on a candidate linked to a signed-in user (its `userId`, the user's Cognito `sub`).
+ *
+ * Open jobs also carry the keys of three sparse indexes, set while the job is OPEN and removed when it
+ * closes, so the public job board reads only OPEN jobs, newest first, with no Scan and no filter on status:
+ *
+ * | index | partition key                              | sort key (all three)   | serves                                   |
+ * |-------|--------------------------------------------|------------------------|------------------------------------------|
+ * | GSI3  | GSI3PK = OPEN                              | GSI3SK = <createdAt>#<id> | every open job                         |
+ * | GSI4  | GSI4PK = OPEN#COMPANY#<companyId>          | GSI4SK = <createdAt>#<id> | a company's open jobs                  |
+ * | GSI5  | GSI5PK = OPEN#LOCATION#<location key>      | GSI5SK = <createdAt>#<id> | open jobs at a location (jobs with one)|
+ *
+ * `<location key>` is the location trimmed, lower-cased, with runs of spaces as one ({@link locationKey}), so
+ * "Lyon, France" and " lyon,  FRANCE" are one place.
  *
  * Access patterns:
  * 1. Company by id ............ GetItem PK=COMPANY#id, SK=#META
@@ -33,6 +45,10 @@
  * 12. One candidate per user .. the guard item USER#<sub>, written in the linking transaction
  * 13. Candidate by email (any letter case) ... GetItem EMAIL#<lower-cased>, then GetItem CANDIDATE#<its candidateId>
  * 14. Notes of an application, newest first ... Query PK=APPLICATION#id, begins_with(SK, NOTE#), descending
+ * 15. Companies by name ........ Query GSI1 GSI1PK=COMPANIES, begins_with(GSI1SK, NAME#), ascending
+ * 16. Open jobs, newest first ... Query GSI3 GSI3PK=OPEN, descending
+ * 17. A company's open jobs, newest first ... Query GSI4 GSI4PK=OPEN#COMPANY#id, descending
+ * 18. Open jobs at a location, newest first ... Query GSI5 GSI5PK=OPEN#LOCATION#<location key>, descending
  *
  * Job, application and candidate GSI1 partitions never mix: a job's GSI1PK is COMPANY#…, an
  * application's JOB#…, a linked candidate's USER#…. An application's notes share its partition.
@@ -45,6 +61,12 @@ export { tableDefinition };
 
 export const GSI1 = 'GSI1';
 export const GSI2 = 'GSI2';
+/** Sparse: every OPEN job. */
+export const GSI3 = 'GSI3';
+/** Sparse: OPEN jobs by company. */
+export const GSI4 = 'GSI4';
+/** Sparse: OPEN jobs by location. */
+export const GSI5 = 'GSI5';
 /** The API's table by its logical name, as transaction items name it (contract DDB-05). */
 export const TABLE = 'main';
 export const META = '#META';
@@ -52,12 +74,41 @@ export const META = '#META';
 export type Key = { PK: string; SK: string };
 
 export const companyKey = (id: string): Key => ({ PK: `COMPANY#${id}`, SK: META });
+/** GSI1 keys of a company: every company in one partition, by name regardless of letter case. */
+export const companyIndexKeys = (name: string, id: string) => ({ GSI1PK: 'COMPANIES', GSI1SK: `NAME#${name.toLowerCase()}#${id}` });
+export const allCompanies = () => ({ GSI1PK: 'COMPANIES', prefix: 'NAME#' });
 export const jobKey = (id: string): Key => ({ PK: `JOB#${id}`, SK: META });
 export const jobsOfCompany = (companyId: string) => ({ GSI1PK: `COMPANY#${companyId}`, prefix: 'JOB#' });
 export const jobIndexKeys = (companyId: string, createdAt: string, id: string) => ({
   GSI1PK: `COMPANY#${companyId}`,
   GSI1SK: `JOB#${createdAt}#${id}`,
 });
+
+/** A location as the board matches it: trimmed, lower-cased, runs of spaces as one (APPSYNC_JS has no regular expressions). */
+export const locationKey = (location: string) =>
+  location
+    .trim()
+    .toLowerCase()
+    .split(' ')
+    .filter((part) => part !== '')
+    .join(' ');
+
+/** The sparse board index keys of an OPEN job (see the header); a job in another status has none. */
+export const openJobIndexKeys = (job: { id: string; companyId: string; createdAt: string; location?: string | null }) => {
+  const sortKey = `${job.createdAt}#${job.id}`;
+  const place = job.location ? locationKey(job.location) : '';
+  return {
+    GSI3PK: 'OPEN',
+    GSI3SK: sortKey,
+    GSI4PK: `OPEN#COMPANY#${job.companyId}`,
+    GSI4SK: sortKey,
+    ...(place ? { GSI5PK: `OPEN#LOCATION#${place}`, GSI5SK: sortKey } : {}),
+  };
+};
+export const OPEN_JOB_INDEX_ATTRIBUTES = ['GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'GSI5PK', 'GSI5SK'] as const;
+export const openJobs = () => ({ index: GSI3, partition: { name: 'GSI3PK', value: 'OPEN' } });
+export const openJobsOfCompany = (companyId: string) => ({ index: GSI4, partition: { name: 'GSI4PK', value: `OPEN#COMPANY#${companyId}` } });
+export const openJobsAt = (location: string) => ({ index: GSI5, partition: { name: 'GSI5PK', value: `OPEN#LOCATION#${locationKey(location)}` } });
 
 export const candidateKey = (id: string): Key => ({ PK: `CANDIDATE#${id}`, SK: META });
 /** The guard item that keeps candidate emails unique, case-insensitively. */

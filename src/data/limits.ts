@@ -20,7 +20,52 @@ export const LIMITS = {
   email: 254,
   phone: 32,
   noteBody: 5000,
+  /** An ISO 4217 code, such as EUR. */
+  currency: 3,
+  /** The largest salary bound, in whole units of its currency. */
+  salary: 1_000_000_000,
 } as const;
+
+/** The active ISO 4217 currency codes. */
+export const CURRENCIES =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG'.split(' ');
+
+/** A salary range as stored: whole units of an ISO 4217 currency. */
+export interface Salary {
+  min: number;
+  max: number;
+  currency: string;
+}
+
+/**
+ * An optional salary range, or null: both bounds whole numbers from 0 to {@link LIMITS.salary},
+ * `min` at most `max`, `currency` an active ISO 4217 code (upper case, as given).
+ */
+export function salaryRange(field: string, value: Salary | null | undefined): Salary | null {
+  if (value === null || value === undefined) return null;
+  for (const bound of ['min', 'max'] as const) {
+    const amount = value[bound];
+    if (amount < 0 || amount > LIMITS.salary) {
+      util.error(`${field}.${bound} must be between 0 and ${LIMITS.salary}, got ${amount}`, 'ValidationError', null, {
+        field: `${field}.${bound}`,
+        minimum: 0,
+        maximum: LIMITS.salary,
+        actual: amount,
+      });
+    }
+  }
+  if (value.min > value.max) {
+    util.error(`${field}.min must not be above ${field}.max`, 'ValidationError', null, { field: `${field}.min`, maximum: value.max, actual: value.min });
+  }
+  assertMaxLength(`${field}.currency`, value.currency, LIMITS.currency);
+  if (!CURRENCIES.includes(value.currency)) {
+    util.error(`${field}.currency must be an ISO 4217 code such as EUR, got ${value.currency}`, 'ValidationError', null, {
+      field: `${field}.currency`,
+      actual: value.currency,
+    });
+  }
+  return { min: value.min, max: value.max, currency: value.currency };
+}
 
 /** Fails with a ValidationError naming `field` when `value` is longer than `maximum`. */
 export function assertMaxLength(field: string, value: string | null | undefined, maximum: number): void {

@@ -39,7 +39,7 @@ export type Scalars = {
 
 /**
  * A candidate's application to a job, moving through the pipeline's stages. The candidate reads their
- * own: id, jobId, job, stage, appliedAt and updatedAt; the rest is for recruiters and admins.
+ * own: id, jobId, job, stage, version, appliedAt and updatedAt; the rest is for recruiters and admins.
  */
 export type Application = {
   __typename?: 'Application';
@@ -55,14 +55,14 @@ export type Application = {
   notes: NoteConnection;
   stage: Stage;
   updatedAt: Scalars['AWSDateTime']['output'];
-  /** Starts at 1 and grows by 1 on every move: pass it back as moveApplication's expectedVersion. */
+  /** Starts at 1 and grows by 1 on every move: pass it back as moveApplication's or withdrawApplication's expectedVersion. */
   version: Scalars['Int']['output'];
 };
 
 
 /**
  * A candidate's application to a job, moving through the pipeline's stages. The candidate reads their
- * own: id, jobId, job, stage, appliedAt and updatedAt; the rest is for recruiters and admins.
+ * own: id, jobId, job, stage, version, appliedAt and updatedAt; the rest is for recruiters and admins.
  */
 export type ApplicationNotesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -107,7 +107,7 @@ export type Company = {
   __typename?: 'Company';
   createdAt: Scalars['AWSDateTime']['output'];
   id: Scalars['ID']['output'];
-  /** The company's jobs, newest first. */
+  /** The company's jobs, newest first. With the API key, only its OPEN jobs. */
   jobs: JobConnection;
   name: Scalars['String']['output'];
   website?: Maybe<Scalars['AWSURL']['output']>;
@@ -118,6 +118,14 @@ export type Company = {
 export type CompanyJobsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of companies. */
+export type CompanyConnection = {
+  __typename?: 'CompanyConnection';
+  items: Array<Company>;
+  /** Pass back to get the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
 };
 
 /** A candidate to register. */
@@ -144,8 +152,12 @@ export type CreateJobInput = {
   companyId: Scalars['ID']['input'];
   /** At most 10000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  employmentType?: InputMaybe<EmploymentType>;
   /** At most 200 characters. */
   location?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to false. */
+  remote?: InputMaybe<Scalars['Boolean']['input']>;
+  salary?: InputMaybe<SalaryInput>;
   /** Defaults to DRAFT. */
   status?: InputMaybe<JobStatus>;
   /** 1 to 200 characters, surrounding spaces removed. */
@@ -160,19 +172,37 @@ export type CreateMyProfileInput = {
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
 };
 
+/** How a job is staffed. */
+export type EmploymentType =
+  | 'CONTRACT'
+  | 'FULL_TIME'
+  | 'INTERNSHIP'
+  | 'PART_TIME'
+  | 'TEMPORARY';
+
 /** A job a company posts. */
 export type Job = {
   __typename?: 'Job';
+  /** How many applications the job has, in any stage. Recruiters and admins only. */
+  applicationCount: Scalars['Int']['output'];
   /** The job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. Recruiters and admins only. */
   applications: ApplicationConnection;
   companyId: Scalars['ID']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
+  employmentType?: Maybe<EmploymentType>;
   id: Scalars['ID']['output'];
   location?: Maybe<Scalars['String']['output']>;
+  /** Whether the job can be done remotely. */
+  remote: Scalars['Boolean']['output'];
+  salary?: Maybe<Salary>;
+  /** How many applications are in each stage: every stage, in pipeline order. Recruiters and admins only. */
+  stageCounts: Array<StageCount>;
   status: JobStatus;
   title: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
+  /** Starts at 1 and grows by 1 on every change: pass it back as updateJob's, publishJob's and closeJob's expectedVersion. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -191,7 +221,7 @@ export type JobConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
-/** Whether a job takes applications: only OPEN jobs do. */
+/** Whether a job takes applications: only OPEN jobs do. A job goes DRAFT → OPEN (publishJob) → CLOSED (closeJob). */
 export type JobStatus =
   | 'CLOSED'
   | 'DRAFT'
@@ -213,6 +243,11 @@ export type Mutation = {
    * (the job is not OPEN) or AlreadyApplied (one application per candidate and job).
    */
   applyToJob: Application;
+  /**
+   * Closes an OPEN job: it leaves the job board and applyToJob fails with JobNotOpen; its applications
+   * may still move. Fails with NotFound, ConcurrentModification or InvalidTransition (not OPEN).
+   */
+  closeJob: Job;
   /** Registers a candidate. Fails with Conflict when a candidate already has the email (in any letter case). */
   createCandidate: Candidate;
   /** Registers a company. Admins only. */
@@ -235,11 +270,30 @@ export type Mutation = {
    */
   moveApplication: Application;
   /**
+   * Opens a DRAFT job for applications and lists it on the job board. Fails with NotFound,
+   * ConcurrentModification (errorInfo: currentVersion, currentStatus) or InvalidTransition (errorInfo:
+   * from, to) when the job is not a DRAFT.
+   */
+  publishJob: Job;
+  /**
+   * Changes a job's details if it is still at expectedVersion: fields left out stay as they are; null
+   * clears description, location, employmentType or salary. Fails with NotFound, ConcurrentModification
+   * (errorInfo: currentVersion, currentStatus), JobClosed (a CLOSED job cannot change) or ValidationError.
+   */
+  updateJob: Job;
+  /**
    * Changes the signed-in candidate's profile: only the fields given. Fails with ProfileNotFound
    * before createMyProfile, Conflict (errorInfo: email) when another candidate has the new email in
    * any letter case. Candidates only.
    */
   updateMyProfile: Candidate;
+  /**
+   * Withdraws an application (stage WITHDRAWN, final) if it is still at expectedVersion. Recruiters and
+   * admins may withdraw any application; a signed-in candidate only their own, else Unauthorized
+   * (errorInfo: id). Fails like moveApplication otherwise: NotFound, ConcurrentModification,
+   * InvalidTransition (errorInfo: from, to) when it is HIRED, REJECTED or already WITHDRAWN.
+   */
+  withdrawApplication: Application;
 };
 
 
@@ -260,6 +314,13 @@ export type MutationApplyAsMeArgs = {
 export type MutationApplyToJobArgs = {
   candidateId: Scalars['ID']['input'];
   jobId: Scalars['ID']['input'];
+};
+
+
+/** Writes, for signed-in users only. */
+export type MutationCloseJobArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -296,8 +357,30 @@ export type MutationMoveApplicationArgs = {
 
 
 /** Writes, for signed-in users only. */
+export type MutationPublishJobArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes, for signed-in users only. */
+export type MutationUpdateJobArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UpdateJobInput;
+};
+
+
+/** Writes, for signed-in users only. */
 export type MutationUpdateMyProfileArgs = {
   input: UpdateMyProfileInput;
+};
+
+
+/** Writes, for signed-in users only. */
+export type MutationWithdrawApplicationArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** A recruiter's or admin's note on an application. */
@@ -327,6 +410,16 @@ export type NoteConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
+/** What the job board narrows open jobs to; every given field must match. */
+export type OpenJobsFilter = {
+  /** At most 128 characters. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  employmentType?: InputMaybe<EmploymentType>;
+  /** At most 200 characters; matches ignoring letter case and repeated spaces. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  remote?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type Query = {
   __typename?: 'Query';
@@ -336,16 +429,20 @@ export type Query = {
   applicationsByJob: ApplicationConnection;
   /** A candidate by id, or null when it does not exist. Recruiters and admins only. */
   candidate?: Maybe<Candidate>;
+  /** A page of companies, by name (ignoring letter case). */
+  companies: CompanyConnection;
   /** A company by id, or null when it does not exist. */
   company?: Maybe<Company>;
   /** The candidate with this email in any letter case, or null: look before registering one. Recruiters and admins only. */
   findCandidateByEmail?: Maybe<Candidate>;
-  /** A job by id, or null when it does not exist. */
+  /** A job by id, or null when it does not exist. With the API key, only an OPEN job: null for a DRAFT or CLOSED one. */
   job?: Maybe<Job>;
-  /** A page of a company's jobs, newest first. */
+  /** A page of a company's jobs, newest first. With the API key, only its OPEN jobs. */
   jobsByCompany: JobConnection;
   /** The signed-in candidate's own profile, or null until createMyProfile links one to the user. Candidates only. */
   me?: Maybe<Candidate>;
+  /** The public job board: OPEN jobs across companies, newest first, narrowed by filter. */
+  openJobs: JobConnection;
 };
 
 
@@ -367,6 +464,13 @@ export type QueryApplicationsByJobArgs = {
 /** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type QueryCandidateArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
+export type QueryCompaniesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -395,6 +499,33 @@ export type QueryJobsByCompanyArgs = {
   nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
+export type QueryOpenJobsArgs = {
+  filter?: InputMaybe<OpenJobsFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A salary range in whole units of a currency. */
+export type Salary = {
+  __typename?: 'Salary';
+  /** An ISO 4217 code, such as EUR. */
+  currency: Scalars['String']['output'];
+  max: Scalars['Int']['output'];
+  min: Scalars['Int']['output'];
+};
+
+/** A salary range in whole units of a currency. */
+export type SalaryInput = {
+  /** An ISO 4217 code in upper case, such as EUR: at most 3 characters. */
+  currency: Scalars['String']['input'];
+  /** 0 to 1000000000. */
+  max: Scalars['Int']['input'];
+  /** 0 to 1000000000, at most max. */
+  min: Scalars['Int']['input'];
+};
+
 /**
  * Where an application is in the pipeline. An application moves APPLIED → SCREEN → INTERVIEW → OFFER →
  * HIRED, and may leave as REJECTED or WITHDRAWN from any stage before HIRED; HIRED, REJECTED and
@@ -414,6 +545,29 @@ export type StageChange = {
   __typename?: 'StageChange';
   at: Scalars['AWSDateTime']['output'];
   stage: Stage;
+};
+
+/** How many of a job's applications are in a stage. */
+export type StageCount = {
+  __typename?: 'StageCount';
+  count: Scalars['Int']['output'];
+  stage: Stage;
+};
+
+/** Changes to a job: a field left out stays as it is. */
+export type UpdateJobInput = {
+  /** At most 10000 characters; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Null clears it. */
+  employmentType?: InputMaybe<EmploymentType>;
+  /** At most 200 characters; null clears it. */
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** Null is refused. */
+  remote?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Null clears it. */
+  salary?: InputMaybe<SalaryInput>;
+  /** 1 to 200 characters, surrounding spaces removed; null is refused. */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to the signed-in candidate's profile: a field left out stays as it is. */
@@ -513,10 +667,12 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Candidate: ResolverTypeWrapper<CandidateRecord>;
   Company: ResolverTypeWrapper<CompanyRecord>;
+  CompanyConnection: ResolverTypeWrapper<Omit<CompanyConnection, 'items'> & { items: Array<ResolversTypes['Company']> }>;
   CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
   CreateMyProfileInput: CreateMyProfileInput;
+  EmploymentType: EmploymentType;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Job: ResolverTypeWrapper<JobRecord>;
@@ -526,10 +682,15 @@ export type ResolversTypes = {
   Note: ResolverTypeWrapper<NoteRecord>;
   NoteAuthor: ResolverTypeWrapper<NoteAuthor>;
   NoteConnection: ResolverTypeWrapper<Omit<NoteConnection, 'items'> & { items: Array<ResolversTypes['Note']> }>;
+  OpenJobsFilter: OpenJobsFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Salary: ResolverTypeWrapper<Salary>;
+  SalaryInput: SalaryInput;
   Stage: Stage;
   StageChange: ResolverTypeWrapper<StageChange>;
+  StageCount: ResolverTypeWrapper<StageCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateJobInput: UpdateJobInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
 };
 
@@ -549,6 +710,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Candidate: CandidateRecord;
   Company: CompanyRecord;
+  CompanyConnection: Omit<CompanyConnection, 'items'> & { items: Array<ResolversParentTypes['Company']> };
   CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
@@ -561,9 +723,14 @@ export type ResolversParentTypes = {
   Note: NoteRecord;
   NoteAuthor: NoteAuthor;
   NoteConnection: Omit<NoteConnection, 'items'> & { items: Array<ResolversParentTypes['Note']> };
+  OpenJobsFilter: OpenJobsFilter;
   Query: Record<PropertyKey, never>;
+  Salary: Salary;
+  SalaryInput: SalaryInput;
   StageChange: StageChange;
+  StageCount: StageCount;
   String: Scalars['String']['output'];
+  UpdateJobInput: UpdateJobInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
 };
 
@@ -673,16 +840,27 @@ export type CompanyResolvers<ContextType = any, ParentType extends ResolversPare
   website?: Resolver<Maybe<ResolversTypes['AWSURL']>, ParentType, ContextType>;
 };
 
+export type CompanyConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['CompanyConnection'] = ResolversParentTypes['CompanyConnection']> = {
+  items?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type JobResolvers<ContextType = any, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  applicationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, Partial<JobApplicationsArgs>>;
   companyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  employmentType?: Resolver<Maybe<ResolversTypes['EmploymentType']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  salary?: Resolver<Maybe<ResolversTypes['Salary']>, ParentType, ContextType>;
+  stageCounts?: Resolver<Array<ResolversTypes['StageCount']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type JobConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['JobConnection'] = ResolversParentTypes['JobConnection']> = {
@@ -694,12 +872,16 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   addNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationAddNoteArgs, 'applicationId' | 'body'>>;
   applyAsMe?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApplyAsMeArgs, 'jobId'>>;
   applyToJob?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApplyToJobArgs, 'candidateId' | 'jobId'>>;
+  closeJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCloseJobArgs, 'expectedVersion' | 'id'>>;
   createCandidate?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationCreateCandidateArgs, 'input'>>;
   createCompany?: Resolver<ResolversTypes['Company'], ParentType, ContextType, RequireFields<MutationCreateCompanyArgs, 'input'>>;
   createJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationCreateJobArgs, 'input'>>;
   createMyProfile?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationCreateMyProfileArgs, 'input'>>;
   moveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationMoveApplicationArgs, 'expectedVersion' | 'id' | 'stage'>>;
+  publishJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationPublishJobArgs, 'expectedVersion' | 'id'>>;
+  updateJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationUpdateJobArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMyProfile?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
+  withdrawApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationWithdrawApplicationArgs, 'expectedVersion' | 'id'>>;
 };
 
 export type NoteResolvers<ContextType = any, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = {
@@ -725,15 +907,28 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
   applicationsByJob?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsByJobArgs, 'jobId'>>;
   candidate?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType, RequireFields<QueryCandidateArgs, 'id'>>;
+  companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, Partial<QueryCompaniesArgs>>;
   company?: Resolver<Maybe<ResolversTypes['Company']>, ParentType, ContextType, RequireFields<QueryCompanyArgs, 'id'>>;
   findCandidateByEmail?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType, RequireFields<QueryFindCandidateByEmailArgs, 'email'>>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType, RequireFields<QueryJobArgs, 'id'>>;
   jobsByCompany?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, RequireFields<QueryJobsByCompanyArgs, 'companyId'>>;
   me?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType>;
+  openJobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<QueryOpenJobsArgs>>;
+};
+
+export type SalaryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Salary'] = ResolversParentTypes['Salary']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StageChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['StageChange'] = ResolversParentTypes['StageChange']> = {
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
+};
+
+export type StageCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['StageCount'] = ResolversParentTypes['StageCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
 };
 
@@ -751,6 +946,7 @@ export type Resolvers<ContextType = any> = {
   ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
   Candidate?: CandidateResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
+  CompanyConnection?: CompanyConnectionResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -758,7 +954,9 @@ export type Resolvers<ContextType = any> = {
   NoteAuthor?: NoteAuthorResolvers<ContextType>;
   NoteConnection?: NoteConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Salary?: SalaryResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
+  StageCount?: StageCountResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = any> = {
@@ -797,26 +995,38 @@ export type AppSyncFields = {
   'Company.jobs': { args: CompanyJobsArgs; source: ResolversParentTypes['Company']; result: ResolversTypes['JobConnection'] };
   'Company.name': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: ResolversTypes['String'] };
   'Company.website': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: Maybe<ResolversTypes['AWSURL']> };
+  'CompanyConnection.items': { args: Record<string, never>; source: ResolversParentTypes['CompanyConnection']; result: Array<ResolversTypes['Company']> };
+  'CompanyConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['CompanyConnection']; result: Maybe<ResolversTypes['String']> };
+  'Job.applicationCount': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['Int'] };
   'Job.applications': { args: JobApplicationsArgs; source: ResolversParentTypes['Job']; result: ResolversTypes['ApplicationConnection'] };
   'Job.companyId': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['ID'] };
   'Job.createdAt': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['AWSDateTime'] };
   'Job.description': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: Maybe<ResolversTypes['String']> };
+  'Job.employmentType': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: Maybe<ResolversTypes['EmploymentType']> };
   'Job.id': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['ID'] };
   'Job.location': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: Maybe<ResolversTypes['String']> };
+  'Job.remote': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['Boolean'] };
+  'Job.salary': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: Maybe<ResolversTypes['Salary']> };
+  'Job.stageCounts': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: Array<ResolversTypes['StageCount']> };
   'Job.status': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['JobStatus'] };
   'Job.title': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['String'] };
   'Job.updatedAt': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['AWSDateTime'] };
+  'Job.version': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['Int'] };
   'JobConnection.items': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Array<ResolversTypes['Job']> };
   'JobConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Maybe<ResolversTypes['String']> };
   'Mutation.addNote': { args: MutationAddNoteArgs; source: undefined; result: ResolversTypes['Note'] };
   'Mutation.applyAsMe': { args: MutationApplyAsMeArgs; source: undefined; result: ResolversTypes['Application'] };
   'Mutation.applyToJob': { args: MutationApplyToJobArgs; source: undefined; result: ResolversTypes['Application'] };
+  'Mutation.closeJob': { args: MutationCloseJobArgs; source: undefined; result: ResolversTypes['Job'] };
   'Mutation.createCandidate': { args: MutationCreateCandidateArgs; source: undefined; result: ResolversTypes['Candidate'] };
   'Mutation.createCompany': { args: MutationCreateCompanyArgs; source: undefined; result: ResolversTypes['Company'] };
   'Mutation.createJob': { args: MutationCreateJobArgs; source: undefined; result: ResolversTypes['Job'] };
   'Mutation.createMyProfile': { args: MutationCreateMyProfileArgs; source: undefined; result: ResolversTypes['Candidate'] };
   'Mutation.moveApplication': { args: MutationMoveApplicationArgs; source: undefined; result: ResolversTypes['Application'] };
+  'Mutation.publishJob': { args: MutationPublishJobArgs; source: undefined; result: ResolversTypes['Job'] };
+  'Mutation.updateJob': { args: MutationUpdateJobArgs; source: undefined; result: ResolversTypes['Job'] };
   'Mutation.updateMyProfile': { args: MutationUpdateMyProfileArgs; source: undefined; result: ResolversTypes['Candidate'] };
+  'Mutation.withdrawApplication': { args: MutationWithdrawApplicationArgs; source: undefined; result: ResolversTypes['Application'] };
   'Note.applicationId': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['ID'] };
   'Note.author': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['NoteAuthor'] };
   'Note.body': { args: Record<string, never>; source: ResolversParentTypes['Note']; result: ResolversTypes['String'] };
@@ -830,13 +1040,20 @@ export type AppSyncFields = {
   'Query.application': { args: QueryApplicationArgs; source: undefined; result: Maybe<ResolversTypes['Application']> };
   'Query.applicationsByJob': { args: QueryApplicationsByJobArgs; source: undefined; result: ResolversTypes['ApplicationConnection'] };
   'Query.candidate': { args: QueryCandidateArgs; source: undefined; result: Maybe<ResolversTypes['Candidate']> };
+  'Query.companies': { args: QueryCompaniesArgs; source: undefined; result: ResolversTypes['CompanyConnection'] };
   'Query.company': { args: QueryCompanyArgs; source: undefined; result: Maybe<ResolversTypes['Company']> };
   'Query.findCandidateByEmail': { args: QueryFindCandidateByEmailArgs; source: undefined; result: Maybe<ResolversTypes['Candidate']> };
   'Query.job': { args: QueryJobArgs; source: undefined; result: Maybe<ResolversTypes['Job']> };
   'Query.jobsByCompany': { args: QueryJobsByCompanyArgs; source: undefined; result: ResolversTypes['JobConnection'] };
   'Query.me': { args: Record<string, never>; source: undefined; result: Maybe<ResolversTypes['Candidate']> };
+  'Query.openJobs': { args: QueryOpenJobsArgs; source: undefined; result: ResolversTypes['JobConnection'] };
+  'Salary.currency': { args: Record<string, never>; source: ResolversParentTypes['Salary']; result: ResolversTypes['String'] };
+  'Salary.max': { args: Record<string, never>; source: ResolversParentTypes['Salary']; result: ResolversTypes['Int'] };
+  'Salary.min': { args: Record<string, never>; source: ResolversParentTypes['Salary']; result: ResolversTypes['Int'] };
   'StageChange.at': { args: Record<string, never>; source: ResolversParentTypes['StageChange']; result: ResolversTypes['AWSDateTime'] };
   'StageChange.stage': { args: Record<string, never>; source: ResolversParentTypes['StageChange']; result: ResolversTypes['Stage'] };
+  'StageCount.count': { args: Record<string, never>; source: ResolversParentTypes['StageCount']; result: ResolversTypes['Int'] };
+  'StageCount.stage': { args: Record<string, never>; source: ResolversParentTypes['StageCount']; result: ResolversTypes['Stage'] };
 };
 
 /** A field coordinate, `Type.field`. */
@@ -851,24 +1068,30 @@ export type RequiredCoordinate =
   | 'Mutation.addNote'
   | 'Mutation.applyAsMe'
   | 'Mutation.applyToJob'
+  | 'Mutation.closeJob'
   | 'Mutation.createCandidate'
   | 'Mutation.createCompany'
   | 'Mutation.createJob'
   | 'Mutation.createMyProfile'
   | 'Mutation.moveApplication'
+  | 'Mutation.publishJob'
+  | 'Mutation.updateJob'
   | 'Mutation.updateMyProfile'
+  | 'Mutation.withdrawApplication'
   | 'Query.application'
   | 'Query.applicationsByJob'
   | 'Query.candidate'
+  | 'Query.companies'
   | 'Query.company'
   | 'Query.findCandidateByEmail'
   | 'Query.job'
   | 'Query.jobsByCompany'
   | 'Query.me'
+  | 'Query.openJobs'
   | { [F in 'appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Application'] ? never : `Application.${F}` }['appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']
   | { [F in 'createdAt' | 'email' | 'id' | 'name' | 'phone']: F extends keyof ResolversParentTypes['Candidate'] ? never : `Candidate.${F}` }['createdAt' | 'email' | 'id' | 'name' | 'phone']
   | { [F in 'createdAt' | 'id' | 'name' | 'website']: F extends keyof ResolversParentTypes['Company'] ? never : `Company.${F}` }['createdAt' | 'id' | 'name' | 'website']
-  | { [F in 'companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']: F extends keyof ResolversParentTypes['Job'] ? never : `Job.${F}` }['companyId' | 'createdAt' | 'description' | 'id' | 'location' | 'status' | 'title' | 'updatedAt']
+  | { [F in 'applicationCount' | 'companyId' | 'createdAt' | 'description' | 'employmentType' | 'id' | 'location' | 'remote' | 'salary' | 'stageCounts' | 'status' | 'title' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Job'] ? never : `Job.${F}` }['applicationCount' | 'companyId' | 'createdAt' | 'description' | 'employmentType' | 'id' | 'location' | 'remote' | 'salary' | 'stageCounts' | 'status' | 'title' | 'updatedAt' | 'version']
   | { [F in 'applicationId' | 'author' | 'body' | 'createdAt' | 'id']: F extends keyof ResolversParentTypes['Note'] ? never : `Note.${F}` }['applicationId' | 'author' | 'body' | 'createdAt' | 'id']
 ;
 

@@ -1,4 +1,5 @@
-// Query.job: a job by id, or null. GetItem PK=JOB#id.
+// Query.job: a job by id, or null; the API key sees only OPEN jobs. GetItem PK=JOB#id.
+import { util } from '@aws-appsync/utils';
 import { Jobs, type JobRecord } from '../data/jobs';
 import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
@@ -11,5 +12,7 @@ export function request(ctx: ResolverContext<'Query.job'>) {
 
 export function response(ctx: ResolverContext<'Query.job', JobRecord | null>): FieldResult<'Query.job'> {
   if (ctx.error) raise(ctx.error);
+  // The public job board never learns of a draft or a closed job.
+  if (ctx.result && ctx.result.status !== 'OPEN' && util.authType() === 'API Key Authorization') return null;
   return ctx.result;
 }

@@ -7,7 +7,7 @@
  */
 import { functions } from '../functions/index';
 import type { AppSyncFields, RequiredCoordinate } from '../generated/resolver-types';
-import { typedRoutes, type RoutingTable } from '@appsync-lambda/engine';
+import { NONE, typedRoutes, type RoutingTable } from '@appsync-lambda/engine';
 import * as ApplicationCandidate from './Application.candidate';
 import * as ApplicationJob from './Application.job';
 import * as ApplicationNotes from './Application.notes';
@@ -16,21 +16,28 @@ import * as CompanyJobs from './Company.jobs';
 import * as JobApplications from './Job.applications';
 import * as MutationAddNote from './Mutation.addNote';
 import * as MutationApplyAsMe from './Mutation.applyAsMe/index';
+import * as JobStageCounts from './Job.stageCounts';
 import * as MutationApplyToJob from './Mutation.applyToJob/index';
 import * as MutationCreateCandidate from './Mutation.createCandidate';
 import * as MutationCreateCompany from './Mutation.createCompany';
 import * as MutationCreateJob from './Mutation.createJob/index';
+import * as MutationCloseJob from './Mutation.closeJob/index';
 import * as MutationCreateMyProfile from './Mutation.createMyProfile/index';
-import * as MutationMoveApplication from './Mutation.moveApplication';
+import * as MutationMoveApplication from './Mutation.moveApplication/index';
+import * as MutationPublishJob from './Mutation.publishJob/index';
+import * as MutationUpdateJob from './Mutation.updateJob/index';
 import * as MutationUpdateMyProfile from './Mutation.updateMyProfile/index';
+import * as MutationWithdrawApplication from './Mutation.withdrawApplication/index';
 import * as QueryApplication from './Query.application';
 import * as QueryApplicationsByJob from './Query.applicationsByJob';
 import * as QueryCandidate from './Query.candidate';
+import * as QueryCompanies from './Query.companies';
 import * as QueryCompany from './Query.company';
 import * as QueryFindCandidateByEmail from './Query.findCandidateByEmail/index';
 import * as QueryJob from './Query.job';
 import * as QueryJobsByCompany from './Query.jobsByCompany';
 import * as QueryMe from './Query.me';
+import * as QueryOpenJobs from './Query.openJobs';
 
 const { unit, pipeline } = typedRoutes<AppSyncFields, typeof functions>(functions);
 
@@ -38,9 +45,15 @@ export const resolvers = {
   'Query.company': unit('Query.company', QueryCompany),
   'Query.job': unit('Query.job', QueryJob),
   'Query.jobsByCompany': unit('Query.jobsByCompany', QueryJobsByCompany),
+  'Query.openJobs': unit('Query.openJobs', QueryOpenJobs),
+  'Query.companies': unit('Query.companies', QueryCompanies),
   'Company.jobs': unit('Company.jobs', CompanyJobs),
+  'Job.stageCounts': unit('Job.stageCounts', JobStageCounts, NONE),
   'Mutation.createCompany': unit('Mutation.createCompany', MutationCreateCompany),
   'Mutation.createJob': pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'putJob']),
+  'Mutation.updateJob': pipeline('Mutation.updateJob', MutationUpdateJob, ['requireJob', 'saveJob']),
+  'Mutation.publishJob': pipeline('Mutation.publishJob', MutationPublishJob, ['requireJob', 'saveJob']),
+  'Mutation.closeJob': pipeline('Mutation.closeJob', MutationCloseJob, ['requireJob', 'saveJob']),
   'Query.candidate': unit('Query.candidate', QueryCandidate),
   'Query.application': unit('Query.application', QueryApplication),
   'Query.applicationsByJob': unit('Query.applicationsByJob', QueryApplicationsByJob),
@@ -50,7 +63,8 @@ export const resolvers = {
   'Application.candidate': unit('Application.candidate', ApplicationCandidate),
   'Mutation.createCandidate': unit('Mutation.createCandidate', MutationCreateCandidate),
   'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, ['requireOpenJob', 'requireCandidate', 'putApplication']),
-  'Mutation.moveApplication': unit('Mutation.moveApplication', MutationMoveApplication),
+  'Mutation.moveApplication': pipeline('Mutation.moveApplication', MutationMoveApplication, ['requireApplication', 'changeStage']),
+  'Mutation.withdrawApplication': pipeline('Mutation.withdrawApplication', MutationWithdrawApplication, ['requireApplication', 'authorizeWithdrawal', 'changeStage']),
   'Query.findCandidateByEmail': pipeline('Query.findCandidateByEmail', QueryFindCandidateByEmail, ['findEmailOwner', 'loadCandidate']),
   'Query.me': unit('Query.me', QueryMe),
   'Mutation.createMyProfile': pipeline('Mutation.createMyProfile', MutationCreateMyProfile, ['findEmailOwner', 'loadCandidate', 'putMyProfile']),

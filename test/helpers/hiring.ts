@@ -24,6 +24,8 @@ export interface HiringApi {
    * `claims` say otherwise (`email`, `email_verified`, `sub`, `cognito:groups`).
    */
   aCandidateUser(claims?: Record<string, unknown>): CandidateUser;
+  /** A signed-in user pool user in `groups`, with more token claims (e.g. `sub`). */
+  signedIn(groups: string[], claims?: Record<string, unknown>): EventOptions;
   /** Runs an operation as a recruiter and fails the test on any error. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   aCompany(overrides?: { name?: string }): Promise<{ id: string }>;
@@ -51,7 +53,7 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
     ...options,
   });
-  const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
+  const as = (groups: string[], claims: Record<string, unknown> = {}) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups, ...claims }) } });
   const admin = as(['admins']);
   const recruiter = as(['recruiters']);
   const call = async <T>(query: string, variables: Record<string, unknown> | undefined, options: EventOptions) => {
@@ -72,6 +74,7 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
       const token = cognitoIdToken(key, { sub, 'cognito:username': sub, 'cognito:groups': ['candidates'], email, email_verified: true, ...claims });
       return { sub: String(claims.sub ?? sub), email: String(claims.email ?? email), headers: { authorization: token } };
     },
+    signedIn: as,
     ok: (query, variables) => call(query, variables, recruiter),
     async aCompany(overrides = {}) {
       const data = await call<any>('mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { name: 'Acme', ...overrides } }, admin);

@@ -14,7 +14,8 @@ import * as requireCompany from '../../src/functions/requireCompany';
 import { resolvers } from '../../src/resolvers/index';
 import { httpDataSource } from '../../packages/engine/src/http-data-source/index';
 import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
-import * as MutationMoveApplication from '../../src/resolvers/Mutation.moveApplication';
+import * as changeStage from '../../src/functions/changeStage';
+import * as MutationMoveApplication from '../../src/resolvers/Mutation.moveApplication/index';
 import * as QueryJob from '../../src/resolvers/Query.job';
 import { thrownBy } from '../helpers/thrown';
 
@@ -88,7 +89,9 @@ describe('buildAppSyncBundles', () => {
       expect(`${entry.typeName}.${entry.fieldName}`).toBe(coordinate);
       if (entry.kind === 'LAMBDA') expect(entry.needs).toMatch(/AWS_LAMBDA data source/);
       else expect(entry.code).toBe(`${coordinate}.js`);
-      if (entry.kind === 'UNIT') expect(manifest.dataSources[entry.dataSource]?.type).toBe('AMAZON_DYNAMODB');
+      if (entry.kind === 'UNIT' && definition.kind === 'UNIT') {
+        expect(manifest.dataSources[entry.dataSource]?.type, coordinate).toBe(definition.dataSource.kind === 'NONE' ? 'NONE' : 'AMAZON_DYNAMODB');
+      }
       if (entry.kind === 'PIPELINE' && definition.kind === 'PIPELINE') expect(entry.functions).toEqual(definition.functions.map((step) => step.name));
     }
     expect(manifest.resolvers['Mutation.createJob']).toMatchObject({ kind: 'PIPELINE', functions: ['requireCompany', 'putJob'] });
@@ -213,7 +216,7 @@ describe('bundles run unchanged against the runtime', () => {
     const args = { id: 'job-1' };
     expect(bundle.request(aContext({ args }))).toEqual(QueryJob.request(aContext({ args }) as never));
     expect(bundle.request(aContext({ args }))).toEqual({ operation: 'GetItem', key: { PK: { S: 'JOB#job-1' }, SK: { S: '#META' } } });
-    const result = { id: 'job-1', title: 'Engineer' };
+    const result = { id: 'job-1', title: 'Engineer', status: 'OPEN' };
     expect(bundle.response(aContext({ args, result }))).toEqual(QueryJob.response(aContext({ args, result }) as never));
     const error = { message: 'throttled', type: 'DynamoDB:ProvisionedThroughputExceededException' };
     expect(thrownBy(() => bundle.response(aContext({ args, error })))).toEqual(thrownBy(() => QueryJob.response(aContext({ args, error }) as never)));
@@ -226,7 +229,7 @@ describe('bundles run unchanged against the runtime', () => {
     const bundledBefore = aContext({ args });
     const sourceBefore = aContext({ args });
     expect(before!.request(bundledBefore)).toEqual(asModule(MutationCreateJob).request(sourceBefore));
-    const job = { companyId: 'company-1', title: 'Engineer', description: null, location: 'Berlin', status: 'DRAFT' };
+    const job = { companyId: 'company-1', title: 'Engineer', description: null, location: 'Berlin', remote: false, employmentType: null, salary: null, status: 'DRAFT' };
     expect(bundledBefore.stash).toEqual({ companyId: 'company-1', job });
     expect(bundledBefore.stash).toEqual(sourceBefore.stash);
     // The input limits hold in the bundle too: checked before the pipeline's first read.
@@ -250,33 +253,41 @@ describe('bundles run unchanged against the runtime', () => {
     expect(before!.response(aContext({ args, prev }))).toEqual(asModule(MutationCreateJob).response(aContext({ args, prev })));
   });
 
-  it('Mutation.moveApplication: the same conditional UpdateItem, and the same typed errors', async () => {
+  it('Mutation.moveApplication: the before step and changeStage build the same requests and the same typed errors', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-    const bundle = await loadBundle('Mutation.moveApplication.js');
-    const source = asModule(MutationMoveApplication);
+    const [before, change] = await Promise.all(['Mutation.moveApplication.js', 'functions/changeStage.js'].map(loadBundle));
     const args = { id: 'app-1', stage: 'INTERVIEW', expectedVersion: 2 };
-    // Each move writes a token of its own (kept in the stash): compare the requests with it set aside.
     const [bundleCtx, sourceCtx] = [aContext({ args }), aContext({ args })];
-    const withoutToken = (request: unknown, ctx: { stash: Record<string, unknown> }) => JSON.parse(JSON.stringify(request).replaceAll(String(ctx.stash.moveToken), 'TOKEN'));
-    const request = bundle.request(bundleCtx);
-    expect(withoutToken(request, bundleCtx)).toEqual(withoutToken(source.request(sourceCtx), sourceCtx));
-    expect(bundleCtx.stash).toEqual({ moveToken: expect.any(String) });
-    expect(request).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#app-1' } } });
-
+    expect(before!.request(bundleCtx)).toEqual(asModule(MutationMoveApplication).request(sourceCtx));
+    // Each move writes a token of its own (kept in the stash).
+    expect(bundleCtx.stash).toEqual({ applicationId: 'app-1', stage: 'INTERVIEW', expectedVersion: 2, moveToken: expect.any(String) });
     const toApplied = { ...args, stage: 'APPLIED' };
-    expect(thrownBy(() => bundle.request(aContext({ args: toApplied })))).toEqual(thrownBy(() => source.request(aContext({ args: toApplied }))));
+    expect(thrownBy(() => before!.request(aContext({ args: toApplied })))).toEqual(thrownBy(() => asModule(MutationMoveApplication).request(aContext({ args: toApplied }))));
 
-    const error = { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' };
-    const stale = aContext({ args, error, result: { id: 'app-1', version: 3, stage: 'SCREEN' } });
-    expect(thrownBy(() => bundle.response(stale))).toMatchObject({ errorType: 'ConcurrentModification' });
-    expect(thrownBy(() => bundle.response(stale))).toEqual(thrownBy(() => source.response(stale)));
-    const moved = { id: 'app-1', version: 3, stage: 'INTERVIEW' };
-    expect(bundle.response(aContext({ args, result: moved }))).toEqual(moved);
-    // Its own move, committed before the condition failed on a retry, is a success in both.
-    const own = { ...moved, moveToken: 'token-1' };
-    const retried = { args, error, result: own, stash: { moveToken: 'token-1' } };
-    expect(bundle.response(aContext(retried))).toEqual(own);
-    expect(source.response(aContext(retried))).toEqual(own);
+    const current = { id: 'app-1', jobId: 'job-1', candidateId: 'cand-1', stage: 'SCREEN', version: 2, appliedAt: NOW.toISOString(), updatedAt: NOW.toISOString(), history: [] };
+    const step = (overrides: Record<string, unknown> = {}) =>
+      aContext({ args, stash: { applicationId: 'app-1', stage: 'INTERVIEW', expectedVersion: 2, moveToken: 'token-1' }, prev: { result: current }, ...overrides });
+    const request = change!.request(step());
+    expect(request).toEqual(asModule(changeStage).request(step()));
+    expect(request).toMatchObject({ operation: 'TransactWriteItems', transactItems: [{ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#app-1' } } }, { key: { PK: { S: 'JOB#job-1' } } }] });
+    const stale = () => step({ prev: { result: { ...current, version: 3 } } });
+    expect(thrownBy(() => change!.request(stale()))).toMatchObject({ errorType: 'ConcurrentModification', errorInfo: { currentVersion: 3, currentStage: 'SCREEN' } });
+    expect(thrownBy(() => change!.request(stale()))).toEqual(thrownBy(() => asModule(changeStage).request(stale())));
+
+    const written = { current, now: NOW.toISOString() };
+    const error = { message: 'Transaction cancelled', type: 'DynamoDB:TransactionCanceledException' };
+    const cancelledBy = (item: unknown) => ({ keys: null, cancellationReasons: [{ type: 'ConditionalCheckFailed', message: 'The conditional request failed', item }, { type: 'None', message: null }] });
+    const moved = { ...current, stage: 'INTERVIEW', version: 3, moveToken: 'token-1' };
+    // Its own move, committed before the condition failed on a resend, is a success in both.
+    const retried = () => step({ error, result: cancelledBy(moved), stash: { ...step().stash, ...written } });
+    expect(change!.response(retried())).toEqual(moved);
+    expect(asModule(changeStage).response(retried())).toEqual(moved);
+    const others = () => step({ error, result: cancelledBy({ ...moved, moveToken: 'token-2' }), stash: { ...step().stash, ...written } });
+    expect(thrownBy(() => change!.response(others()))).toMatchObject({ errorType: 'ConcurrentModification', errorInfo: { currentVersion: 3, currentStage: 'INTERVIEW' } });
+    expect(thrownBy(() => change!.response(others()))).toEqual(thrownBy(() => asModule(changeStage).response(others())));
+    const done = () => step({ result: { keys: [], cancellationReasons: null }, stash: { ...step().stash, ...written } });
+    expect(change!.response(done())).toEqual(asModule(changeStage).response(done()));
+    expect(change!.response(done())).toMatchObject({ stage: 'INTERVIEW', version: 3, moveToken: 'token-1', history: [{ stage: 'INTERVIEW', at: NOW.toISOString() }] });
   });
 });
 

@@ -112,6 +112,19 @@ describe('Mutation.createJob', () => {
   });
 });
 
+describe('Mutation.updateJob', () => {
+  it('refuses a title, description, location or salary out of bounds before any read, and stores nothing', async () => {
+    const { createJob } = await hiring.api.graphql(CREATE_JOB, { input: { companyId, title: 'Engineer' } }, hiring.recruiter).then(({ body }) => body.data as any);
+    const UPDATE = 'mutation ($id: ID!, $input: UpdateJobInput!) { updateJob(id: $id, input: $input, expectedVersion: 1) { id } }';
+    const update = (input: Record<string, unknown>) => ({ id: createJob.id, input });
+    await expectRefused(UPDATE, update({ title: 'T'.repeat(LIMITS.jobTitle + 1) }), { field: 'title', maximum: LIMITS.jobTitle }, hiring.recruiter);
+    await expectRefused(UPDATE, update({ description: 'D'.repeat(LIMITS.jobDescription + 1) }), { field: 'description', maximum: LIMITS.jobDescription }, hiring.recruiter);
+    await expectRefused(UPDATE, update({ location: 'L'.repeat(LIMITS.jobLocation + 1) }), { field: 'location', maximum: LIMITS.jobLocation }, hiring.recruiter);
+    await expectRefused(UPDATE, update({ salary: { min: 0, max: LIMITS.salary + 1, currency: 'EUR' } }), { field: 'salary.max', maximum: LIMITS.salary }, hiring.recruiter);
+    await expectRefused(UPDATE, update({ salary: { min: 1, max: 2, currency: 'E'.repeat(300) } }), { field: 'salary.currency', maximum: LIMITS.currency, actual: 300 }, hiring.recruiter);
+  });
+});
+
 describe('id arguments', () => {
   const longId = 'x'.repeat(2100);
   const cases: Array<[string, Record<string, unknown>, string]> = [
@@ -124,6 +137,11 @@ describe('id arguments', () => {
     ['mutation ($id: ID!) { applyToJob(jobId: $id, candidateId: "c") { id } }', { id: longId }, 'jobId'],
     ['mutation ($id: ID!) { applyToJob(jobId: "j", candidateId: $id) { id } }', { id: longId }, 'candidateId'],
     ['mutation ($id: ID!) { moveApplication(id: $id, stage: SCREEN, expectedVersion: 1) { id } }', { id: longId }, 'id'],
+    ['mutation ($id: ID!) { withdrawApplication(id: $id, expectedVersion: 1) { id } }', { id: longId }, 'id'],
+    ['mutation ($id: ID!) { updateJob(id: $id, input: { title: "T" }, expectedVersion: 1) { id } }', { id: longId }, 'id'],
+    ['mutation ($id: ID!) { publishJob(id: $id, expectedVersion: 1) { id } }', { id: longId }, 'id'],
+    ['mutation ($id: ID!) { closeJob(id: $id, expectedVersion: 1) { id } }', { id: longId }, 'id'],
+    ['query ($id: ID!) { openJobs(filter: { companyId: $id }) { items { id } } }', { id: longId }, 'filter.companyId'],
   ];
 
   it('an id longer than 128 characters is a ValidationError naming the argument, never a DynamoDB error', async () => {

@@ -63,6 +63,8 @@ describe('serverless.yml: the function', () => {
     expect(variables(template)).toEqual({
       TABLE_NAME: 'hiring-api-dev',
       POWERTOOLS_SERVICE_NAME: 'hiring-api',
+      POWERTOOLS_METRICS_NAMESPACE: 'HiringApi',
+      METRICS: 'on',
       LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
       AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
@@ -260,7 +262,7 @@ describe('serverless.yml: the package', () => {
         headers: { 'content-type': 'application/json', 'x-api-key': 'probe-key' }, isBase64Encoded: false,
         requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, domainName: 'localhost' },
         body: JSON.stringify({ query: '{ __typename }' }) };
-      handler(event, { awsRequestId: 'probe' }).then((result) => process.stdout.write(JSON.stringify(result)));
+      handler(event, { awsRequestId: 'probe' }).then((result) => process.stdout.write('RESULT ' + JSON.stringify(result) + '\\n'));
     `;
     const run = (env: Record<string, string>) => {
       const result = spawnSync(process.execPath, ['-e', probe], {
@@ -269,7 +271,10 @@ describe('serverless.yml: the package', () => {
         encoding: 'utf8',
       });
       expect(result.stderr).toBe('');
-      const response = JSON.parse(result.stdout) as { statusCode: number; body: string };
+      // stdout also carries the request's metrics, as embedded-metric-format lines (src/observability/metrics.ts).
+      const lines = result.stdout.split('\n').filter(Boolean);
+      expect(lines.filter((line) => !line.startsWith('RESULT ')).map((line) => Object.keys(JSON.parse(line))).flat()).toContain('Requests');
+      const response = JSON.parse(lines.find((line) => line.startsWith('RESULT '))!.slice('RESULT '.length)) as { statusCode: number; body: string };
       return { status: response.statusCode, body: JSON.parse(response.body) as Record<string, any> };
     };
     // By default the API key may run only the SDK's documents (the manifest is in the bundle).

@@ -58,14 +58,21 @@ async function post(body: Record<string, unknown>, options: EventOptions) {
 const persisted = (hash: string, version: unknown = 1) => ({ persistedQuery: { version, sha256Hash: hash } });
 
 describe('trusted documents for the API key', () => {
-  it('runs the README’s job-board curl example as pasted: its hash is the SDK’s Company query', async () => {
+  it('runs the README’s job-board curl examples as pasted: each sends an SDK operation by its hash', async () => {
     const readme = readFileSync('README.md', 'utf8');
-    const example = readme.match(/-H 'x-api-key: local-dev-key' \\\n\s+-d '([^']+)'/);
-    expect(example).not.toBeNull();
-    const body = JSON.parse(example![1]!.replace('"..."', JSON.stringify(companyId))) as Record<string, unknown>;
-    expect(body.extensions).toEqual(persisted(sha256(COMPANY)));
-    const { status, body: answer } = await post(body, hiring.jobBoard);
-    expect(status).toBe(200);
+    const examples = [...readme.matchAll(/-H 'x-api-key: local-dev-key' \\\n\s+-d '([^']+)'/g)].map((match) => match[1]!);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      const body = JSON.parse(example.replace('"..."', JSON.stringify(companyId))) as { extensions: { persistedQuery: { sha256Hash: string } } };
+      expect(trustedDocuments[body.extensions.persistedQuery.sha256Hash], example).toEqual(expect.any(String));
+      const { status, body: answer } = await post(body, hiring.jobBoard);
+      expect(status, example).toBe(200);
+      expect(answer.errors, example).toBeUndefined();
+    }
+    // The company page example: the SDK's Company query.
+    const company = examples.find((example) => example.includes(sha256(COMPANY)));
+    expect(company).toBeDefined();
+    const { body: answer } = await post(JSON.parse(company!.replace('"..."', JSON.stringify(companyId))), hiring.jobBoard);
     expect(answer).toMatchObject({ data: { company: { id: companyId, name: 'Trusted Co', jobs: { items: [{ title: 'Engineer' }] } } } });
   });
 

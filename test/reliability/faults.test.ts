@@ -143,8 +143,8 @@ describe('DynamoDB faults between the handler and the table', () => {
   it('reports success to the caller whose move committed when its response was lost', async () => {
     const application = await anApplication(0);
     let lost = 0;
-    // The first UpdateItem of this application commits in DynamoDB, then its response is lost.
-    await proxy.setMode(({ operation, body }) => (operation === 'UpdateItem' && body.includes(application.id) && lost++ === 0 ? 'lose-response' : 'pass'));
+    // The first transaction of this application's move commits in DynamoDB, then its response is lost.
+    await proxy.setMode(({ operation, body }) => (operation === 'TransactWriteItems' && body.includes(application.id) && lost++ === 0 ? 'lose-response' : 'pass'));
     const call = await recorder.call(origin(0), recruiter, MoveApplicationDocument, { id: application.id, stage: 'SCREEN', expectedVersion: 1 });
     await proxy.setMode('pass');
     expect(lost).toBeGreaterThan(0);

@@ -91,8 +91,8 @@ describe('pipeline(coordinate, module, names)', () => {
   });
 
   it('rejects a function name that is not in the function table', () => {
-    // @ts-expect-error requireJob is not a registered pipeline function (requireOpenJob is)
-    withFunctions.pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'requireJob']);
+    // @ts-expect-error requireJobs is not a registered pipeline function (requireJob is)
+    withFunctions.pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'requireJobs']);
     // @ts-expect-error with no function table a pipeline can name no function
     pipeline('Mutation.createJob', MutationCreateJob, ['putJob']);
   });
@@ -111,6 +111,11 @@ describe('pipeline(coordinate, module, names)', () => {
       | 'requireMyCandidate'
       | 'putMyProfile'
       | 'updateMyCandidate'
+      | 'requireJob'
+      | 'saveJob'
+      | 'requireApplication'
+      | 'authorizeWithdrawal'
+      | 'changeStage'
     >();
   });
 });
@@ -150,6 +155,8 @@ describe('RoutingTable', () => {
       | 'Query.company'
       | 'Query.job'
       | 'Query.jobsByCompany'
+      | 'Query.openJobs'
+      | 'Query.companies'
       | 'Query.candidate'
       | 'Query.application'
       | 'Query.applicationsByJob'
@@ -158,6 +165,8 @@ describe('RoutingTable', () => {
       | 'Company.jobs'
       | 'Job.applications'
       | 'Candidate.applications'
+      // Fields the mapper record lacks: the job keeps one counter per stage.
+      | 'Job.stageCounts'
       // Fields the mapper record lacks: the application holds only the ids.
       | 'Application.job'
       | 'Application.candidate'
@@ -171,6 +180,10 @@ describe('RoutingTable', () => {
       | 'Mutation.createMyProfile'
       | 'Mutation.updateMyProfile'
       | 'Mutation.applyAsMe'
+      | 'Mutation.updateJob'
+      | 'Mutation.publishJob'
+      | 'Mutation.closeJob'
+      | 'Mutation.withdrawApplication'
     >();
   });
 

@@ -48,15 +48,33 @@ describe('applicationStageSortKey', () => {
 });
 
 describe('Applications.move', () => {
+  const current = Applications.record({ id: 'a1', jobId: 'j1', candidateId: 'c1', appliedAt: '2026-01-01T00:00:00.000Z' });
+
   it('MOD-04 increments the version, appends to the history, writes the move token and re-keys GSI1 under a version and stage condition', () => {
-    const request = Applications.move('a1', 'SCREEN', 3, '2026-01-02T03:04:05.000Z', 'move-1') as any;
-    expect(request).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#a1' }, SK: { S: '#META' } } });
-    const values = JSON.stringify(request.update.expressionValues);
-    expect(request.update.expression).toMatch(/^SET /);
-    expect(request.update.expression).toContain('list_append(');
+    const request = Applications.move({ ...current, version: 3 }, 'SCREEN', '2026-01-02T03:04:05.000Z', 'move-1') as any;
+    expect(request.operation).toBe('TransactWriteItems');
+    const [application] = request.transactItems;
+    expect(application).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'APPLICATION#a1' }, SK: { S: '#META' } } });
+    const values = JSON.stringify(application.update.expressionValues);
+    expect(application.update.expression).toMatch(/^SET /);
+    expect(application.update.expression).toContain('list_append(');
     expect(values).toContain(applicationStageSortKey('SCREEN', '2026-01-02T03:04:05.000Z', 'a1'));
     expect(values).toContain('"move-1"');
-    expect(request.condition.expression).toContain(' IN ');
-    expect(Object.values(request.condition.expressionValues)).toEqual(expect.arrayContaining([{ N: 3 }, { S: 'APPLIED' }]));
+    expect(Object.values(application.condition.expressionValues)).toEqual(expect.arrayContaining([{ N: 3 }, { S: 'APPLIED' }]));
+  });
+
+  it('moves the application between its job’s stage counters in the same transaction', () => {
+    const request = Applications.move(current, 'REJECTED', '2026-01-02T03:04:05.000Z', 'move-1') as any;
+    const job = request.transactItems[1];
+    expect(job).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'JOB#j1' } }, condition: { expression: 'attribute_exists(PK)' } });
+    expect(job.update.expression).toMatch(/^ADD /);
+    expect(Object.values(job.update.expressionNames)).toEqual(['stageCount_APPLIED', 'stageCount_REJECTED']);
+    expect(Object.values(job.update.expressionValues)).toEqual([{ N: -1 }, { N: 1 }]);
+  });
+
+  it('returns the application as the move wrote it', () => {
+    const moved = Applications.moved(current, 'SCREEN', '2026-01-02T03:04:05.000Z', 'move-1');
+    expect(moved).toMatchObject({ stage: 'SCREEN', version: 2, updatedAt: '2026-01-02T03:04:05.000Z', moveToken: 'move-1' });
+    expect(moved.history).toEqual([...current.history, { stage: 'SCREEN', at: '2026-01-02T03:04:05.000Z' }]);
   });
 });

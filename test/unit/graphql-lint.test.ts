@@ -26,13 +26,13 @@ describe('GraphQL lint (eslint.config.js with @graphql-eslint)', () => {
       query JobProbe($id: ID!, $unused: Int) {
         job(id: $id) {
           ...JobFields
-          salary
+          wage
         }
       }
     `;
     const [result] = await eslint.lintText(operation, { filePath: `${root}schema/operations/probe.graphql` });
     const found = findings(result!.messages);
-    expect(found).toContainEqual({ ruleId: '@graphql-eslint/fields-on-correct-type', message: 'Cannot query field "salary" on type "Job".' });
+    expect(found).toContainEqual({ ruleId: '@graphql-eslint/fields-on-correct-type', message: 'Cannot query field "wage" on type "Job".' });
     expect(found).toContainEqual(expect.objectContaining({ ruleId: '@graphql-eslint/no-unused-variables', message: expect.stringContaining('"$unused"') }));
     expect(found.filter(({ ruleId }) => ruleId === '@graphql-eslint/known-fragment-names')).toEqual([]);
     expect(result!.errorCount).toBe(found.length);

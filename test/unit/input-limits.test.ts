@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { candidateInput } from '../../src/data/candidates';
 import { companyInput } from '../../src/data/companies';
 import { jobInput } from '../../src/data/jobs';
-import { LIMITS } from '../../src/data/limits';
+import { LIMITS, salaryRange } from '../../src/data/limits';
 import { MAX_PAGE_SIZE } from '../../src/data/pages';
 
 const schema = parse(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
@@ -19,6 +19,11 @@ const INPUT_FIELDS: Record<string, number> = {
   'CreateJobInput.title': LIMITS.jobTitle,
   'CreateJobInput.description': LIMITS.jobDescription,
   'CreateJobInput.location': LIMITS.jobLocation,
+  'UpdateJobInput.title': LIMITS.jobTitle,
+  'UpdateJobInput.description': LIMITS.jobDescription,
+  'UpdateJobInput.location': LIMITS.jobLocation,
+  'SalaryInput.currency': LIMITS.currency,
+  'OpenJobsFilter.location': LIMITS.jobLocation,
   'CreateCandidateInput.name': LIMITS.candidateName,
   'CreateCandidateInput.email': LIMITS.email,
   'CreateCandidateInput.phone': LIMITS.phone,
@@ -82,6 +87,7 @@ describe('input limits', () => {
     expect(header).toContain(`1 to ${LIMITS.companyName} after trimming`);
     expect(header).toContain(`description ${LIMITS.jobDescription}; location ${LIMITS.jobLocation}; website ${LIMITS.website}`);
     expect(header).toContain(`email ${LIMITS.email}; phone ${LIMITS.phone}; note body 1 to ${LIMITS.noteBody} after trimming; limit 1 to ${MAX_PAGE_SIZE}`);
+    expect(header).toContain(`salary bounds 0 to ${LIMITS.salary}, min at most max, currency an ISO 4217 code (${LIMITS.currency} characters)`);
     expect(LIMITS.jobTitle).toBe(LIMITS.companyName);
     expect(LIMITS.candidateName).toBe(LIMITS.companyName);
   });
@@ -97,10 +103,36 @@ function refusal(build: () => unknown) {
   }
 }
 
+describe('salaryRange', () => {
+  it('accepts whole bounds from 0 to the limit, min at most max, and an active ISO 4217 code', () => {
+    expect(salaryRange('salary', { min: 0, max: LIMITS.salary, currency: 'EUR' })).toEqual({ min: 0, max: LIMITS.salary, currency: 'EUR' });
+    expect(salaryRange('salary', { min: 50_000, max: 50_000, currency: 'JPY' })).toEqual({ min: 50_000, max: 50_000, currency: 'JPY' });
+    expect(salaryRange('salary', null)).toBeNull();
+  });
+
+  it('refuses a negative or too large bound, min above max, and a currency that is not an active code', () => {
+    expect(refusal(() => salaryRange('salary', { min: -1, max: 10, currency: 'EUR' }))).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'salary.min', minimum: 0, actual: -1 } });
+    expect(refusal(() => salaryRange('salary', { min: 0, max: LIMITS.salary + 1, currency: 'EUR' }))).toMatchObject({ errorInfo: { field: 'salary.max', maximum: LIMITS.salary } });
+    expect(refusal(() => salaryRange('salary', { min: 20, max: 10, currency: 'EUR' }))).toMatchObject({ errorInfo: { field: 'salary.min', maximum: 10, actual: 20 } });
+    for (const currency of ['eur', 'EURO', 'XXX', 'E', '']) {
+      expect(refusal(() => salaryRange('salary', { min: 1, max: 2, currency })), currency).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'salary.currency' } });
+    }
+  });
+});
+
 describe('companyInput, jobInput, candidateInput', () => {
   it('trims names, titles and emails, keeps the rest as given, and fills the defaults', () => {
     expect(companyInput({ name: '  Acme ' })).toEqual({ name: 'Acme', website: null });
-    expect(jobInput({ companyId: 'c', title: ' Dev ', description: ' as typed ' })).toEqual({ companyId: 'c', title: 'Dev', description: ' as typed ', location: null, status: 'DRAFT' });
+    expect(jobInput({ companyId: 'c', title: ' Dev ', description: ' as typed ' })).toEqual({
+      companyId: 'c',
+      title: 'Dev',
+      description: ' as typed ',
+      location: null,
+      remote: false,
+      employmentType: null,
+      salary: null,
+      status: 'DRAFT',
+    });
     expect(candidateInput({ name: ' Ada ', email: ' ada@example.com ', phone: '+1 555 0100' })).toEqual({ name: 'Ada', email: 'ada@example.com', phone: '+1 555 0100' });
   });
 

@@ -39,6 +39,31 @@ describe('DynamoDB Query', () => {
     expect(typeof result.nextToken).toBe('string');
   });
 
+  it('DDB-06 gives a page that ends exactly at the last item a null nextToken (DynamoDB still returns a LastEvaluatedKey)', async () => {
+    expect((await query({ limit: 6 })).result).toMatchObject({ nextToken: null, scannedCount: 6 });
+    const first = await query({ limit: 3 });
+    expect(first.result.nextToken).toEqual(expect.any(String));
+    const second = await query({ limit: 3, nextToken: first.result.nextToken });
+    expect(second.result.items.map((item: { n: number }) => item.n)).toEqual([4, 5, 6]);
+    expect(second.result.nextToken).toBeNull();
+  });
+
+  it('DDB-06 gives a filtered page a token only when a match follows, and does not hand out a page with no match', async () => {
+    const odd = { expression: '#k = :odd', expressionNames: { '#k': 'kind' }, expressionValues: { ':odd': { S: 'odd' } } };
+    const even = { ...odd, expressionValues: { ':odd': { S: 'even' } } };
+    // 1..4 hold the odd 1 and 3; 5 is odd too: a token.
+    expect((await query({ limit: 4, filter: odd })).result.nextToken).toEqual(expect.any(String));
+    // Backwards, 6..3 hold the even 6 and 4; only 2 remains even after them: a token; after 2, none.
+    const back = await query({ limit: 4, filter: even, scanIndexForward: false });
+    expect(back.result.items.map((item: { n: number }) => item.n)).toEqual([6, 4]);
+    const rest = await query({ limit: 4, filter: even, scanIndexForward: false, nextToken: back.result.nextToken });
+    expect(rest.result).toMatchObject({ items: [expect.objectContaining({ n: 2 })], nextToken: null });
+    // The first item (n = 1) does not match n = 6: the page is the match further on, not an empty page.
+    const six = { expression: 'n = :six', expressionValues: { ':six': { N: '6' } } };
+    const page = await query({ limit: 1, filter: six });
+    expect(page.result).toMatchObject({ items: [expect.objectContaining({ n: 6 })], nextToken: null });
+  });
+
   it('DDB-20 queries an index and accepts a filter given as a JSON string', async () => {
     const { result } = await h.run({
       operation: 'Query',
@@ -143,6 +168,8 @@ describe('DynamoDB Scan', () => {
     expect(first.result.items).toHaveLength(5);
     const second = await h.run({ operation: 'Scan', limit: 5, nextToken: first.result.nextToken });
     expect(second.result.items).toHaveLength(1);
+    // DDB-06: a scan page that ends at the last item has no token.
+    expect((await h.run({ operation: 'Scan', limit: 6 })).result.nextToken).toBeNull();
     await expect(h.run({ operation: 'Scan', select: 'EVERYTHING' })).rejects.toMatchObject({ errorType: 'MappingTemplate' });
   });
 });

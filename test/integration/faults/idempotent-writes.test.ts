@@ -31,7 +31,7 @@ async function anApplication() {
   const job = await faulty.hiring.aJob(companyId);
   const candidate = await faulty.hiring.aCandidate();
   const { applyToJob } = await faulty.hiring.ok<any>(APPLY, { jobId: job.id, candidateId: candidate.id });
-  return applyToJob as { id: string; version: number };
+  return { ...applyToJob, jobId: job.id } as { id: string; version: number; jobId: string };
 }
 
 describe('Mutation.applyToJob', () => {
@@ -96,9 +96,10 @@ describe('Mutation.createJob', () => {
 });
 
 describe('Mutation.moveApplication', () => {
-  it('reports success when the move committed but the response was lost and the retry failed the condition', async () => {
+  it('DDB-41 reports success, once, when its transaction committed but the response was lost: the job counts the move once', async () => {
     const application = await anApplication();
-    await once('UpdateItem', 'lose-response');
+    const bodies: string[] = [];
+    await once('TransactWriteItems', 'lose-response', bodies);
     try {
       const { body } = await faulty.hiring.api.graphql(MOVE, { id: application.id, stage: 'SCREEN', v: 1 }, faulty.hiring.recruiter);
       expect(body.errors).toBeUndefined();
@@ -106,7 +107,11 @@ describe('Mutation.moveApplication', () => {
     } finally {
       await faulty.proxy.setMode('pass');
     }
-    expect(faulty.proxy.counters.byOperation.UpdateItem).toBeGreaterThanOrEqual(2);
+    // The SDK sent the same transaction twice, with the same token: DynamoDB applied it once.
+    expect(bodies).toHaveLength(2);
+    expect(JSON.parse(bodies[1]!).ClientRequestToken).toBe(JSON.parse(bodies[0]!).ClientRequestToken);
+    const job = (await storedItems(faulty.hiring.api)).find((item) => item.PK === `JOB#${application.jobId}`)!;
+    expect(job).toMatchObject({ applicationCount: 1, stageCount_APPLIED: 0, stageCount_SCREEN: 1 });
   });
 
   it('still answers ConcurrentModification for another client’s move', async () => {

@@ -1,7 +1,8 @@
 /**
  * The whole table, read straight from DynamoDB Local, checked for half-done writes: every
  * application with its guard (and every guard with its application), every candidate with its
- * email guard, index keys that agree with the item, versions that agree with the history.
+ * email guard, index keys that agree with the item, versions that agree with the history, and job
+ * counts that agree with the job's applications (the board's index keys with its status).
  */
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { applicationIndexKeys, appliedKey, candidateKey, emailKey, jobKey, META, STAGE_RANK } from '../../../src/data/keys';
@@ -75,6 +76,13 @@ export function checkTable(items: Item[]): TableReport {
       case 'JOB': {
         if (!byKey.get(`COMPANY#${item.companyId}|${META}`)) problem(item, `its company ${item.companyId} does not exist`);
         if (item.GSI1PK !== `COMPANY#${item.companyId}`) problem(item, `GSI1PK ${item.GSI1PK}`);
+        const applications = items.filter((other) => String(other.PK).startsWith('APPLICATION#') && other.jobId === item.id);
+        if ((item.applicationCount ?? 0) !== applications.length) problem(item, `applicationCount ${item.applicationCount} with ${applications.length} applications`);
+        for (const stage of Object.keys(STAGE_RANK)) {
+          const inStage = applications.filter((application) => application.stage === stage).length;
+          if ((item[`stageCount_${stage}`] ?? 0) !== inStage) problem(item, `stageCount_${stage} ${item[`stageCount_${stage}`]} with ${inStage} applications in ${stage}`);
+        }
+        if ((item.GSI3PK === 'OPEN') !== (item.status === 'OPEN')) problem(item, `board key ${item.GSI3PK} on a ${item.status} job`);
         break;
       }
       case 'COMPANY':

@@ -10,6 +10,7 @@ import * as sdk from '@hiring/sdk';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/data/pages';
 import { trustedDocuments } from '../../../src/generated/trusted-documents';
 import { resolvers } from '../../../src/resolvers/index';
+import { API_KEY_BUDGET } from '../../../packages/engine/src/budget/budgets';
 import { createCostEstimator, estimateCost } from '../../../packages/engine/src/budget/cost';
 import { measureDocument, tokensOver } from '../../../packages/engine/src/budget/measure';
 import { dynamodbCallsByCoordinate } from '../../../packages/engine/src/budget/plugin';
@@ -80,8 +81,16 @@ describe('estimateCost', () => {
   it('keeps every SDK operation within the API key’s budget at 100 items a page', () => {
     const hundred = { jobsLimit: 100, limit: 100, applicationsLimit: 100 };
     const company = estimate(print(sdk.CompanyDocument), hundred);
-    expect(company).toEqual({ cost: 4 + 1 + 1 + 1 + 100 * 8 + 1, dynamodbCalls: 2 });
-    expect(estimate(print(sdk.JobsByCompanyDocument), hundred).cost).toBe(803);
+    // A job's fields: 11 scalars and a salary of 3 (JobFields).
+    expect(company).toEqual({ cost: 4 + 1 + 1 + 1 + 100 * 15 + 1, dynamodbCalls: 2 });
+    expect(estimate(print(sdk.JobsByCompanyDocument), hundred).cost).toBe(3 + 100 * 15);
+    expect(estimate(print(sdk.OpenJobsDocument), hundred)).toEqual({ cost: 3 + 100 * 15, dynamodbCalls: 1 });
+    expect(estimate(print(sdk.CompaniesDocument), hundred)).toEqual({ cost: 3 + 100 * 4, dynamodbCalls: 1 });
+    for (const document of [sdk.CompanyDocument, sdk.JobsByCompanyDocument, sdk.OpenJobsDocument, sdk.CompaniesDocument, sdk.JobDocument]) {
+      const { cost, dynamodbCalls } = estimate(print(document), hundred);
+      expect(cost).toBeLessThanOrEqual(API_KEY_BUDGET.limits.cost!);
+      expect(dynamodbCalls).toBeLessThanOrEqual(API_KEY_BUDGET.limits.dynamodbCalls!);
+    }
   });
 });
 

@@ -1,4 +1,10 @@
-/** Query and Scan: pages of items with opaque, list-bound tokens (contract DDB-06, DDB-20, DDB-21, DDB-23, DDB-24). */
+/**
+ * Query and Scan: pages of items with opaque, list-bound tokens (contract DDB-06, DDB-20, DDB-21,
+ * DDB-23, DDB-24). A page is DynamoDB's page, as on AppSync (`limit` caps the items evaluated); its
+ * `nextToken` is null when nothing follows (DDB-06), which DynamoDB alone does not tell: it returns
+ * a LastEvaluatedKey whenever it stops at the limit, even on the last item; and a filtered page
+ * that matched nothing while more items follow is not handed out empty (see ./read-ahead.ts).
+ */
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../errors';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
@@ -6,6 +12,7 @@ import { errorName, toDataSourceError } from './errors';
 import { ExpressionAttributes, isPresent } from './expressions';
 import { listBinding } from './list-binding';
 import { decodeNextToken, encodeNextToken, invalidNextToken } from './pagination';
+import { settlePage, type ReadFrom, type ReadOutput } from './read-ahead';
 import { itemResult, type NativeItem } from './typed';
 
 type Request = Record<string, unknown>;
@@ -38,10 +45,11 @@ function commonParams(request: Request, call: DynamoDBCallContext, attributes: E
   };
 }
 
-function page(output: { Items?: NativeItem[]; LastEvaluatedKey?: NativeItem; ScannedCount?: number }, call: DynamoDBCallContext, binding: string) {
+async function page(first: ReadOutput, call: DynamoDBCallContext, binding: string, request: Request, readFrom: ReadFrom) {
+  const { output, next } = await settlePage(first, limitOf(request), isPresent(request.filter), readFrom);
   return {
     items: (output.Items ?? []).map((item) => itemResult(item)),
-    nextToken: encodeNextToken(output.LastEvaluatedKey, call, binding),
+    nextToken: encodeNextToken(next, call, binding),
     scannedCount: output.ScannedCount ?? 0,
   };
 }
@@ -66,17 +74,11 @@ export async function query(request: Request, call: DynamoDBCallContext): Promis
   const KeyConditionExpression = attributes.add(request.query, 'query');
   const binding = listBinding('Query', request, call.tableName);
   const params = commonParams(request, call, attributes, binding);
+  const input = { ...params, KeyConditionExpression, ScanIndexForward: request.scanIndexForward !== false, ...attributes.params() };
+  const readFrom: ReadFrom = (ExclusiveStartKey, Limit) => call.client.send(new QueryCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: call.abortSignal });
   try {
-    const output = await call.client.send(
-      new QueryCommand({
-        ...params,
-        KeyConditionExpression,
-        ScanIndexForward: request.scanIndexForward !== false,
-        ...attributes.params(),
-      }),
-      { abortSignal: call.abortSignal },
-    );
-    return { result: page(output, call, binding) };
+    const output = await call.client.send(new QueryCommand(input), { abortSignal: call.abortSignal });
+    return { result: await page(output, call, binding, request, readFrom) };
   } catch (cause) {
     return failure(cause, params.ExclusiveStartKey);
   }
@@ -90,16 +92,15 @@ export async function scan(request: Request, call: DynamoDBCallContext): Promise
   if (segmented && !(Number.isInteger(request.segment) && Number.isInteger(request.totalSegments))) {
     throw new MappingTemplateError('segment and totalSegments must be given together, as integers');
   }
+  const input = {
+    ...params,
+    ...(segmented ? { Segment: request.segment as number, TotalSegments: request.totalSegments as number } : {}),
+    ...attributes.params(),
+  };
+  const readFrom: ReadFrom = (ExclusiveStartKey, Limit) => call.client.send(new ScanCommand({ ...input, ExclusiveStartKey, Limit }), { abortSignal: call.abortSignal });
   try {
-    const output = await call.client.send(
-      new ScanCommand({
-        ...params,
-        ...(segmented ? { Segment: request.segment as number, TotalSegments: request.totalSegments as number } : {}),
-        ...attributes.params(),
-      }),
-      { abortSignal: call.abortSignal },
-    );
-    return { result: page(output, call, binding) };
+    const output = await call.client.send(new ScanCommand(input), { abortSignal: call.abortSignal });
+    return { result: await page(output, call, binding, request, readFrom) };
   } catch (cause) {
     return failure(cause, params.ExclusiveStartKey);
   }
