@@ -153,4 +153,54 @@ describe('the peer applies the same rules', () => {
     expect(theirs.errors?.[0]?.extensions?.errorType).toBe('AlreadyApplied');
     expect(theirs.errors?.[0]?.extensions?.errorInfo).toEqual(mine.errors?.[0]?.errorInfo);
   });
+
+  /** Both sides' answers to the same request: their data alike, and each error's errorType and errorInfo. */
+  async function both(document: string, variables: Record<string, unknown>, headers: Headers) {
+    const [mine, theirs] = [await ours(document, variables, headers), await peer(document, variables, headers)];
+    expect(comparable(theirs.data ?? null)).toEqual(comparable(mine.data ?? null));
+    const errors = (body: Body, of: (error: Record<string, any>) => Record<string, any>) => (body.errors ?? []).map((error) => ({ path: error.path, errorType: of(error).errorType, errorInfo: of(error).errorInfo ?? null }));
+    expect(errors(theirs, (error) => error.extensions ?? {})).toEqual(errors(mine, (error) => error));
+    return errors(mine, (error) => error);
+  }
+
+  it('hides recruiters’ fields (version, notes) from a candidate reading their own applications, as ours does', async () => {
+    const errors = await both('query { me { id applications { items { id version notes { items { id } } } } } }', {}, candidate(seed.me));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => error.errorType === 'Unauthorized')).toBe(true);
+  });
+
+  it('refuses a profile to an unverified email (EmailNotVerified) and a second one to a linked user (AlreadyLinked)', async () => {
+    const create = documentOf('CreateMyProfile');
+    const input = { input: { name: 'Someone' } };
+    expect(await both(create, input, candidate(seed.claimingUsers[2]!, { email_verified: false }))).toEqual([
+      { path: ['createMyProfile'], errorType: 'EmailNotVerified', errorInfo: { email: seed.claimingUsers[2]!.email } },
+    ]);
+    expect(await both(create, input, candidate(seed.me))).toEqual([{ path: ['createMyProfile'], errorType: 'AlreadyLinked', errorInfo: { candidateId: seed.candidateId } }]);
+  });
+
+  it('answers another candidate’s email (in any letter case) with Conflict, and applyAsMe before a profile with ProfileNotFound', async () => {
+    const taken = seed.claimingUsers[3]!.email.toUpperCase();
+    expect(await both(documentOf('UpdateMyProfile'), { input: { email: taken } }, candidate(seed.me))).toEqual([
+      { path: ['updateMyProfile'], errorType: 'Conflict', errorInfo: { email: taken } },
+    ]);
+    const stranger = { sub: 'no-profile-yet', email: 'stranger@example.com' };
+    expect(await both(documentOf('ApplyAsMe'), { jobId: seed.jobId }, candidate(stranger))).toEqual([
+      { path: ['applyAsMe'], errorType: 'ProfileNotFound', errorInfo: { mutation: 'createMyProfile' } },
+    ]);
+  });
+
+  it('moves a candidate’s email guard with the email: the other side finds them by the new email, not the old', async () => {
+    const find = documentOf('FindCandidateByEmail');
+    const recruiter = headersOf(RECRUITER, 0);
+    const directions: Array<[Send, Send]> = [[peer, ours], [ours, peer]];
+    for (const [n, [write, read]] of directions.entries()) {
+      const user = seed.applyingUsers[2 + n]!;
+      const moved = `Moved.${n}.${user.sub}@example.com`;
+      const written = await write(documentOf('UpdateMyProfile'), { input: { email: moved } }, candidate(user));
+      expect(written.errors).toBeUndefined();
+      expect(written.data?.updateMyProfile.email).toBe(moved);
+      expect((await read(find, { email: moved.toLowerCase() }, recruiter)).data?.findCandidateByEmail).toEqual(written.data?.updateMyProfile);
+      expect((await read(find, { email: user.email }, recruiter)).data?.findCandidateByEmail).toBeNull();
+    }
+  });
 });
