@@ -5,7 +5,8 @@
  *
  * A new operation in schema/operations: run `npm run codegen`, then add its entry to `CASES` (the
  * caller and the variables; `repeatable: false` when each call needs fresh data, such as a spare
- * candidate), and its resolvers to the peer (bench/peer/resolvers.ts). The peer's test fails
+ * candidate; `user` when each call must be another signed-in candidate), and its resolvers to the
+ * peer (bench/peer/resolvers.ts). Callers sign in with the claims of `callerClaims`. The peer's test fails
  * while an SDK operation has no entry here.
  */
 import { print, type DocumentNode } from 'graphql';
