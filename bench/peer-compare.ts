@@ -12,7 +12,7 @@ import type { Bundle } from './lib/bundles.ts';
 import type { BenchDatabase } from './lib/database.ts';
 import { BENCH_API_KEY } from './lib/database.ts';
 import { graphqlEvent } from './lib/events.ts';
-import { sdkOperations, type Caller, type SdkOperation } from './lib/operations.ts';
+import { callerClaims, sdkOperations, type OperationCase, type SdkOperation } from './lib/operations.ts';
 import { runChild } from './lib/processes.ts';
 
 export interface OperationTiming {
@@ -45,10 +45,10 @@ export function selectionDepth(document: string): number {
   return operation && operation.kind === 'OperationDefinition' ? depth(operation.selectionSet) : 0;
 }
 
-function headersFor(caller: Caller, database: BenchDatabase): Record<string, string> {
-  if (caller === 'jobBoard') return { 'x-api-key': BENCH_API_KEY };
-  const pool = database.env.COGNITO_USER_POOL_ID!;
-  return { authorization: database.key.token(pool, [caller === 'admin' ? 'admins' : 'recruiters']) };
+function headersFor(operationCase: OperationCase, n: number | string, database: BenchDatabase): Record<string, string> {
+  const claims = callerClaims(operationCase, database.seed, n);
+  if (!claims) return { 'x-api-key': BENCH_API_KEY };
+  return { authorization: database.key.token(database.env.COGNITO_USER_POOL_ID!, claims) };
 }
 
 /** Spare-consuming operations: calls per bundle in the timing run, and the offset of each bundle's share. */
@@ -60,7 +60,7 @@ export async function comparePeer(ours: Bundle, peer: Bundle, database: BenchDat
   const skipped = all.filter((operation) => !operation.case).map((operation) => operation.name);
   const bundles = [ours, peer];
   const event = (operation: SdkOperation, n: number | string): APIGatewayProxyEventV2 =>
-    graphqlEvent(operation.document, operation.case!.variables(database.seed, n), headersFor(operation.case!.caller, database));
+    graphqlEvent(operation.document, operation.case!.variables(database.seed, n), headersFor(operation.case!, n, database));
   // Spares: each bundle takes its own slice, first for the timings, then two per count run.
   const spareEvents = (operation: SdkOperation, slot: number, count: number) => Array.from({ length: count }, (_, i) => event(operation, slot * count + i));
   const dir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-ops-'));

@@ -18,7 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildOurs } from '../bench/lib/bundles.ts';
 import { startBenchDatabase } from '../bench/lib/database.ts';
 import { graphqlEvent } from '../bench/lib/events.ts';
-import { sdkOperations, type SdkOperation } from '../bench/lib/operations.ts';
+import { callerClaims, sdkOperations, type SdkOperation } from '../bench/lib/operations.ts';
 import { runChild } from '../bench/lib/processes.ts';
 import { median, table } from '../bench/lib/stats.ts';
 import { appSyncCost, estimateCost, PRICES, type Architecture } from '../src/observability/cost.ts';
@@ -79,9 +79,9 @@ try {
     const event = (operation: SdkOperation) => {
       const n = counters.get(operation.name) ?? 0;
       counters.set(operation.name, n + 1);
-      const { caller, variables } = operation.case!;
-      const headers: Record<string, string> = caller === 'jobBoard' ? { 'x-api-key': database.env.API_KEYS! } : { authorization: database.key.token(database.env.COGNITO_USER_POOL_ID!, [caller === 'admin' ? 'admins' : 'recruiters']) };
-      return graphqlEvent(operation.document, variables(database.seed, n), headers);
+      const claims = callerClaims(operation.case!, database.seed, n);
+      const headers: Record<string, string> = claims ? { authorization: database.key.token(database.env.COGNITO_USER_POOL_ID!, claims) } : { 'x-api-key': database.env.API_KEYS! };
+      return graphqlEvent(operation.document, operation.case!.variables(database.seed, n), headers);
     };
     const calls = Array.from({ length: rounds }, () => round).flat().map((name) => ({ name, event: event(operations.get(name)!) }));
     const jobFile = join(workDir, 'cost.json');

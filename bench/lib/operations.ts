@@ -5,17 +5,21 @@
  *
  * A new operation in schema/operations: run `npm run codegen`, then add its entry to `CASES` (the
  * caller and the variables; `repeatable: false` when each call needs fresh data, such as a spare
- * candidate), and its resolvers to the peer (bench/peer/resolvers.ts). The peer's test fails
+ * candidate; `user` when each call must be another signed-in candidate), and its resolvers to the
+ * peer (bench/peer/resolvers.ts). Callers sign in with the claims of `callerClaims`. The peer's test fails
  * while an SDK operation has no entry here.
  */
 import { print, type DocumentNode } from 'graphql';
 import * as sdk from '@hiring/sdk';
-import type { Seed } from './seed';
+import type { CandidateUser, Seed } from './seed';
 
-export type Caller = 'jobBoard' | 'recruiter' | 'admin';
+/** The job board (API key), or a signed-in user of the group. */
+export type Caller = 'jobBoard' | 'recruiter' | 'admin' | 'candidate';
 
 export interface OperationCase {
   caller: Caller;
+  /** The candidate user of the `n`-th call (0-based) when each call needs its own; the seed's `me` otherwise. */
+  user?(seed: Seed, n: number): CandidateUser;
   /**
    * Variables of the `n`-th call (0-based). Repeatable operations also get the placeholder `'__N__'`,
    * which the bench replaces with a unique count per call (e.g. in an email that must be unique).
@@ -45,7 +49,34 @@ export const CASES: Record<string, OperationCase> = {
   },
   ApplyToJob: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ jobId: seed.jobId, candidateId: seed.spareCandidateIds[Number(n)] }) },
   MoveApplication: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.spareApplicationIds[Number(n)], stage: 'SCREEN', expectedVersion: 1 }) },
+  FindCandidateByEmail: { caller: 'recruiter', repeatable: true, variables: (seed) => ({ email: seed.candidateEmail.toUpperCase() }) },
+  AddNote: { caller: 'recruiter', repeatable: true, variables: (seed, n) => ({ applicationId: seed.applicationId, body: `Note ${n}: moved on to the panel interview.` }) },
+  ApplicationNotes: { caller: 'recruiter', repeatable: true, variables: (seed) => ({ id: seed.applicationId }) },
+  Me: { caller: 'candidate', repeatable: true, variables: () => ({}) },
+  // Links the candidate a recruiter registered with the user's email (the email guard, the candidate, then the link).
+  CreateMyProfile: { caller: 'candidate', repeatable: false, user: (seed, n) => seed.claimingUsers[n]!, variables: (_, n) => ({ input: { name: `Claimed ${n}` } }) },
+  UpdateMyProfile: { caller: 'candidate', repeatable: true, variables: (_, n) => ({ input: { name: `Me ${n}`, phone: '+14155550199' } }) },
+  ApplyAsMe: { caller: 'candidate', repeatable: false, user: (seed, n) => seed.applyingUsers[n]!, variables: (seed) => ({ jobId: seed.jobId }) },
 };
+
+/**
+ * The claims of the `n`-th call's user-pool token (its groups; a candidate's sub and verified
+ * email), or null for the job board's API key.
+ */
+export function callerClaims(operationCase: OperationCase, seed: Seed, n: number | string): Record<string, unknown> | null {
+  switch (operationCase.caller) {
+    case 'jobBoard':
+      return null;
+    case 'admin':
+      return { 'cognito:groups': ['admins'] };
+    case 'recruiter':
+      return { 'cognito:groups': ['recruiters'] };
+    case 'candidate': {
+      const user = operationCase.user && typeof n === 'number' ? operationCase.user(seed, n) : seed.me;
+      return { 'cognito:groups': ['candidates'], sub: user.sub, email: user.email, email_verified: true };
+    }
+  }
+}
 
 export interface SdkOperation {
   name: string;

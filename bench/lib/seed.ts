@@ -1,26 +1,44 @@
 /**
  * The data the bench, the cost run and the peer's test share: one company with a page of jobs, one
- * open job with a page of applications across the stages, candidates with applications to several
- * jobs, and spare candidates and applications for the mutations that need fresh ones. Written
+ * open job with a page of applications across the stages (the first with a page of recruiters'
+ * notes), candidates with applications to several jobs (the first linked to a signed-in candidate
+ * user, `me`), and spare candidates, applications and candidate users for the mutations that need
+ * fresh ones. Written
  * straight to the table in the API's layout (src/data/keys.ts), so both implementations read it.
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord } from '../../src/data/applications';
 import type { CandidateRecord } from '../../src/data/candidates';
-import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, companyKey, emailKey, jobIndexKeys, jobKey } from '../../src/data/keys';
+import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyKey, emailKey, jobIndexKeys, jobKey, noteKey, userKey } from '../../src/data/keys';
+import type { NoteRecord } from '../../src/data/notes';
+
+/** A candidate's user-pool identity: the token's `sub` and verified email. */
+export interface CandidateUser {
+  sub: string;
+  email: string;
+}
 
 export interface Seed {
   companyId: string;
   /** OPEN, with `applicationsPerJob` applications. */
   jobId: string;
   jobIds: string[];
+  /** Has applications to 10 jobs; signs in as `me`. */
   candidateId: string;
+  candidateEmail: string;
+  /** The user linked to candidateId (Me, UpdateMyProfile). */
+  me: CandidateUser;
+  /** Has `notesPerApplication` notes. */
   applicationId: string;
   /** Candidates with no application to jobId: one per ApplyToJob call. */
   spareCandidateIds: string[];
   /** Applications in APPLIED at version 1: one per MoveApplication call. */
   spareApplicationIds: string[];
+  /** Users whose email a recruiter registered, not yet linked: one per CreateMyProfile call. */
+  claimingUsers: CandidateUser[];
+  /** Users linked to a candidate with no application to jobId: one per ApplyAsMe call. */
+  applyingUsers: CandidateUser[];
 }
 
 export interface SeedSize {
@@ -30,6 +48,8 @@ export interface SeedSize {
 }
 
 export const DEFAULT_SEED_SIZE: SeedSize = { jobs: 20, applicationsPerJob: 20, spares: 50 };
+/** Notes on the first application (ApplicationNotes reads a page of 20). */
+const NOTES = 20;
 
 const STAGES = ['APPLIED', 'SCREEN', 'INTERVIEW', 'OFFER', 'REJECTED'] as const;
 
@@ -56,10 +76,16 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
       updatedAt: createdAt,
     });
   });
-  const candidate = (i: number) => {
+  const users: CandidateUser[] = [];
+  /** A candidate a recruiter registered; with `sub`, linked to that user (as createMyProfile links one). */
+  const candidate = (i: number, sub?: string) => {
     const id = randomUUID();
-    const record: CandidateRecord = { ...candidateKey(id), __typename: 'Candidate', id, name: `Candidate ${i}`, email: `candidate.${i}.${companyId}@example.com`, phone: '+14155550100', createdAt: at(100 + i) };
+    const email = `candidate.${i}.${companyId}@example.com`;
+    const linked = sub ? { userId: sub, ...candidateUserKeys(sub, id) } : {};
+    const record: CandidateRecord = { ...candidateKey(id), __typename: 'Candidate', id, name: `Candidate ${i}`, email, phone: '+14155550100', createdAt: at(100 + i), ...linked };
     items.push(record, { ...emailKey(record.email), __typename: 'CandidateEmail', candidateId: record.id, email: record.email });
+    if (sub) items.push({ ...userKey(sub), __typename: 'CandidateUser', candidateId: id });
+    users.push({ sub: sub ?? randomUUID(), email });
     return record.id;
   };
   const application = (jobId: string, candidateId: string, i: number, stage: (typeof STAGES)[number]) => {
@@ -83,15 +109,43 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
     return id;
   };
   const jobId = jobIds[0]!;
-  const candidateIds = Array.from({ length: size.applicationsPerJob }, (_, i) => candidate(i));
+  const candidateIds = Array.from({ length: size.applicationsPerJob }, (_, i) => candidate(i, i === 0 ? randomUUID() : undefined));
+  const me = users[0]!;
   const applicationIds = candidateIds.map((id, i) => application(jobId, id, i, STAGES[i % STAGES.length]!));
   // The first candidate applied to a page of other jobs too (Candidate.applications with nested jobs).
   jobIds.slice(1, 10).forEach((other, i) => application(other, candidateIds[0]!, 100 + i, 'APPLIED'));
   const spareApplicationIds = Array.from({ length: size.spares }, (_, i) => application(jobIds[1]!, candidate(1000 + i), 500 + i, 'APPLIED'));
   const spareCandidateIds = Array.from({ length: size.spares }, (_, i) => candidate(2000 + i));
+  const claimingUsers = Array.from({ length: size.spares }, (_, i) => (candidate(3000 + i), users.at(-1)!));
+  const applyingUsers = Array.from({ length: size.spares }, (_, i) => (candidate(4000 + i, randomUUID()), users.at(-1)!));
+  const author = { id: randomUUID(), username: 'rita.recruiter', email: 'rita@example.com' };
+  for (let i = 0; i < NOTES; i++) {
+    const note: NoteRecord = {
+      ...noteKey(applicationIds[0]!, at(3000 + i), `note-${i}`),
+      __typename: 'Note',
+      id: `note-${i}`,
+      applicationId: applicationIds[0]!,
+      body: `Note ${i}: `.concat('Strong on the systems interview. '.repeat(4)),
+      author,
+      createdAt: at(3000 + i),
+    };
+    items.push(note);
+  }
   for (let start = 0; start < items.length; start += 25) {
     let request: Record<string, any> | undefined = { [table]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) };
     while (request && Object.keys(request).length > 0) request = (await doc.send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems;
   }
-  return { companyId, jobId, jobIds, candidateId: candidateIds[0]!, applicationId: applicationIds[0]!, spareCandidateIds, spareApplicationIds };
+  return {
+    companyId,
+    jobId,
+    jobIds,
+    candidateId: candidateIds[0]!,
+    candidateEmail: me.email,
+    me,
+    applicationId: applicationIds[0]!,
+    spareCandidateIds,
+    spareApplicationIds,
+    claimingUsers,
+    applyingUsers,
+  };
 }

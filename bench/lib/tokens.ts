@@ -6,7 +6,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 
 export interface BenchKey {
   jwks: { keys: Array<Record<string, unknown>> };
-  token(userPoolId: string, groups: string[]): string;
+  /** An ID token of the pool; `claims` are added to (or replace) the defaults: sub `bench-user`, no email. */
+  token(userPoolId: string, claims: Record<string, unknown>): string;
 }
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -15,7 +16,7 @@ export function createBenchKey(kid = 'bench'): BenchKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
     jwks: { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] },
-    token(userPoolId, groups) {
+    token(userPoolId, extra) {
       const region = userPoolId.split('_')[0];
       const now = Math.floor(Date.now() / 1000);
       const claims = {
@@ -23,11 +24,11 @@ export function createBenchKey(kid = 'bench'): BenchKey {
         iss: `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,
         aud: 'bench-client',
         token_use: 'id',
-        'cognito:groups': groups,
         auth_time: now,
         iat: now,
         // Long enough for the longest run.
         exp: now + 6 * 3600,
+        ...extra,
       };
       const input = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(claims)}`;
       return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;

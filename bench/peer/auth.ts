@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 
-export type Caller = { mode: 'API_KEY' } | { mode: 'USER_POOL'; sub: string; groups: string[] };
+export type Caller = { mode: 'API_KEY' } | { mode: 'USER_POOL'; sub: string; username: string; groups: string[]; email: string | null; emailVerified: boolean };
 
 export interface AuthSettings {
   apiKeys: string[];
@@ -36,7 +36,16 @@ export function createAuthenticator(settings: AuthSettings): (headers: Record<st
       try {
         const claims = await verifier.verify(token.replace(/^Bearer /i, ''));
         const groups = claims['cognito:groups'];
-        return { mode: 'USER_POOL', sub: String(claims.sub), groups: Array.isArray(groups) ? groups.map(String) : [] };
+        const sub = String(claims.sub);
+        return {
+          mode: 'USER_POOL',
+          sub,
+          // ID tokens carry cognito:username, access tokens username.
+          username: String(claims['cognito:username'] ?? claims.username ?? sub),
+          groups: Array.isArray(groups) ? groups.map(String) : [],
+          email: typeof claims.email === 'string' ? claims.email : null,
+          emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+        };
       } catch {
         throw unauthorized();
       }
@@ -60,5 +69,19 @@ export function allow(caller: Caller, rule: { apiKey?: boolean; groups?: readonl
   } else if (!rule.groups || caller.groups.some((group) => rule.groups!.includes(group))) {
     return;
   }
-  throw new GraphQLError('Not Authorized to access this field', { extensions: { code: 'FORBIDDEN', errorType: 'Unauthorized' } });
+  throw notAuthorized();
 }
+
+export function notAuthorized(): GraphQLError {
+  return new GraphQLError('Not Authorized to access this field', { extensions: { code: 'FORBIDDEN', errorType: 'Unauthorized' } });
+}
+
+export type User = Extract<Caller, { mode: 'USER_POOL' }>;
+
+/** The signed-in user; Unauthorized for an API key. */
+export function signedIn(caller: Caller): User {
+  if (caller.mode !== 'USER_POOL') throw notAuthorized();
+  return caller;
+}
+
+export const isStaff = (caller: Caller) => caller.mode === 'USER_POOL' && caller.groups.some((group) => group === 'recruiters' || group === 'admins');

@@ -6,7 +6,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { applicationsOfCandidate, applicationsOfJob, candidateKey, GSI1, GSI2, jobKey, jobsOfCompany, type Key } from '../../src/data/keys';
+import { applicationsOfCandidate, applicationsOfJob, candidateKey, candidateOfUser, GSI1, GSI2, jobKey, jobsOfCompany, notesOfApplication, type Key } from '../../src/data/keys';
 
 export type Item = Record<string, any>;
 
@@ -39,7 +39,8 @@ export async function getItem(store: Store, key: Key, consistent = false): Promi
   return Item ?? null;
 }
 
-async function queryPage(store: Store, index: string, pk: [string, string], sk: [string, string], forward: boolean, limit: number, nextToken?: string | null): Promise<Page> {
+/** A page of one partition (of the table when `index` is undefined), sort keys beginning with `sk[1]`. */
+async function queryPage(store: Store, index: string | undefined, pk: [string, string], sk: [string, string], forward: boolean, limit: number, nextToken?: string | null): Promise<Page> {
   const result = await store.doc.send(
     new QueryCommand({
       TableName: store.table,
@@ -68,6 +69,19 @@ export function applicationsByJob(store: Store, jobId: string, stage: string | n
 export function applicationsByCandidate(store: Store, candidateId: string, limit: number, nextToken?: string | null): Promise<Page> {
   const { GSI2PK, prefix } = applicationsOfCandidate(candidateId);
   return queryPage(store, GSI2, ['GSI2PK', GSI2PK], ['GSI2SK', prefix], false, limit, nextToken);
+}
+
+/** A page of an application's notes, newest first (they share its partition). */
+export function notesByApplication(store: Store, applicationId: string, limit: number, nextToken?: string | null): Promise<Page> {
+  const { PK, prefix } = notesOfApplication(applicationId);
+  return queryPage(store, undefined, ['PK', PK], ['SK', prefix], false, limit, nextToken);
+}
+
+/** The candidate linked to the user `sub`, or null. */
+export async function candidateOfUserSub(store: Store, sub: string): Promise<Item | null> {
+  const { GSI1PK, prefix } = candidateOfUser(sub);
+  const { items } = await queryPage(store, GSI1, ['GSI1PK', GSI1PK], ['GSI1SK', prefix], true, 1);
+  return items[0] ?? null;
 }
 
 /** A loader of items by id: one BatchGetItem (up to 100 keys) per tick, unprocessed keys retried. */

@@ -4,7 +4,7 @@
  * limits, conditions, one transaction per multi-item write); errors carry `extensions.errorType`.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GraphQLError } from 'graphql';
 import {
@@ -13,13 +13,27 @@ import {
   applicationStageSortKey,
   appliedKey,
   candidateKey,
+  candidateUserKeys,
   companyKey,
   emailKey,
   jobIndexKeys,
   jobKey,
+  noteKey,
+  userKey,
 } from '../../src/data/keys';
-import { allow, type Caller } from './auth';
-import { applicationsByCandidate, applicationsByJob, DEFAULT_LIMIT, getItem, jobsByCompany, type Item, type Loaders, type Store } from './data';
+import { allow, isStaff, notAuthorized, signedIn, type Caller, type User } from './auth';
+import {
+  applicationsByCandidate,
+  applicationsByJob,
+  candidateOfUserSub,
+  DEFAULT_LIMIT,
+  getItem,
+  jobsByCompany,
+  notesByApplication,
+  type Item,
+  type Loaders,
+  type Store,
+} from './data';
 
 export interface PeerContext {
   caller: Caller;
@@ -30,6 +44,7 @@ export interface PeerContext {
 const ANYONE = { apiKey: true };
 const STAFF = { groups: ['recruiters', 'admins'] };
 const ADMINS = { groups: ['admins'] };
+const CANDIDATES = { groups: ['candidates'] };
 
 const fail = (message: string, errorType: string, errorInfo?: Record<string, unknown>) =>
   new GraphQLError(message, { extensions: { code: errorType, errorType, ...(errorInfo ? { errorInfo } : {}) } });
@@ -48,6 +63,116 @@ function pageSize(limit: number | null | undefined): number {
   return limit ?? DEFAULT_LIMIT;
 }
 const id = (field: string, value: string) => (maxLength(field, value, 128), value);
+const email = (value: string) => {
+  const text = value.trim();
+  maxLength('email', text, 254);
+  return text;
+};
+
+/** The token's email when the user pool verified it, else EmailNotVerified. */
+function verifiedEmail(user: User): string {
+  const address = user.email?.trim() ?? '';
+  if (!address || !user.emailVerified) {
+    throw fail('Your sign-in email must be verified before you create your profile', 'EmailNotVerified', { email: address || null });
+  }
+  return address;
+}
+
+/** The signed-in candidate's own profile, or ProfileNotFound. */
+async function myCandidate(store: Store, user: User): Promise<Item> {
+  const candidate = await candidateOfUserSub(store, user.sub);
+  if (!candidate) throw fail('You have no candidate profile yet: create it with createMyProfile', 'ProfileNotFound', { mutation: 'createMyProfile' });
+  return candidate;
+}
+
+/** True when transaction item `index` failed its condition. */
+const failed = (error: unknown, index: number) => error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+const reason = (error: unknown, index: number) => (error instanceof TransactionCanceledException ? error.CancellationReasons?.[index] : undefined);
+
+/** SET for each field given (null included: the attribute becomes NULL, as the API stores it). */
+function setFields(fields: Record<string, unknown>, names: Record<string, string>, values: Record<string, unknown>): string[] {
+  return Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([field, value]) => {
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      return `#${field} = :${field}`;
+    });
+}
+
+const userGuard = (store: Store, sub: string, candidateId: string) => ({
+  Put: {
+    TableName: store.table,
+    Item: { ...userKey(sub), __typename: 'CandidateUser', candidateId },
+    ConditionExpression: 'attribute_not_exists(PK)',
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  },
+});
+
+/** A new application in APPLIED: the item, its guard (one per candidate and job) and the job still OPEN, in one transaction. */
+async function writeApplication(store: Store, jobId: string, candidateId: string): Promise<Item> {
+  const appliedAt = new Date().toISOString();
+  const application = {
+    id: randomUUID(),
+    jobId,
+    candidateId,
+    stage: 'APPLIED',
+    version: 1,
+    appliedAt,
+    updatedAt: appliedAt,
+    history: [{ stage: 'APPLIED', at: appliedAt }],
+  };
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: store.table,
+              Item: { ...applicationKey(application.id), ...applicationIndexKeys(application, appliedAt), __typename: 'Application', ...application },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: store.table,
+              Item: { ...appliedKey(jobId, candidateId), __typename: 'ApplicationGuard', applicationId: application.id },
+              ConditionExpression: 'attribute_not_exists(PK)',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: store.table,
+              Key: jobKey(jobId),
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':open': 'OPEN' },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failed(error, 1)) {
+      throw fail('The candidate has already applied to this job', 'AlreadyApplied', { jobId, candidateId, applicationId: reason(error, 1)?.Item?.applicationId?.S ?? null });
+    }
+    if (failed(error, 2)) throw fail(`Job ${jobId} is not open for applications`, 'JobNotOpen', { jobId });
+    throw error;
+  }
+  return application;
+}
+
+/** The job to apply to: NotFound, or JobNotOpen unless OPEN. */
+function requireOpen(job: Item | null, jobId: string): void {
+  if (!job) throw fail(`Job ${jobId} does not exist`, 'NotFound', { jobId });
+  if (job.status !== 'OPEN') throw fail(`Job ${jobId} is not open for applications`, 'JobNotOpen', { jobId, status: job.status });
+}
+
+/** Fields of Application for recruiters and admins only: a candidate reading their own applications gets Unauthorized. */
+const staffOnly =
+  (field: string) =>
+  (application: Item, _: Args, { caller }: PeerContext) => (allow(caller, STAFF), application[field]);
 
 const TRANSITIONS: Record<string, string[]> = {
   APPLIED: ['SCREEN', 'REJECTED', 'WITHDRAWN'],
@@ -71,6 +196,12 @@ export const resolvers = {
     applicationsByJob: (_: unknown, args: Args, { caller, store }: PeerContext) => (
       allow(caller, STAFF), applicationsByJob(store, id('jobId', args.jobId), args.stage, pageSize(args.limit), args.nextToken)
     ),
+    async findCandidateByEmail(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, STAFF);
+      const owner = await getItem(store, emailKey(email(args.email)), true);
+      return owner ? getItem(store, candidateKey(owner.candidateId), true) : null;
+    },
+    me: (_: unknown, __: Args, { caller, store }: PeerContext) => (allow(caller, CANDIDATES), candidateOfUserSub(store, signedIn(caller).sub)),
   },
 
   Company: {
@@ -82,11 +213,21 @@ export const resolvers = {
     ),
   },
   Candidate: {
-    applications: (candidate: Item, args: Args, { store }: PeerContext) => applicationsByCandidate(store, candidate.id, pageSize(args.limit), args.nextToken),
+    applications: (candidate: Item, args: Args, { caller, store }: PeerContext) => {
+      // A candidate reads only their own.
+      if (!isStaff(caller) && (!candidate.userId || candidate.userId !== signedIn(caller).sub)) throw notAuthorized();
+      return applicationsByCandidate(store, candidate.id, pageSize(args.limit), args.nextToken);
+    },
   },
   Application: {
+    candidateId: staffOnly('candidateId'),
+    version: staffOnly('version'),
+    history: staffOnly('history'),
+    notes: (application: Item, args: Args, { caller, store }: PeerContext) => (
+      allow(caller, STAFF), notesByApplication(store, application.id, pageSize(args.limit), args.nextToken)
+    ),
     job: (application: Item, _: Args, { loaders }: PeerContext) => loaders.job.load(application.jobId),
-    candidate: (application: Item, _: Args, { loaders }: PeerContext) => loaders.candidate.load(application.candidateId),
+    candidate: (application: Item, _: Args, { caller, loaders }: PeerContext) => (allow(caller, STAFF), loaders.candidate.load(application.candidateId)),
   },
 
   Mutation: {
@@ -158,62 +299,9 @@ export const resolvers = {
       const jobId = id('jobId', args.jobId);
       const candidateId = id('candidateId', args.candidateId);
       const [job, candidate] = await Promise.all([getItem(store, jobKey(jobId), true), getItem(store, candidateKey(candidateId), true)]);
-      if (!job) throw fail(`Job ${jobId} does not exist`, 'NotFound', { jobId });
-      if (job.status !== 'OPEN') throw fail(`Job ${jobId} is not open for applications`, 'JobNotOpen', { jobId, status: job.status });
+      requireOpen(job, jobId);
       if (!candidate) throw fail(`Candidate ${candidateId} does not exist`, 'NotFound', { candidateId });
-      const appliedAt = new Date().toISOString();
-      const application = {
-        id: randomUUID(),
-        jobId,
-        candidateId,
-        stage: 'APPLIED',
-        version: 1,
-        appliedAt,
-        updatedAt: appliedAt,
-        history: [{ stage: 'APPLIED', at: appliedAt }],
-      };
-      try {
-        await store.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: store.table,
-                  Item: { ...applicationKey(application.id), ...applicationIndexKeys(application, appliedAt), __typename: 'Application', ...application },
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-              {
-                Put: {
-                  TableName: store.table,
-                  Item: { ...appliedKey(jobId, candidateId), __typename: 'ApplicationGuard', applicationId: application.id },
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-                },
-              },
-              {
-                ConditionCheck: {
-                  TableName: store.table,
-                  Key: jobKey(jobId),
-                  ConditionExpression: '#status = :open',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':open': 'OPEN' },
-                },
-              },
-            ],
-          }),
-        );
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) {
-          const [, guard, open] = error.CancellationReasons ?? [];
-          if (guard?.Code === 'ConditionalCheckFailed') {
-            throw fail('The candidate has already applied to this job', 'AlreadyApplied', { jobId, candidateId, applicationId: guard.Item?.applicationId?.S ?? null });
-          }
-          if (open?.Code === 'ConditionalCheckFailed') throw fail(`Job ${jobId} is not open for applications`, 'JobNotOpen', { jobId });
-        }
-        throw error;
-      }
-      return application;
+      return writeApplication(store, jobId, candidateId);
     },
 
     async moveApplication(_: unknown, args: Args, { caller, store }: PeerContext) {
@@ -255,6 +343,180 @@ export const resolvers = {
         throw fail(`An application in ${currentStage} cannot move to ${stage}`, 'InvalidTransition', { from: currentStage, to: stage });
       }
     },
+
+    async addNote(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, STAFF);
+      const applicationId = id('applicationId', args.applicationId);
+      const body = required('body', args.body, 5000);
+      const user = signedIn(caller);
+      const note = { id: randomUUID(), applicationId, body, author: { id: user.sub, username: user.username, email: user.email }, createdAt: new Date().toISOString() };
+      try {
+        await store.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: store.table, Item: { ...noteKey(applicationId, note.createdAt, note.id), __typename: 'Note', ...note }, ConditionExpression: 'attribute_not_exists(PK)' } },
+              { ConditionCheck: { TableName: store.table, Key: applicationKey(applicationId), ConditionExpression: 'attribute_exists(PK)' } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (failed(error, 1)) throw fail(`Application ${applicationId} does not exist`, 'NotFound', { applicationId });
+        throw error;
+      }
+      return note;
+    },
+
+    async createMyProfile(_: unknown, { input }: Args, { caller, store }: PeerContext) {
+      allow(caller, CANDIDATES);
+      const name = required('name', input.name, 200);
+      maxLength('phone', input.phone, 32);
+      const phone: string | null = input.phone ?? null;
+      const user = signedIn(caller);
+      const address = email(verifiedEmail(user));
+      const owner = await getItem(store, emailKey(address), true);
+      const existing = owner ? await getItem(store, candidateKey(owner.candidateId), true) : null;
+      let transaction: TransactWriteCommandInput;
+      let candidate: Item;
+      if (!existing) {
+        // A new candidate linked to the user: the candidate, its email guard and the user's guard.
+        candidate = { id: randomUUID(), name, email: address, phone, createdAt: new Date().toISOString(), userId: user.sub };
+        transaction = {
+          TransactItems: [
+            {
+              Put: {
+                TableName: store.table,
+                Item: { ...candidateKey(candidate.id), ...candidateUserKeys(user.sub, candidate.id), __typename: 'Candidate', ...candidate },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            { Put: { TableName: store.table, Item: { ...emailKey(address), __typename: 'CandidateEmail', candidateId: candidate.id, email: address }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            userGuard(store, user.sub, candidate.id),
+          ],
+        };
+      } else {
+        if (existing.userId === user.sub) throw fail('You have a profile already', 'AlreadyLinked', { candidateId: existing.id });
+        if (existing.userId) throw fail('A candidate with this email belongs to another user', 'Conflict', { email: address });
+        // The candidate a recruiter registered with this email, still unlinked and still holding it; a phone left out keeps theirs.
+        const changes = phone === null ? { name } : { name, phone };
+        candidate = { ...existing, ...changes, userId: user.sub };
+        const names: Record<string, string> = {};
+        const values: Record<string, unknown> = { ':email': existing.email };
+        const sets = setFields({ ...changes, userId: user.sub, ...candidateUserKeys(user.sub, existing.id) }, names, values);
+        transaction = {
+          TransactItems: [
+            {
+              Update: {
+                TableName: store.table,
+                Key: candidateKey(existing.id),
+                UpdateExpression: `SET ${sets.join(', ')}`,
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#userId) AND email = :email',
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+            userGuard(store, user.sub, existing.id),
+          ],
+        };
+      }
+      // Positions in the transaction: the candidate first; the user's guard last.
+      const userItem = existing ? 1 : 2;
+      try {
+        await store.doc.send(new TransactWriteCommand(transaction));
+      } catch (error) {
+        if (failed(error, userItem)) throw fail('You have a profile already', 'AlreadyLinked', { candidateId: reason(error, userItem)?.Item?.candidateId?.S ?? null });
+        // Linking: the candidate was linked or changed its email meanwhile; creating: the email was registered meanwhile.
+        if (failed(error, existing ? 0 : 1)) throw fail('A candidate with this email changed meanwhile; try again', 'Conflict', { email: address, retryable: true });
+        throw error;
+      }
+      return candidate;
+    },
+
+    async updateMyProfile(_: unknown, { input }: Args, { caller, store }: PeerContext) {
+      allow(caller, CANDIDATES);
+      const changes: Record<string, string | null> = {};
+      if (input.name != null) changes.name = required('name', input.name, 200);
+      if (input.email != null) changes.email = email(input.email);
+      if (input.phone !== undefined) {
+        maxLength('phone', input.phone, 32);
+        changes.phone = input.phone ?? null;
+      }
+      const user = signedIn(caller);
+      const candidate = await myCandidate(store, user);
+      const { email: newEmail, ...rest } = changes;
+      if (newEmail != null && newEmail !== candidate.email) {
+        // The profile and its email guards in one transaction: the old guard goes, the new one must be free.
+        const names: Record<string, string> = {};
+        const values: Record<string, unknown> = { ':sub': user.sub, ':old': candidate.email };
+        const sets = setFields({ ...rest, email: newEmail }, names, values);
+        const sameGuard = candidate.email.toLowerCase() === newEmail.toLowerCase();
+        const mine = { ConditionExpression: 'candidateId = :id', ExpressionAttributeValues: { ':id': candidate.id } };
+        try {
+          await store.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: store.table,
+                    Key: candidateKey(candidate.id),
+                    UpdateExpression: `SET ${sets.join(', ')}`,
+                    ConditionExpression: 'userId = :sub AND #email = :old',
+                    ExpressionAttributeNames: names,
+                    ExpressionAttributeValues: values,
+                  },
+                },
+                ...(sameGuard
+                  ? [{ Update: { TableName: store.table, Key: emailKey(newEmail), UpdateExpression: 'SET email = :email', ...mine, ExpressionAttributeValues: { ':id': candidate.id, ':email': newEmail } } }]
+                  : [
+                      { Delete: { TableName: store.table, Key: emailKey(candidate.email), ...mine } },
+                      {
+                        Put: {
+                          TableName: store.table,
+                          Item: { ...emailKey(newEmail), __typename: 'CandidateEmail', candidateId: candidate.id, email: newEmail },
+                          ConditionExpression: 'attribute_not_exists(PK)',
+                        },
+                      },
+                    ]),
+              ],
+            }),
+          );
+        } catch (error) {
+          if (failed(error, 2)) throw fail('A candidate with this email already exists', 'Conflict', { email: newEmail });
+          if (failed(error, 0) || failed(error, 1)) throw fail('Your profile changed meanwhile; read it again and retry', 'ConcurrentModification', { candidateId: candidate.id });
+          throw error;
+        }
+        return { ...candidate, ...rest, email: newEmail };
+      }
+      if (Object.keys(rest).length === 0) return candidate;
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':sub': user.sub };
+      const sets = setFields(rest, names, values);
+      try {
+        const { Attributes } = await store.doc.send(
+          new UpdateCommand({
+            TableName: store.table,
+            Key: candidateKey(candidate.id),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression: 'userId = :sub',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return Attributes;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw fail('Your profile changed meanwhile; read it again and retry', 'ConcurrentModification', { candidateId: candidate.id });
+        throw error;
+      }
+    },
+
+    async applyAsMe(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, CANDIDATES);
+      const jobId = id('jobId', args.jobId);
+      const user = signedIn(caller);
+      const [candidate, job] = await Promise.all([candidateOfUserSub(store, user.sub), getItem(store, jobKey(jobId), true)]);
+      if (!candidate) throw fail('You have no candidate profile yet: create it with createMyProfile', 'ProfileNotFound', { mutation: 'createMyProfile' });
+      requireOpen(job, jobId);
+      return writeApplication(store, jobId, candidate.id);
+    },
   },
 };
-
