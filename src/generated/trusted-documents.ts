@@ -102,7 +102,7 @@ export const trustedDocuments: Readonly<Record<string, string>> = {
   // UpdateMyProfile (Apollo Client)
   'fa97b4fe9c582758876a121178f19055ddcc6bc07df1a1fdcf6952ac78cc56b5': "mutation UpdateMyProfile($input: UpdateMyProfileInput!) {\n  updateMyProfile(input: $input) {\n    ...CandidateFields\n    __typename\n  }\n}\n\nfragment CandidateFields on Candidate {\n  id\n  name\n  email\n  phone\n  createdAt\n  __typename\n}",
   // WithdrawApplication (SDK)
-  '7c657e4716c62fd006292b8e60133a322e45078476dacd316d7a71bd91196cbf': "mutation WithdrawApplication($id: ID!, $expectedVersion: Int!) {\n  withdrawApplication(id: $id, expectedVersion: $expectedVersion) {\n    ...ApplicationFields\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n}",
+  '86cccf901bcb866e454cfea0d7a1a05c43ccb9a02895d30b9ebe281bb0fe4195': "mutation WithdrawApplication($id: ID!, $expectedVersion: Int!) {\n  withdrawApplication(id: $id, expectedVersion: $expectedVersion) {\n    id\n    jobId\n    stage\n    version\n    appliedAt\n    updatedAt\n  }\n}",
   // WithdrawApplication (Apollo Client)
-  '65e442eabcc00e708b73328468fdfaba945ec77b137365d02597ac7edd221819': "mutation WithdrawApplication($id: ID!, $expectedVersion: Int!) {\n  withdrawApplication(id: $id, expectedVersion: $expectedVersion) {\n    ...ApplicationFields\n    __typename\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n  __typename\n}",
+  'e95afd01d2b8edae7473b3472e776369ab46d0d31ee890c76d369168dbb769c7': "mutation WithdrawApplication($id: ID!, $expectedVersion: Int!) {\n  withdrawApplication(id: $id, expectedVersion: $expectedVersion) {\n    id\n    jobId\n    stage\n    version\n    appliedAt\n    updatedAt\n    __typename\n  }\n}",
 };

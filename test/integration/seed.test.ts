@@ -26,6 +26,8 @@ beforeAll(async () => {
     jobs: seedCompanies.reduce((total, company) => total + company.jobs.length, 0),
     candidates: seedCandidates.length,
     applications: seedCandidates.reduce((total, candidate) => total + candidate.applications.length, 0),
+    // No candidate user given: nobody is linked.
+    linked: 0,
   });
   items = await storedItems(hiring.api);
 });

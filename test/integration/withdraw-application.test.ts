@@ -77,7 +77,7 @@ describe('Mutation.withdrawApplication', () => {
     const me = await aSignedInCandidate();
     const application = await anApplication(me.id);
     const { withdrawApplication } = await me.client.request(WithdrawApplicationDocument, { id: application.id, expectedVersion: 1 });
-    expect(withdrawApplication).toMatchObject({ id: application.id, candidateId: me.id, stage: 'WITHDRAWN', version: 2 });
+    expect(withdrawApplication).toMatchObject({ id: application.id, jobId: application.jobId, stage: 'WITHDRAWN', version: 2 });
     expect(await stageOf(application.id)).toMatchObject({ stage: 'WITHDRAWN', version: 2 });
   });
 
