@@ -83,6 +83,8 @@ export interface ServerOptions {
   maxResponseBytes?: number;
   /** Bytes of parsed documents cached between requests (DOCUMENT_CACHE_BYTES, default 16 MiB); 0: no cache. */
   documentCacheBytes?: number;
+  /** More plugins, after the server's own (e.g. src/realtime/http.ts, which publishes mutations to subscribers). */
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 export function createServer({
@@ -94,6 +96,7 @@ export function createServer({
   maxResponseBytes = MAX_RESPONSE_BYTES,
   documentCacheBytes = DEFAULT_DOCUMENT_CACHE_BYTES,
   queryBudgets,
+  plugins = [],
 }: ServerOptions): ApolloServer<RequestContext> {
   const { sdl, resolvers } = schema ?? { sdl: schemaSdl, resolvers: apiResolvers };
   const executableSchema = buildExecutableSchema(sdl, resolvers, limits);
@@ -123,6 +126,7 @@ export function createServer({
       errorLoggingPlugin(logger),
       requestLogPlugin,
       ...(queryBudgets ? [queryBudgetPlugin({ budgets: queryBudgets, resolvers, defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE })] : []),
+      ...plugins,
     ],
     includeStacktraceInErrorResponses: false,
     // A null where the schema allows none gets AppSync's answer, not a masked InternalFailure (EXE-09).

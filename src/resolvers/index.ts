@@ -7,6 +7,7 @@
  */
 import { functions } from '../functions/index';
 import type { AppSyncFields, RequiredCoordinate } from '../generated/resolver-types';
+import { NONE } from '../runtime/resolver';
 import { typedRoutes, type RoutingTable } from '../runtime/typed-routes';
 import * as ApplicationCandidate from './Application.candidate';
 import * as ApplicationJob from './Application.job';
@@ -24,6 +25,9 @@ import * as QueryCandidate from './Query.candidate';
 import * as QueryCompany from './Query.company';
 import * as QueryJob from './Query.job';
 import * as QueryJobsByCompany from './Query.jobsByCompany';
+import * as SubscriptionOnApplicationCreated from './Subscription.onApplicationCreated';
+import * as SubscriptionOnApplicationMoved from './Subscription.onApplicationMoved';
+import * as SubscriptionOnJobPublished from './Subscription.onJobPublished';
 
 const { unit, pipeline } = typedRoutes<AppSyncFields, typeof functions>(functions);
 
@@ -44,4 +48,8 @@ export const resolvers = {
   'Mutation.createCandidate': unit('Mutation.createCandidate', MutationCreateCandidate),
   'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, ['requireOpenJob', 'requireCandidate', 'putApplication']),
   'Mutation.moveApplication': unit('Mutation.moveApplication', MutationMoveApplication),
+  // Run when a client subscribes (src/realtime/subscribe.ts), never over HTTP.
+  'Subscription.onApplicationMoved': unit('Subscription.onApplicationMoved', SubscriptionOnApplicationMoved, NONE),
+  'Subscription.onApplicationCreated': unit('Subscription.onApplicationCreated', SubscriptionOnApplicationCreated, NONE),
+  'Subscription.onJobPublished': unit('Subscription.onJobPublished', SubscriptionOnJobPublished, NONE),
 } satisfies RoutingTable<AppSyncFields, RequiredCoordinate>;

@@ -9,10 +9,15 @@ import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { DEFAULT_QUERY_BUDGETS } from '../../src/runtime/budget/budgets';
 import { createTestApi, type TestApi, type TestApiOptions } from './api';
 import type { EventOptions } from './events';
+import type { AuthConfig } from '../../src/runtime/auth/config';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';
 
 export interface HiringApi {
   api: TestApi;
+  /** The authorization configuration the handler enforces (user pools and the API key). */
+  auth: AuthConfig;
+  /** A user-pool token of a user in `groups`, for the handler's pool. */
+  tokenFor(groups: string[]): string;
   admin: EventOptions;
   recruiter: EventOptions;
   /** A signed-in user in no group. */
@@ -33,13 +38,15 @@ let emails = 0;
  */
 export async function createHiringApi(options: TestApiOptions = {}): Promise<HiringApi> {
   const key = createSigningKey();
+  const auth = deployedAuthConfig(key);
   const api = await createTestApi({
-    auth: deployedAuthConfig(key),
+    auth,
     queryBudgets: DEFAULT_QUERY_BUDGETS,
     trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
     ...options,
   });
-  const as = (groups: string[]) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups }) } });
+  const tokenFor = (groups: string[]) => cognitoIdToken(key, { 'cognito:groups': groups });
+  const as = (groups: string[]) => ({ headers: { authorization: tokenFor(groups) } });
   const admin = as(['admins']);
   const recruiter = as(['recruiters']);
   const call = async <T>(query: string, variables: Record<string, unknown> | undefined, options: EventOptions) => {
@@ -49,6 +56,8 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
   };
   return {
     api,
+    auth,
+    tokenFor,
     admin,
     recruiter,
     member: as([]),

@@ -153,6 +153,9 @@ describe('RoutingTable', () => {
       | 'Mutation.createCandidate'
       | 'Mutation.applyToJob'
       | 'Mutation.moveApplication'
+      | 'Subscription.onApplicationMoved'
+      | 'Subscription.onApplicationCreated'
+      | 'Subscription.onJobPublished'
     >();
   });
 

@@ -1,0 +1,75 @@
+/**
+ * The hiring API with subscriptions, as deployed but in-process: the real HTTP handler publishing
+ * committed mutations inline (REALTIME_PUBLISH=inline), the real WebSocket handler behind a local
+ * API Gateway (websocket-gateway.ts), one DynamoDB Local database, and graphql-ws clients.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
+import { createClient, type Client } from 'graphql-ws';
+import { createConnectionApi } from '../../src/realtime/connections';
+import { httpRealtimePlugin } from '../../src/realtime/http';
+import { apiSdl, createRealtime, type Realtime } from '../../src/realtime/realtime';
+import { createWebSocketHandler } from '../../src/realtime/websocket';
+import { resolvers } from '../../src/resolvers/index';
+import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '../../src/runtime/lambda/invoker';
+import { createHiringApi, type HiringApi } from './hiring';
+import { startWebSocketGateway, type WebSocketEventHandler, type WebSocketGateway } from './websocket-gateway';
+
+export interface RealtimeApi {
+  hiring: HiringApi;
+  gateway: WebSocketGateway;
+  realtime: Realtime;
+  /** A graphql-ws client sending `connectionParams` in connection_init (no retries). */
+  client(connectionParams: Record<string, string>, onClosed?: (event: unknown) => void): Client;
+  close(): Promise<void>;
+}
+
+const logger = new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' });
+
+export async function createRealtimeApi(): Promise<RealtimeApi> {
+  let handle: WebSocketEventHandler = async () => ({ statusCode: 503 });
+  const gateway = await startWebSocketGateway((event) => handle(event));
+  const management = new ApiGatewayManagementApiClient({ endpoint: gateway.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const connections = () => createConnectionApi(gateway.endpoint, management);
+  const hiring = await createHiringApi({
+    plugins: (db, auth) => [
+      httpRealtimePlugin({
+        env: { REALTIME_PUBLISH: 'inline', REALTIME_ENDPOINT: gateway.endpoint },
+        sdl: apiSdl,
+        logger,
+        lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS),
+        client: db.doc,
+        tableName: db.tableName,
+        auth: auth!,
+        connections,
+      }),
+    ],
+  });
+  const { db } = hiring.api;
+  const realtime = createRealtime({
+    client: db.doc,
+    tableName: db.tableName,
+    auth: hiring.auth,
+    connections,
+    logger,
+    resolvers: { definitions: resolvers, runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: {} } },
+  });
+  const handler = createWebSocketHandler(realtime, { endpoint: gateway.endpoint, logger });
+  handle = handler as WebSocketEventHandler;
+  const clients: Client[] = [];
+  return {
+    hiring,
+    gateway,
+    realtime,
+    client(connectionParams, onClosed) {
+      const client = createClient({ url: gateway.url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true, on: onClosed ? { closed: onClosed } : {} });
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await gateway.close();
+      management.destroy();
+    },
+  };
+}
