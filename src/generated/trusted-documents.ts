@@ -49,4 +49,16 @@ export const trustedDocuments: Readonly<Record<string, string>> = {
   '429428a74380c4084121184c6aeb14d6dd861d27d58b70513b5177b63c760957': "mutation MoveApplication($id: ID!, $stage: Stage!, $expectedVersion: Int!) {\n  moveApplication(id: $id, stage: $stage, expectedVersion: $expectedVersion) {\n    ...ApplicationFields\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n}",
   // MoveApplication (Apollo Client)
   '94a4cc1b44ea6eb32177b55f5a6c4a702edf71214ad341f51666e4af44d5a795': "mutation MoveApplication($id: ID!, $stage: Stage!, $expectedVersion: Int!) {\n  moveApplication(id: $id, stage: $stage, expectedVersion: $expectedVersion) {\n    ...ApplicationFields\n    __typename\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n  __typename\n}",
+  // OnApplicationCreated (SDK)
+  'ffc16252dda4132b5519b3c9047d9dc81d207f06895e469ef11f4a65e91c647f': "subscription OnApplicationCreated($jobId: ID) {\n  onApplicationCreated(jobId: $jobId) {\n    ...ApplicationFields\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n}",
+  // OnApplicationCreated (Apollo Client)
+  'c84273655091788699baa34ccff1e63157b898bae1f3a22fd7a8e72c1a709734': "subscription OnApplicationCreated($jobId: ID) {\n  onApplicationCreated(jobId: $jobId) {\n    ...ApplicationFields\n    __typename\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n  __typename\n}",
+  // OnApplicationMoved (SDK)
+  '72ad0262437113147deadef696ba2f313ec914bef4d372b2a07cb807ae4337e3': "subscription OnApplicationMoved($jobId: ID) {\n  onApplicationMoved(jobId: $jobId) {\n    ...ApplicationFields\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n}",
+  // OnApplicationMoved (Apollo Client)
+  '86f4b2bec9db3250901abd928a9e76bb44d03e926d1b1633f7b051a477149095': "subscription OnApplicationMoved($jobId: ID) {\n  onApplicationMoved(jobId: $jobId) {\n    ...ApplicationFields\n    __typename\n  }\n}\n\nfragment ApplicationFields on Application {\n  id\n  jobId\n  candidateId\n  stage\n  version\n  appliedAt\n  updatedAt\n  __typename\n}",
+  // OnJobPublished (SDK)
+  'b0c3437e126c2bc04b1a26f97f92dd20be7ac8158d58d000a0623d7f7124913a': "subscription OnJobPublished($companyId: ID) {\n  onJobPublished(companyId: $companyId) {\n    ...JobFields\n  }\n}\n\nfragment JobFields on Job {\n  id\n  companyId\n  title\n  description\n  location\n  status\n  createdAt\n  updatedAt\n}",
+  // OnJobPublished (Apollo Client)
+  '7ceeaef7eef367639b18cee106de73e9eb0092e2f55039146d051ff335bd38a1': "subscription OnJobPublished($companyId: ID) {\n  onJobPublished(companyId: $companyId) {\n    ...JobFields\n    __typename\n  }\n}\n\nfragment JobFields on Job {\n  id\n  companyId\n  title\n  description\n  location\n  status\n  createdAt\n  updatedAt\n  __typename\n}",
 };

@@ -141,11 +141,12 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
           new PutCommand({
             TableName: tableName,
             Item: {
+              ...record,
+              // After the record: a record read back from the index carries its old keys.
               PK: connectionPk(record.connectionId),
               SK: subscriptionSk(record.id),
               GSI1PK: indexPk(record.filterKey),
               GSI1SK: `${record.connectionId}#${record.id}`,
-              ...record,
               [TTL_ATTRIBUTE]: expiresAt(),
             },
             ConditionExpression: 'attribute_not_exists(PK)',
