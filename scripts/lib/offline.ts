@@ -92,8 +92,15 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
   const child = spawn(process.execPath, args, {
     cwd: serviceDir,
     detached: true,
-    // serverless.yml's local stage reads REALTIME_LOCAL_ENDPOINT: the Management API the fan-out posts to.
-    env: { ...process.env, ...options.env, ESBUILD_WORK_FOLDER: workFolder, REALTIME_LOCAL_ENDPOINT: `http://127.0.0.1:${options.websocketPort}` },
+    // serverless.yml's local stage reads REALTIME_LOCAL_ENDPOINT (the Management API the fan-out
+    // posts to) and REALTIME_LOCAL_WEBSOCKET_URL (where the playground subscribes).
+    env: {
+      ...process.env,
+      ...options.env,
+      ESBUILD_WORK_FOLDER: workFolder,
+      REALTIME_LOCAL_ENDPOINT: `http://127.0.0.1:${options.websocketPort}`,
+      REALTIME_LOCAL_WEBSOCKET_URL: `ws://127.0.0.1:${options.websocketPort}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let recent = '';

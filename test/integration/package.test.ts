@@ -83,6 +83,7 @@ describe('serverless.yml: the function', () => {
       REALTIME_PUBLISH: 'invoke',
       REALTIME_FUNCTION_NAME: 'hiring-api-dev-realtime',
       REALTIME_ENDPOINT: { 'Fn::Join': ['', ['https://', { Ref: 'WebsocketsApi' }, '.execute-api.', 'eu-west-1', '.amazonaws.com/', 'dev']] },
+      PLAYGROUND_SUBSCRIPTION_URL: { 'Fn::Join': ['', ['wss://', { Ref: 'WebsocketsApi' }, '.execute-api.', 'eu-west-1', '.amazonaws.com/', 'dev']] },
     });
     expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
   });
