@@ -20,6 +20,11 @@ export interface SubscriptionClientOptions {
   getToken?: () => MaybePromise<string | null | undefined>;
   /** Reconnection attempts after a connection is lost (default 10; backoff with jitter). */
   retryAttempts?: number;
+  /**
+   * Milliseconds between pings while connected (default 300,000): API Gateway closes a WebSocket
+   * idle for 10 minutes. 0 turns pings off.
+   */
+  keepAliveMs?: number;
   /** A WebSocket implementation where there is no global one. */
   webSocketImpl?: unknown;
   /** graphql-ws events (connected, closed, error, …), for status indicators. */
@@ -57,6 +62,7 @@ export function createSubscriptionClient(options: SubscriptionClientOptions): Su
     url: options.url,
     lazy: true,
     retryAttempts: options.retryAttempts ?? 10,
+    keepAlive: options.keepAliveMs ?? 300_000,
     // Lost connections are retried (graphql-ws never retries a refused connection_init).
     shouldRetry: () => true,
     ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),

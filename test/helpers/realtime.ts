@@ -13,10 +13,13 @@ import { createWebSocketHandler } from '../../src/realtime/websocket';
 import { resolvers } from '../../src/resolvers/index';
 import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '../../src/runtime/lambda/invoker';
 import { createHiringApi, type HiringApi } from './hiring';
+import { startLambdaService, type LambdaService } from './lambda-service';
 import { startWebSocketGateway, type WebSocketEventHandler, type WebSocketGateway } from './websocket-gateway';
 
 export interface RealtimeApi {
   hiring: HiringApi;
+  /** With `publish: 'invoke'`: the Lambda service the HTTP handler hands events to. */
+  lambda?: LambdaService;
   gateway: WebSocketGateway;
   realtime: Realtime;
   /** A graphql-ws client sending `connectionParams` in connection_init (no retries). */
@@ -26,18 +29,27 @@ export interface RealtimeApi {
 
 const logger = new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' });
 
-export async function createRealtimeApi(): Promise<RealtimeApi> {
+/** The realtime function's name under `publish: 'invoke'`. */
+export const REALTIME_FUNCTION = 'hiring-api-test-realtime';
+
+/**
+ * `publish`: `inline` (the fan-out runs in the HTTP request, as `npm start` does) or `invoke` (the
+ * HTTP handler invokes the WebSocket function asynchronously through a local Lambda service, as
+ * deployed).
+ */
+export async function createRealtimeApi({ publish = 'inline' }: { publish?: 'inline' | 'invoke' } = {}): Promise<RealtimeApi> {
   let handle: WebSocketEventHandler = async () => ({ statusCode: 503 });
+  const lambda = publish === 'invoke' ? await startLambdaService({ [REALTIME_FUNCTION]: (event) => handle(event) }) : undefined;
   const gateway = await startWebSocketGateway((event) => handle(event));
   const management = new ApiGatewayManagementApiClient({ endpoint: gateway.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const connections = () => createConnectionApi(gateway.endpoint, management);
   const hiring = await createHiringApi({
     plugins: (db, auth) => [
       httpRealtimePlugin({
-        env: { REALTIME_PUBLISH: 'inline', REALTIME_ENDPOINT: gateway.endpoint },
+        env: publish === 'invoke' ? { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: REALTIME_FUNCTION } : { REALTIME_PUBLISH: 'inline', REALTIME_ENDPOINT: gateway.endpoint },
         sdl: apiSdl,
         logger,
-        lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS),
+        lambda: lambda?.invoker() ?? createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS),
         client: db.doc,
         tableName: db.tableName,
         auth: auth!,
@@ -59,6 +71,7 @@ export async function createRealtimeApi(): Promise<RealtimeApi> {
   const clients: Client[] = [];
   return {
     hiring,
+    lambda,
     gateway,
     realtime,
     client(connectionParams, onClosed) {
@@ -69,6 +82,7 @@ export async function createRealtimeApi(): Promise<RealtimeApi> {
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await gateway.close();
+      await lambda?.close();
       management.destroy();
     },
   };
