@@ -9,6 +9,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { readConfig } from '../config';
 import { resolvers } from '../resolvers/index';
+import { trustedDocuments } from '../generated/trusted-documents';
 import { createDynamoDBClient } from '../runtime/dynamodb/client';
 import { createLambdaInvoker } from '../runtime/lambda/invoker';
 import { createConnectionApi } from './connections';
@@ -30,6 +31,7 @@ export const websocketHandler = createWebSocketHandler(
     connections: (endpoint) => createConnectionApi(endpoint),
     logger,
     resolvers: { definitions: resolvers, runtime },
+    trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
   }),
   { endpoint: process.env.REALTIME_ENDPOINT || undefined, logger },
 );

@@ -19,7 +19,7 @@ import { fieldsByMutation, subscriptionFields } from './fields';
 import { createProtocol } from './protocol';
 import { createSubscriptionResolver } from './resolve';
 import { createRealtimeStore } from './store';
-import { createSubscribeCheck } from './subscribe';
+import { createSubscribeCheck, type TrustedSubscriptions } from './subscribe';
 
 /** The API's SDL, as src/server.ts builds it. */
 export const apiSdl = `${appsyncSdl}\n${domainSdl}`;
@@ -37,14 +37,16 @@ export interface RealtimeOptions {
    * subscription field's resolver runs when a client subscribes (resolve.ts).
    */
   resolvers?: { definitions: Readonly<Record<string, ResolverDefinition>>; runtime: RuntimeConfig };
+  /** The trusted-documents manifest and the modes held to it (TRUSTED_DOCUMENTS), as over HTTP. */
+  trustedDocuments?: TrustedSubscriptions;
 }
 
 export type Realtime = ReturnType<typeof createRealtime>;
 
-export function createRealtime({ client, tableName, auth, connections, logger, sdl = apiSdl, resolvers }: RealtimeOptions) {
+export function createRealtime({ client, tableName, auth, connections, logger, sdl = apiSdl, resolvers, trustedDocuments }: RealtimeOptions) {
   const schema = createDeliverySchema(sdl, auth);
   const store = createRealtimeStore({ client, tableName });
-  const check = createSubscribeCheck(schema, auth);
+  const check = createSubscribeCheck(schema, auth, trustedDocuments);
   const authenticate = createAuthenticator(auth);
   const fields = fieldsByMutation(schema);
   const deliver = createDelivery(schema);

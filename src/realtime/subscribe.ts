@@ -20,6 +20,7 @@ import {
 } from 'graphql';
 import type { RequestAuthorization } from '../runtime/auth/authenticate';
 import type { AuthConfig } from '../runtime/auth/config';
+import type { AuthMode } from '../runtime/auth/modes';
 import { resolveFieldRules, type FieldRule } from '../runtime/auth/directives';
 import { isAllowed } from '../runtime/auth/enforce';
 import { unauthorizedMessage } from '../runtime/errors';
@@ -59,12 +60,23 @@ function rootField(selectionSet: SelectionSetNode, document: DocumentNode): Fiel
   return undefined;
 }
 
+/** The trusted documents (src/http/trusted-documents.ts): restricted modes may subscribe with their texts only. */
+export interface TrustedSubscriptions {
+  documents: Readonly<Record<string, string>>;
+  modes: readonly AuthMode[];
+}
+
 /** The checker for one schema and authorization configuration; reuse it across messages. */
-export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig) {
+export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, trusted: TrustedSubscriptions = { documents: {}, modes: [] }) {
   const rules: Map<string, FieldRule> = resolveFieldRules(schema, auth);
   const defaultAction = auth.cognito?.defaultAction ?? 'ALLOW';
+  const trustedTexts = new Set(Object.values(trusted.documents));
 
   return (payload: SubscribePayload, authorization: RequestAuthorization): SubscribeCheck => {
+    // As over HTTP, a restricted mode (the API key) may run only the SDK's documents, checked first.
+    if (trusted.modes.includes(authorization.mode) && !trustedTexts.has(payload.query)) {
+      return { ok: false, errors: [subscriptionError('This API key may run only the trusted documents (the SDK\'s operations).', 'PersistedQueryNotAllowed')] };
+    }
     let document: DocumentNode;
     try {
       document = parse(payload.query);

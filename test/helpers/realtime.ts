@@ -10,6 +10,7 @@ import { createConnectionApi } from '../../src/realtime/connections';
 import { httpRealtimePlugin } from '../../src/realtime/http';
 import { apiSdl, createRealtime, type Realtime } from '../../src/realtime/realtime';
 import { createWebSocketHandler } from '../../src/realtime/websocket';
+import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { resolvers } from '../../src/resolvers/index';
 import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '../../src/runtime/lambda/invoker';
 import { createHiringApi, type HiringApi } from './hiring';
@@ -65,6 +66,8 @@ export async function createRealtimeApi({ publish = 'inline' }: { publish?: 'inl
     connections,
     logger,
     resolvers: { definitions: resolvers, runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: {} } },
+    // As createHiringApi holds HTTP requests: the API key to the SDK's documents.
+    trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
   });
   const handler = createWebSocketHandler(realtime, { endpoint: gateway.endpoint, logger });
   handle = handler as WebSocketEventHandler;
