@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- realtime`: one move of an application on a job with 100 graphql-ws subscribers
- * (and 100 more on another job), through the real HTTP handler (inline publishing, as `npm start`)
- * and the real WebSocket handler behind a local API Gateway on DynamoDB Local. Prints, per event:
+ * (and 100 more on another job), through the real HTTP handler (invoking the realtime function
+ * synchronously, as `npm start`) and the real WebSocket handler behind a local API Gateway on DynamoDB Local. Prints, per event:
  * the mutation's response time, the time from the request to the last subscriber's receipt, and
  * the DynamoDB and Management API calls of the fan-out. REALTIME_SUBSCRIBERS, REALTIME_MOVES change the sizes.
  */
@@ -45,7 +45,7 @@ export async function measureRealtime(): Promise<void> {
     console.log(
       table([
         ['figure', 'median', 'p90', 'max'],
-        ['mutation response (fan-out inline, before it)', ms(median(responses)), ms(percentile(responses, 90)), ms(Math.max(...responses))],
+        ['mutation response (after the synchronous fan-out)', ms(median(responses)), ms(percentile(responses, 90)), ms(Math.max(...responses))],
         ['request start → last subscriber received', ms(median(deliveries)), ms(percentile(deliveries, 90)), ms(Math.max(...deliveries))],
       ]),
     );

@@ -32,5 +32,5 @@ export const handler = createLambdaHandler({
   trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
   ...config.memory,
   // Committed mutations go to their subscribers (REALTIME_PUBLISH, src/realtime/publisher.ts).
-  plugins: [httpRealtimePlugin({ env: process.env, sdl: schemaSdl, logger, lambda, client, tableName: config.tables.main!, auth: config.auth })],
+  plugins: [httpRealtimePlugin({ env: process.env, sdl: schemaSdl, logger, lambda })],
 });

@@ -1,8 +1,8 @@
 /**
  * The realtime benchmark's subject, bundled by bench/realtime.ts (it imports the schema's .graphql
  * files as the Lambda bundle does) and run as its own process: DynamoDB Local, the WebSocket handler
- * behind a local API Gateway (test/helpers/websocket-gateway.ts), the HTTP handler publishing
- * inline, SUBSCRIBERS graphql-ws clients on one job and as many on another, then MOVES moves of
+ * behind a local API Gateway (test/helpers/websocket-gateway.ts) and a local Lambda service, the HTTP
+ * handler invoking it synchronously (as `npm start`), SUBSCRIBERS graphql-ws clients on one job and as many on another, then MOVES moves of
  * that job's applications. Prints one JSON line of figures.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -22,8 +22,8 @@ import { httpRealtimePlugin } from '../../src/realtime/http.ts';
 import { apiSdl, createRealtime } from '../../src/realtime/realtime.ts';
 import { createWebSocketHandler } from '../../src/realtime/websocket.ts';
 import { resolvers } from '../../src/resolvers/index.ts';
-import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '../../src/runtime/lambda/invoker.ts';
 import { graphqlEvent } from '../../test/helpers/events.ts';
+import { startLambdaService } from '../../test/helpers/lambda-service.ts';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig } from '../../test/helpers/jwt.ts';
 import { startWebSocketGateway, type WebSocketEventHandler } from '../../test/helpers/websocket-gateway.ts';
 
@@ -65,20 +65,18 @@ const counted: ConnectionApi = (() => {
 const runtime = { client: apiDoc, tables: { main: TABLE }, tokenSecret: 'bench', env: {} };
 const realtime = createRealtime({ client: realtimeDoc, tableName: TABLE, auth, connections: () => counted, logger, resolvers: { definitions: resolvers, runtime } });
 handle = createWebSocketHandler(realtime, { endpoint: gateway.endpoint, logger }) as WebSocketEventHandler;
+const lambdaService = await startLambdaService({ realtime: (event) => handle(event) });
 const http = createLambdaHandler({
   logger,
   auth,
   runtime,
   plugins: [
     httpRealtimePlugin({
-      env: { REALTIME_PUBLISH: 'inline', REALTIME_ENDPOINT: gateway.endpoint },
+      // As `npm start`: the realtime function invoked synchronously, through the Lambda Invoke API.
+      env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: 'realtime', REALTIME_INVOCATION_TYPE: 'RequestResponse' },
       sdl: apiSdl,
       logger,
-      lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS),
-      client: realtimeDoc,
-      tableName: TABLE,
-      auth,
-      connections: () => counted,
+      lambda: lambdaService.invoker(),
     }),
   ],
 });
@@ -141,6 +139,7 @@ for (let move = 0; move < MOVES; move += 1) {
 console.log(JSON.stringify({ subscribers: SUBSCRIBERS, otherSubscribers: SUBSCRIBERS, moves: MOVES, events }));
 await Promise.all(clients.map((client) => client.dispose()));
 await gateway.close();
+await lambdaService.close();
 management.destroy();
 fanOutClient.destroy();
 await local.stop();

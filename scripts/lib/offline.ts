@@ -93,13 +93,15 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
     cwd: serviceDir,
     detached: true,
     // serverless.yml's local stage reads REALTIME_LOCAL_ENDPOINT (the Management API the fan-out
-    // posts to) and REALTIME_LOCAL_WEBSOCKET_URL (where the playground subscribes).
+    // posts to), REALTIME_LOCAL_WEBSOCKET_URL (where the playground subscribes) and
+    // REALTIME_LOCAL_LAMBDA_ENDPOINT (the Invoke API the HTTP function hands mutations to).
     env: {
       ...process.env,
       ...options.env,
       ESBUILD_WORK_FOLDER: workFolder,
       REALTIME_LOCAL_ENDPOINT: `http://127.0.0.1:${options.websocketPort}`,
       REALTIME_LOCAL_WEBSOCKET_URL: `ws://127.0.0.1:${options.websocketPort}`,
+      REALTIME_LOCAL_LAMBDA_ENDPOINT: `http://127.0.0.1:${options.lambdaPort}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

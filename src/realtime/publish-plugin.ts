@@ -11,7 +11,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { GraphQLError, Kind, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { MutationEvent } from './fanout';
-import { logPublishFailure, type Publisher } from './publisher';
+import type { Publisher } from './publisher';
 
 /** Root fields of an operation with the response key of each, fragments included. */
 function rootFields(selectionSet: SelectionSetNode, operation: { fragments: Record<string, { selectionSet: SelectionSetNode }> }): FieldNode[] {
@@ -24,7 +24,7 @@ function rootFields(selectionSet: SelectionSetNode, operation: { fragments: Reco
 }
 
 /** The events a mutation's response publishes. */
-export function mutationEvents(operation: OperationDefinitionNode, fragments: Record<string, { selectionSet: SelectionSetNode }>, data: Record<string, unknown> | null | undefined, mutations: ReadonlySet<string> | null): MutationEvent[] {
+export function mutationEvents(operation: OperationDefinitionNode, fragments: Record<string, { selectionSet: SelectionSetNode }>, data: Record<string, unknown> | null | undefined, mutations: ReadonlySet<string>): MutationEvent[] {
   if (!data) return [];
   const seen = new Set<string>();
   const events: MutationEvent[] = [];
@@ -33,7 +33,7 @@ export function mutationEvents(operation: OperationDefinitionNode, fragments: Re
     if (seen.has(key)) continue;
     seen.add(key);
     const name = field.name.value;
-    if (mutations && !mutations.has(name)) continue;
+    if (!mutations.has(name)) continue;
     const value = data[key];
     if (value !== null && value !== undefined) events.push({ mutation: name, data: value });
   }
@@ -58,7 +58,8 @@ export function realtimePlugin(publisher: Publisher, logger: Logger): ApolloServ
           try {
             await publisher.publish(events);
           } catch (error) {
-            logPublishFailure(logger, events, error);
+            // The mutation has committed: its response stands, the failure is logged.
+            logger.error('Subscription events could not be published', { mutations: events.map((event) => event.mutation), error });
           }
         },
       };

@@ -1,7 +1,8 @@
 /**
- * The hiring API with subscriptions, as deployed but in-process: the real HTTP handler publishing
- * committed mutations inline (REALTIME_PUBLISH=inline), the real WebSocket handler behind a local
- * API Gateway (websocket-gateway.ts), one DynamoDB Local database, and graphql-ws clients.
+ * The hiring API with subscriptions, as deployed but in-process: the real HTTP handler invoking the
+ * realtime function with committed mutations (through the real Lambda client and a local Lambda
+ * service), the real WebSocket handler behind a local API Gateway (websocket-gateway.ts), one
+ * DynamoDB Local database, and graphql-ws clients.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
@@ -12,15 +13,14 @@ import { apiSdl, createRealtime, type Realtime } from '../../src/realtime/realti
 import { createWebSocketHandler } from '../../src/realtime/websocket';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { resolvers } from '../../src/resolvers/index';
-import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '../../src/runtime/lambda/invoker';
 import { createHiringApi, type HiringApi } from './hiring';
 import { startLambdaService, type LambdaService } from './lambda-service';
 import { startWebSocketGateway, type WebSocketEventHandler, type WebSocketGateway } from './websocket-gateway';
 
 export interface RealtimeApi {
   hiring: HiringApi;
-  /** With `publish: 'invoke'`: the Lambda service the HTTP handler hands events to. */
-  lambda?: LambdaService;
+  /** The Lambda service the HTTP handler hands events to (the WebSocket function runs in it). */
+  lambda: LambdaService;
   gateway: WebSocketGateway;
   realtime: Realtime;
   /** A graphql-ws client sending `connectionParams` in connection_init (no retries). */
@@ -30,31 +30,27 @@ export interface RealtimeApi {
 
 const logger = new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' });
 
-/** The realtime function's name under `publish: 'invoke'`. */
+/** The realtime function's name in the local Lambda service. */
 export const REALTIME_FUNCTION = 'hiring-api-test-realtime';
 
 /**
- * `publish`: `inline` (the fan-out runs in the HTTP request, as `npm start` does) or `invoke` (the
- * HTTP handler invokes the WebSocket function asynchronously through a local Lambda service, as
- * deployed).
+ * The HTTP handler invokes the WebSocket function through a local Lambda service (the real Lambda
+ * client): `RequestResponse` (the mutation answers after the deliveries, as `npm start` does) or
+ * `Event` (asynchronously, as deployed).
  */
-export async function createRealtimeApi({ publish = 'inline' }: { publish?: 'inline' | 'invoke' } = {}): Promise<RealtimeApi> {
+export async function createRealtimeApi({ invocationType = 'RequestResponse' }: { invocationType?: 'RequestResponse' | 'Event' } = {}): Promise<RealtimeApi> {
   let handle: WebSocketEventHandler = async () => ({ statusCode: 503 });
-  const lambda = publish === 'invoke' ? await startLambdaService({ [REALTIME_FUNCTION]: (event) => handle(event) }) : undefined;
+  const lambda = await startLambdaService({ [REALTIME_FUNCTION]: (event) => handle(event) });
   const gateway = await startWebSocketGateway((event) => handle(event));
   const management = new ApiGatewayManagementApiClient({ endpoint: gateway.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const connections = () => createConnectionApi(gateway.endpoint, management);
   const hiring = await createHiringApi({
-    plugins: (db, auth) => [
+    plugins: () => [
       httpRealtimePlugin({
-        env: publish === 'invoke' ? { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: REALTIME_FUNCTION } : { REALTIME_PUBLISH: 'inline', REALTIME_ENDPOINT: gateway.endpoint },
+        env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: REALTIME_FUNCTION, REALTIME_INVOCATION_TYPE: invocationType },
         sdl: apiSdl,
         logger,
-        lambda: lambda?.invoker() ?? createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS),
-        client: db.doc,
-        tableName: db.tableName,
-        auth: auth!,
-        connections,
+        lambda: lambda.invoker(),
       }),
     ],
   });
@@ -85,7 +81,7 @@ export async function createRealtimeApi({ publish = 'inline' }: { publish?: 'inl
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await gateway.close();
-      await lambda?.close();
+      await lambda.close();
       management.destroy();
     },
   };

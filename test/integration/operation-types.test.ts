@@ -10,17 +10,7 @@ let hiring: HiringApi;
 beforeAll(async () => {
   // As src/handler.ts wires it, with publishing off: subscriptions are refused over HTTP all the same.
   hiring = await createHiringApi({
-    plugins: (db, auth) => [
-      httpRealtimePlugin({
-        env: {},
-        sdl: apiSdl,
-        logger: new Logger({ logLevel: 'SILENT' }),
-        lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS),
-        client: db.doc,
-        tableName: db.tableName,
-        auth: auth!,
-      }),
-    ],
+    plugins: () => [httpRealtimePlugin({ env: {}, sdl: apiSdl, logger: new Logger({ logLevel: 'SILENT' }), lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS) })],
   });
 });
 

@@ -82,6 +82,8 @@ describe('serverless.yml: the function', () => {
       QUERY_BUDGET_AMAZON_COGNITO_USER_POOLS: 'tokens=5000,depth=10,aliases=50,directives=20,cost=20000,dynamodbCalls=50',
       REALTIME_PUBLISH: 'invoke',
       REALTIME_FUNCTION_NAME: 'hiring-api-dev-realtime',
+      REALTIME_INVOCATION_TYPE: 'Event',
+      REALTIME_LAMBDA_ENDPOINT: '',
       REALTIME_ENDPOINT: { 'Fn::Join': ['', ['https://', { Ref: 'WebsocketsApi' }, '.execute-api.', 'eu-west-1', '.amazonaws.com/', 'dev']] },
       PLAYGROUND_SUBSCRIPTION_URL: { 'Fn::Join': ['', ['wss://', { Ref: 'WebsocketsApi' }, '.execute-api.', 'eu-west-1', '.amazonaws.com/', 'dev']] },
     });
