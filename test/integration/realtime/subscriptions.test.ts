@@ -143,6 +143,15 @@ describe('WebSocket connections', () => {
     expect(await rt.realtime.store.connectionKeys(connectionId)).toEqual([]);
   });
 
+  it('refuses a client that does not offer graphql-transport-ws (the legacy graphql-ws subprotocol), at $connect', async () => {
+    const socket = new WebSocket(rt.gateway.url, 'graphql-ws');
+    const outcome = await new Promise<string>((resolve) => {
+      socket.addEventListener('open', () => resolve('open'), { once: true });
+      socket.addEventListener('error', () => resolve('refused'), { once: true });
+    });
+    expect(outcome).toBe('refused');
+  });
+
   it('deletes a subscription on complete and keeps the connection', async () => {
     const client = rt.client({ authorization: rt.hiring.tokenFor(['admins']) });
     const sub = subscribe(client, MOVED, { jobId: jobB });
