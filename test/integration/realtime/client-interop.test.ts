@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApplyToJobDocument, CreateCandidateDocument, MoveApplicationDocument, OnApplicationMovedDocument } from '../../../sdk/src/index';
 import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
 
+/** Waits for a condition (the machine may be busy: generous, never a fixed sleep). */
+const until = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+
 let rt: RealtimeApi;
 let jobId: string;
 let otherJobId: string;
@@ -48,7 +51,7 @@ async function moveBoth(): Promise<string> {
 }
 
 const subscribedTo = async (count: number) =>
-  vi.waitFor(async () => expect(await rt.realtime.store.subscriptions(`onApplicationMoved#jobId=${jobId}`)).toHaveLength(count));
+  until(async () => expect(await rt.realtime.store.subscriptions(`onApplicationMoved#jobId=${jobId}`)).toHaveLength(count));
 
 describe('Apollo Client GraphQLWsLink', () => {
   it('subscribes with the typed document and receives the job\'s moves only', async () => {
@@ -59,7 +62,7 @@ describe('Apollo Client GraphQLWsLink', () => {
     });
     await subscribedTo(1);
     const mine = await moveBoth();
-    await vi.waitFor(() => expect(moves).toHaveLength(1));
+    await until(() => expect(moves).toHaveLength(1));
     expect(moves[0]).toMatchObject({ id: mine, jobId, stage: 'SCREEN' });
     subscription.unsubscribe();
     await subscribedTo(0);
@@ -86,7 +89,7 @@ describe('urql subscriptionExchange', () => {
     });
     await subscribedTo(1);
     const mine = await moveBoth();
-    await vi.waitFor(() => expect(moves).toHaveLength(1));
+    await until(() => expect(moves).toHaveLength(1));
     expect(moves[0]).toMatchObject({ id: mine, stage: 'SCREEN' });
     unsubscribe();
     await subscribedTo(0);

@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRealtimeApi, REALTIME_FUNCTION, type RealtimeApi } from '../../helpers/realtime';
 
+/** Waits for a condition (the machine may be busy: generous, never a fixed sleep). */
+const until = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+
 let rt: RealtimeApi;
 
 beforeAll(async () => {
@@ -22,11 +25,11 @@ describe('REALTIME_INVOCATION_TYPE=Event', () => {
       { query: 'subscription ($jobId: ID) { onApplicationCreated(jobId: $jobId) { id jobId stage } }', variables: { jobId: job.id } },
       { next: (value) => void events.push(value as Record<string, any>), error: () => undefined, complete: () => undefined },
     );
-    await vi.waitFor(async () => expect(await rt.realtime.store.subscriptions(`onApplicationCreated#jobId=${job.id}`)).toHaveLength(1));
+    await until(async () => expect(await rt.realtime.store.subscriptions(`onApplicationCreated#jobId=${job.id}`)).toHaveLength(1));
     const before = rt.lambda.calls.length;
 
     const { applyToJob } = await rt.hiring.ok<any>('mutation ($j: ID!, $c: ID!) { applyToJob(jobId: $j, candidateId: $c) { id jobId stage } }', { j: job.id, c: candidate.id });
-    await vi.waitFor(() => expect(events).toHaveLength(1));
+    await until(() => expect(events).toHaveLength(1));
     expect(events[0]).toEqual({ data: { onApplicationCreated: { id: applyToJob.id, jobId: job.id, stage: 'APPLIED' } } });
     expect(rt.lambda.calls.slice(before)).toEqual([
       { functionName: REALTIME_FUNCTION, invocationType: 'Event', event: { realtimePublish: [{ mutation: 'applyToJob', data: { id: applyToJob.id, jobId: job.id, stage: 'APPLIED' } }] } },

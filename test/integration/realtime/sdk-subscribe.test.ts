@@ -6,6 +6,9 @@ import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
 import { rejection } from '../../helpers/thrown';
 import { print } from 'graphql';
 
+/** Waits for a condition (the machine may be busy: generous, never a fixed sleep). */
+const until = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+
 let rt: RealtimeApi;
 let jobId: string;
 const clients: SubscriptionClient[] = [];
@@ -46,13 +49,13 @@ describe('createSubscriptionClient().subscribe', () => {
         if (received.length === 2) break;
       }
     })();
-    await vi.waitFor(async () => expect(await stored()).toHaveLength(1));
+    await until(async () => expect(await stored()).toHaveLength(1));
     await move(id, 'SCREEN', 1);
     await move(id, 'INTERVIEW', 2);
     await reading;
     expect(received).toEqual(['SCREEN@2', 'INTERVIEW@3']);
     // Leaving the loop unsubscribes.
-    await vi.waitFor(async () => expect(await stored()).toHaveLength(0));
+    await until(async () => expect(await stored()).toHaveLength(0));
   });
 
   it('ends with a GraphQLRequestError of errorType Unauthorized when the credentials may not subscribe', async () => {
@@ -66,7 +69,7 @@ describe('createSubscriptionClient().subscribe', () => {
     const moves = client({ token: rt.hiring.tokenFor(['admins']) }).subscribe(OnApplicationMovedDocument, { jobId });
     const iterator = moves[Symbol.asyncIterator]();
     const first = iterator.next();
-    await vi.waitFor(async () => expect(await stored()).toHaveLength(1));
+    await until(async () => expect(await stored()).toHaveLength(1));
     const [{ connectionId }] = (await stored()) as unknown as [{ connectionId: string }];
     rt.gateway.drop(connectionId);
     // The stale record goes with the first fan-out that finds its connection gone; graphql-ws

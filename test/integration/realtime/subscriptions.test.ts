@@ -24,6 +24,9 @@ function subscribe(client: Client, query: string, variables: Record<string, unkn
   return { events, errors, dispose };
 }
 
+/** Waits for a condition (the machine may be busy: generous, never a fixed sleep). */
+const until = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+
 let rt: RealtimeApi;
 let jobA: string;
 let jobB: string;
@@ -52,7 +55,7 @@ describe('Subscription.onApplicationMoved', () => {
     const admin = rt.client({ authorization: rt.hiring.tokenFor(['admins']) });
     const onA = subscribe(recruiter, MOVED, { jobId: jobA });
     const onB = subscribe(admin, MOVED, { jobId: jobB });
-    await vi.waitFor(async () => {
+    await until(async () => {
       expect(await stored(`onApplicationMoved#jobId=${jobA}`)).toHaveLength(1);
       expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(1);
     });
@@ -63,8 +66,8 @@ describe('Subscription.onApplicationMoved', () => {
     await rt.hiring.ok(MOVE, { id: appB, stage: 'REJECTED', v: 2 });
 
     // Each connection receives in the order the events were posted: the last one closes the count.
-    await vi.waitFor(() => expect(onA.events.at(-1)?.data.onApplicationMoved.stage).toBe('INTERVIEW'));
-    await vi.waitFor(() => expect(onB.events.at(-1)?.data.onApplicationMoved.stage).toBe('REJECTED'));
+    await until(() => expect(onA.events.at(-1)?.data.onApplicationMoved.stage).toBe('INTERVIEW'));
+    await until(() => expect(onB.events.at(-1)?.data.onApplicationMoved.stage).toBe('REJECTED'));
     expect(onA.events).toEqual([
       { data: { onApplicationMoved: { id: appA, jobId: jobA, stage: 'SCREEN', version: 2 } } },
       { data: { onApplicationMoved: { id: appA, jobId: jobA, stage: 'INTERVIEW', version: 3 } } },
@@ -76,22 +79,22 @@ describe('Subscription.onApplicationMoved', () => {
     expect([onA.errors, onB.errors]).toEqual([[], []]);
     onA.dispose();
     onB.dispose();
-    await vi.waitFor(async () => expect(await stored(`onApplicationMoved#jobId=${jobA}`)).toHaveLength(0));
+    await until(async () => expect(await stored(`onApplicationMoved#jobId=${jobA}`)).toHaveLength(0));
   });
 
   it('delivers every job\'s moves to a subscriber without jobId', async () => {
     const appA = await anApplication(jobA);
     const all = subscribe(rt.client({ authorization: rt.hiring.tokenFor(['recruiters']) }), MOVED);
-    await vi.waitFor(async () => expect(await stored('onApplicationMoved#')).toHaveLength(1));
+    await until(async () => expect(await stored('onApplicationMoved#')).toHaveLength(1));
     await rt.hiring.ok(MOVE, { id: appA, stage: 'SCREEN', v: 1 });
-    await vi.waitFor(() => expect(all.events).toHaveLength(1));
+    await until(() => expect(all.events).toHaveLength(1));
     expect(all.events[0]).toEqual({ data: { onApplicationMoved: { id: appA, jobId: jobA, stage: 'SCREEN', version: 2 } } });
     all.dispose();
   });
 
   it('refuses an API-key subscriber with AppSync\'s Unauthorized error, storing nothing', async () => {
     const board = subscribe(rt.client({ 'x-api-key': TEST_API_KEY }), print(OnApplicationMovedDocument), { jobId: jobA });
-    await vi.waitFor(() => expect(board.errors).toHaveLength(1));
+    await until(() => expect(board.errors).toHaveLength(1));
     expect(board.errors[0]).toEqual([
       expect.objectContaining({ errorType: 'Unauthorized', message: 'Not Authorized to access onApplicationMoved on type Subscription', path: ['onApplicationMoved'] }),
     ]);
@@ -100,7 +103,7 @@ describe('Subscription.onApplicationMoved', () => {
 
   it('holds the API key to the SDK\'s documents, as over HTTP (PersistedQueryNotAllowed)', async () => {
     const board = subscribe(rt.client({ 'x-api-key': TEST_API_KEY }), 'subscription { onJobPublished { id title } }');
-    await vi.waitFor(() => expect(board.errors).toHaveLength(1));
+    await until(() => expect(board.errors).toHaveLength(1));
     expect(board.errors[0]).toEqual([expect.objectContaining({ errorType: 'PersistedQueryNotAllowed' })]);
     expect(await stored('onJobPublished#')).toHaveLength(0);
   });
@@ -108,13 +111,13 @@ describe('Subscription.onApplicationMoved', () => {
   it('shows a field the mutation did not select as null, as AppSync does', async () => {
     const appA = await anApplication(jobA);
     const sub = subscribe(rt.client({ authorization: rt.hiring.tokenFor(['recruiters']) }), 'subscription ($jobId: ID) { onApplicationMoved(jobId: $jobId) { id appliedAt } }', { jobId: jobA });
-    await vi.waitFor(async () => expect(await stored(`onApplicationMoved#jobId=${jobA}`)).toHaveLength(1));
+    await until(async () => expect(await stored(`onApplicationMoved#jobId=${jobA}`)).toHaveLength(1));
     await rt.hiring.ok('mutation ($id: ID!) { moveApplication(id: $id, stage: SCREEN, expectedVersion: 1) { id jobId } }', { id: appA });
-    await vi.waitFor(() => expect(sub.events.length + sub.errors.length).toBeGreaterThan(0));
+    await until(() => expect(sub.events.length + sub.errors.length).toBeGreaterThan(0));
     // appliedAt is non-null in the schema: its absence nulls the whole (nullable) field, with AppSync's error.
     expect(sub.events[0]).toMatchObject({ data: { onApplicationMoved: null }, errors: [{ path: ['onApplicationMoved', 'appliedAt'] }] });
     sub.dispose();
-    await vi.waitFor(async () => expect(await stored(`onApplicationMoved#jobId=${jobA}`)).toHaveLength(0));
+    await until(async () => expect(await stored(`onApplicationMoved#jobId=${jobA}`)).toHaveLength(0));
   });
 });
 
@@ -134,11 +137,11 @@ describe('WebSocket connections', () => {
     expect(received).toEqual([{ type: 'connection_ack' }, { type: 'pong' }]);
 
     socket.send(JSON.stringify({ type: 'subscribe', id: 'board', payload: { query: MOVED, variables: { jobId: jobB } } }));
-    await vi.waitFor(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(1));
+    await until(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(1));
     const [{ connectionId }] = (await stored(`onApplicationMoved#jobId=${jobB}`)) as unknown as [{ connectionId: string }];
     expect(await rt.realtime.store.connectionKeys(connectionId)).toHaveLength(2);
     socket.close(1000);
-    await vi.waitFor(() => expect(rt.gateway.connectionIds()).not.toContain(connectionId));
+    await until(() => expect(rt.gateway.connectionIds()).not.toContain(connectionId));
     await rt.gateway.settled();
     expect(await rt.realtime.store.connectionKeys(connectionId)).toEqual([]);
   });
@@ -155,12 +158,12 @@ describe('WebSocket connections', () => {
   it('deletes a subscription on complete and keeps the connection', async () => {
     const client = rt.client({ authorization: rt.hiring.tokenFor(['admins']) });
     const sub = subscribe(client, MOVED, { jobId: jobB });
-    await vi.waitFor(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(1));
+    await until(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(1));
     const [{ connectionId }] = (await stored(`onApplicationMoved#jobId=${jobB}`)) as unknown as [{ connectionId: string }];
     const keep = subscribe(client, 'subscription { onJobPublished { id } }');
-    await vi.waitFor(async () => expect(await stored('onJobPublished#')).toHaveLength(1));
+    await until(async () => expect(await stored('onJobPublished#')).toHaveLength(1));
     sub.dispose();
-    await vi.waitFor(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(0));
+    await until(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(0));
     expect(await rt.realtime.store.connectionKeys(connectionId)).toHaveLength(2);
     keep.dispose();
   });
@@ -183,7 +186,7 @@ describe('WebSocket connections', () => {
   it('cleans up a connection that is gone on the next fan-out', async () => {
     const appB = await anApplication(jobB);
     subscribe(rt.client({ authorization: rt.hiring.tokenFor(['recruiters']) }), MOVED, { jobId: jobB });
-    await vi.waitFor(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(1));
+    await until(async () => expect(await stored(`onApplicationMoved#jobId=${jobB}`)).toHaveLength(1));
     const [{ connectionId }] = (await stored(`onApplicationMoved#jobId=${jobB}`)) as unknown as [{ connectionId: string }];
     rt.gateway.drop(connectionId);
     const gone = rt.gateway.calls.gone;
@@ -204,7 +207,7 @@ describe('Subscription.onJobPublished', () => {
     const board = subscribe(rt.client({ 'x-api-key': TEST_API_KEY }), PUBLISHED, { companyId: acme.id });
     const recruiter = subscribe(rt.client({ authorization: rt.hiring.tokenFor(['recruiters']) }), PUBLISHED, { companyId: acme.id });
     // The filter pins companyId with eq in every group: the subscriptions are indexed by it.
-    await vi.waitFor(async () => expect(await stored(`onJobPublished#companyId=${acme.id}`)).toHaveLength(2));
+    await until(async () => expect(await stored(`onJobPublished#companyId=${acme.id}`)).toHaveLength(2));
     const [record] = await stored(`onJobPublished#companyId=${acme.id}`);
     expect(record!.filter).toEqual({ filterGroup: [{ filters: [{ fieldName: 'status', operator: 'eq', value: 'OPEN' }, { fieldName: 'companyId', operator: 'eq', value: acme.id }] }] });
 
@@ -213,7 +216,7 @@ describe('Subscription.onJobPublished', () => {
     await rt.hiring.ok(CREATE, { input: { companyId: acme.id, title: 'Open', status: 'OPEN' } });
 
     for (const sub of [board, recruiter]) {
-      await vi.waitFor(() => expect(sub.events).toHaveLength(1));
+      await until(() => expect(sub.events).toHaveLength(1));
       expect(sub.events).toEqual([{ data: { onJobPublished: expect.objectContaining({ companyId: acme.id, title: 'Open', status: 'OPEN', description: null }) } }]);
     }
     board.dispose();
@@ -222,7 +225,7 @@ describe('Subscription.onJobPublished', () => {
 
   it('refuses a subscription whose argument the resolver rejects, with the resolver\'s errorType', async () => {
     const sub = subscribe(rt.client({ authorization: rt.hiring.tokenFor(['recruiters']) }), PUBLISHED, { companyId: 'x'.repeat(129) });
-    await vi.waitFor(() => expect(sub.errors).toHaveLength(1));
+    await until(() => expect(sub.errors).toHaveLength(1));
     expect(sub.errors[0]).toEqual([expect.objectContaining({ errorType: 'ValidationError', errorInfo: expect.objectContaining({ field: 'companyId' }) })]);
   });
 });
