@@ -4,7 +4,8 @@
  * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts;
  * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit;
  * `--warm-only` skips the cold starts; `--no-peer` skips the peer (bench/peer) and its per-operation rows. `npm run bench -- memory` runs the memory flood instead (memory.ts),
- * against ours and any `--ref` bundles.
+ * against ours and any `--ref` bundles. `npm run bench -- realtime` runs the subscriptions fan-out
+ * benchmark instead (realtime.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { startBenchDatabase } from './lib/database.ts';
 import { baselineQuery, graphqlEvent, oursLargeQuery, oursQuery, oursTypenameQuery } from './lib/events.ts';
 import { measureMemory } from './memory.ts';
 import { comparePeer } from './peer-compare.ts';
+import { measureRealtime } from './realtime.ts';
 import { printBundles, printColdStarts, printPeer, printWarm } from './report.ts';
 import { selectedVariants } from './lib/variants.ts';
 import { measureWarm } from './warm.ts';
@@ -26,9 +28,16 @@ const refs = process.argv.slice(2).filter((arg) => arg.startsWith('--ref=')).map
 const warmOnly = process.argv.includes('--warm-only');
 const withPeer = !process.argv.includes('--no-peer');
 const memoryOnly = process.argv.slice(2).includes('memory');
+const realtimeOnly = process.argv.slice(2).includes('realtime');
 const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
 
-if (memoryOnly) {
+if (realtimeOnly) {
+  try {
+    await measureRealtime();
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+} else if (memoryOnly) {
   try {
     const bundles = [await buildOurs(workDir)];
     for (const ref of refs) bundles.push(await buildAtRef(workDir, ref));

@@ -18,10 +18,12 @@ if (!container) throw new Error('The playground page has no #playground element.
 
 // Headers the server pre-fills (the local stage's sign-in token); empty on deployed stages.
 const defaultHeaders = document.querySelector<HTMLMetaElement>('meta[name="playground-default-headers"]')?.content || undefined;
+// The WebSocket API subscriptions run over (graphql-transport-ws); empty where the stage has none.
+const subscriptionUrl = document.querySelector<HTMLMetaElement>('meta[name="playground-subscription-url"]')?.content || undefined;
 
 createRoot(container).render(
   <GraphiQL
-    fetcher={createFetcher(endpointUrl(window.location))}
+    fetcher={createFetcher(endpointUrl(window.location), subscriptionUrl)}
     defaultQuery={defaultQuery}
     initialVariables={defaultVariables}
     defaultHeaders={defaultHeaders}

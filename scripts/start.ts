@@ -4,8 +4,9 @@
  * and the function behind serverless-offline's HTTP API emulation. Ctrl+C stops everything.
  *
  * Credentials (the local stage's only): sign-in tokens for an admin, a recruiter and a candidate
- * (linked to a seeded candidate), printed at start, and the API key local-dev-key. Environment: PORT (API, default 4000), DYNAMODB_PORT (default 8000), DYNAMODB_DATA_DIR
- * (default .dynamodb), SEED=false to skip the sample data.
+ * (linked to a seeded candidate), printed at start, and the API key local-dev-key. Environment:
+ * PORT (API, default 4000), WEBSOCKET_PORT (subscriptions, default 3001), DYNAMODB_PORT (default
+ * 8000), DYNAMODB_DATA_DIR (default .dynamodb), SEED=false to skip the sample data.
  *
  * Reload: a change under src/, schema/ or the build configuration restarts serverless-offline
  * alone (lib/reload.ts); WATCH=false turns it off, WATCH_PATHS (comma-separated) watches those
@@ -29,6 +30,7 @@ const TABLE_NAME = `hiring-api-${STAGE}`;
 const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
 const port = Number(process.env.PORT ?? 4000);
+const websocketPort = Number(process.env.WEBSOCKET_PORT ?? 3001);
 const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const dataDir = resolve(serviceDir, process.env.DYNAMODB_DATA_DIR ?? '.dynamodb');
 const watchedPaths =
@@ -83,6 +85,7 @@ async function start(): Promise<void> {
   const api = await startApi({
     port,
     lambdaPort: await freePort(),
+    websocketPort,
     stage: STAGE,
     env: {
       ...LOCAL_CREDENTIALS,
@@ -114,6 +117,7 @@ async function start(): Promise<void> {
     [
       '',
       `  GraphQL API   ${api.url}`,
+      `  Subscriptions ${api.websocketUrl}   (graphql-transport-ws; connection_init payload { authorization } or { "x-api-key" })`,
       `  Playground    ${api.url}   (open it in a browser; signed in as the local admin)`,
       `  Admin token   ${auth.token}`,
       `                (12 h; send it as the Authorization header: groups admins and recruiters)`,
@@ -149,7 +153,7 @@ function stoppedUnexpectedly(name: string): Promise<never> | undefined {
  * process group) and starts a fresh one, which bundles the current sources. Only an exit that no
  * restart caused stops the stack.
  */
-async function startApi(options: OfflineOptions): Promise<{ url: string; restart(): Promise<void> }> {
+async function startApi(options: OfflineOptions): Promise<{ url: string; websocketUrl: string; restart(): Promise<void> }> {
   const watchExit = (instance: Offline) =>
     void instance.exited.then(() => {
       if (current === instance) return stoppedUnexpectedly('serverless-offline');
@@ -169,7 +173,7 @@ async function startApi(options: OfflineOptions): Promise<{ url: string; restart
     })();
     return restarting;
   };
-  return { url: current.url, restart };
+  return { url: current.url, websocketUrl: current.websocketUrl, restart };
 }
 
 try {

@@ -1,7 +1,7 @@
 /** Lambda entry: cold-start wiring only. Everything here runs once per container. */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createDynamoDBClient, createLambdaInvoker } from '@appsync-lambda/engine';
-import { createHiringApi, operationNames } from './api';
+import { createDynamoDBClient, createLambdaInvoker, httpRealtimePlugin } from '@appsync-lambda/engine';
+import { createHiringApi, operationNames, schemaSdl } from './api';
 import { readConfig } from './config';
 import { trustedDocuments } from './generated/trusted-documents';
 import { metricsFromEnv } from './observability/metrics';
@@ -16,6 +16,7 @@ const metrics = metricsFromEnv(process.env);
 
 // One client per container: its connections and its retry quota outlive requests.
 const { client } = createDynamoDBClient(config.dynamodb);
+const lambda = createLambdaInvoker(config.lambda);
 
 export const handler = createHiringApi({
   logger,
@@ -26,7 +27,7 @@ export const handler = createHiringApi({
   paginationSecret: config.tokenSecret,
   env: config.resolverEnv,
   // The Lambda client is created on the first call of a Lambda data source, not here.
-  lambda: createLambdaInvoker(config.lambda),
+  lambda,
   limits: config.limits,
   auth: config.auth,
   introspection: config.introspection,
@@ -34,4 +35,6 @@ export const handler = createHiringApi({
   queryBudgets: config.queryBudgets,
   trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
   ...config.memory,
+  // Committed mutations go to their subscribers (REALTIME_PUBLISH, src/realtime/publisher.ts).
+  plugins: [httpRealtimePlugin({ env: process.env, sdl: schemaSdl, logger, lambda })],
 });

@@ -14,6 +14,8 @@ export interface OfflineOptions {
   port: number;
   /** serverless-offline's own Lambda invoke endpoint; any free port. */
   lambdaPort: number;
+  /** The WebSocket API (subscriptions) and its Management API. */
+  websocketPort: number;
   stage: string;
   /** Extra environment for the function (merged into this process's environment). */
   env: Record<string, string>;
@@ -30,6 +32,8 @@ export interface OfflineOptions {
 
 export interface Offline {
   url: string;
+  /** The WebSocket endpoint (graphql-transport-ws). */
+  websocketUrl: string;
   /** Settles when serverless-offline ends, whatever ended it. */
   exited: Promise<void>;
   stop(): Promise<void>;
@@ -77,6 +81,8 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
     String(options.port),
     '--lambdaPort',
     String(options.lambdaPort),
+    '--websocketPort',
+    String(options.websocketPort),
     '--host',
     '127.0.0.1',
     '--useInProcess',
@@ -86,7 +92,17 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
   const child = spawn(process.execPath, args, {
     cwd: serviceDir,
     detached: true,
-    env: { ...process.env, ...options.env, ESBUILD_WORK_FOLDER: workFolder },
+    // serverless.yml's local stage reads REALTIME_LOCAL_ENDPOINT (the Management API the fan-out
+    // posts to), REALTIME_LOCAL_WEBSOCKET_URL (where the playground subscribes) and
+    // REALTIME_LOCAL_LAMBDA_ENDPOINT (the Invoke API the HTTP function hands mutations to).
+    env: {
+      ...process.env,
+      ...options.env,
+      ESBUILD_WORK_FOLDER: workFolder,
+      REALTIME_LOCAL_ENDPOINT: `http://127.0.0.1:${options.websocketPort}`,
+      REALTIME_LOCAL_WEBSOCKET_URL: `ws://127.0.0.1:${options.websocketPort}`,
+      REALTIME_LOCAL_LAMBDA_ENDPOINT: `http://127.0.0.1:${options.lambdaPort}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let recent = '';
@@ -120,5 +136,5 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
     throw error;
   }
   ready = true;
-  return { url, exited, stop };
+  return { url, websocketUrl: `ws://127.0.0.1:${options.websocketPort}`, exited, stop };
 }

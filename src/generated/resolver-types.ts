@@ -554,6 +554,55 @@ export type StageCount = {
   stage: Stage;
 };
 
+/**
+ * Live updates over the WebSocket API (the graphql-transport-ws protocol, as graphql-ws speaks it).
+ * Each field names the mutations that fire it (@aws_subscribe); its arguments filter on the fields of
+ * the mutation's result, which must therefore be in the mutation's selection set (as on AppSync). An
+ * event carries what the mutation selected; a field the mutation did not select is null.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A candidate applied to the job (to any job without jobId). Recruiters and admins only. */
+  onApplicationCreated?: Maybe<Application>;
+  /** An application of the job (of any job without jobId) moved to another stage or was withdrawn. Recruiters and admins only. */
+  onApplicationMoved?: Maybe<Application>;
+  /** A job of the company (of any company without companyId) was published: posted or changed to OPEN. Open to the API key. */
+  onJobPublished?: Maybe<Job>;
+};
+
+
+/**
+ * Live updates over the WebSocket API (the graphql-transport-ws protocol, as graphql-ws speaks it).
+ * Each field names the mutations that fire it (@aws_subscribe); its arguments filter on the fields of
+ * the mutation's result, which must therefore be in the mutation's selection set (as on AppSync). An
+ * event carries what the mutation selected; a field the mutation did not select is null.
+ */
+export type SubscriptionOnApplicationCreatedArgs = {
+  jobId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live updates over the WebSocket API (the graphql-transport-ws protocol, as graphql-ws speaks it).
+ * Each field names the mutations that fire it (@aws_subscribe); its arguments filter on the fields of
+ * the mutation's result, which must therefore be in the mutation's selection set (as on AppSync). An
+ * event carries what the mutation selected; a field the mutation did not select is null.
+ */
+export type SubscriptionOnApplicationMovedArgs = {
+  jobId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live updates over the WebSocket API (the graphql-transport-ws protocol, as graphql-ws speaks it).
+ * Each field names the mutations that fire it (@aws_subscribe); its arguments filter on the fields of
+ * the mutation's result, which must therefore be in the mutation's selection set (as on AppSync). An
+ * event carries what the mutation selected; a field the mutation did not select is null.
+ */
+export type SubscriptionOnJobPublishedArgs = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Changes to a job: a field left out stays as it is. */
 export type UpdateJobInput = {
   /** At most 10000 characters; null clears it. */
@@ -690,6 +739,7 @@ export type ResolversTypes = {
   StageChange: ResolverTypeWrapper<StageChange>;
   StageCount: ResolverTypeWrapper<StageCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateJobInput: UpdateJobInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
 };
@@ -730,6 +780,7 @@ export type ResolversParentTypes = {
   StageChange: StageChange;
   StageCount: StageCount;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   UpdateJobInput: UpdateJobInput;
   UpdateMyProfileInput: UpdateMyProfileInput;
 };
@@ -932,6 +983,12 @@ export type StageCountResolvers<ContextType = any, ParentType extends ResolversP
   stage?: Resolver<ResolversTypes['Stage'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  onApplicationCreated?: SubscriptionResolver<Maybe<ResolversTypes['Application']>, "onApplicationCreated", ParentType, ContextType, Partial<SubscriptionOnApplicationCreatedArgs>>;
+  onApplicationMoved?: SubscriptionResolver<Maybe<ResolversTypes['Application']>, "onApplicationMoved", ParentType, ContextType, Partial<SubscriptionOnApplicationMovedArgs>>;
+  onJobPublished?: SubscriptionResolver<Maybe<ResolversTypes['Job']>, "onJobPublished", ParentType, ContextType, Partial<SubscriptionOnJobPublishedArgs>>;
+};
+
 export type Resolvers<ContextType = any> = {
   AWSDate?: GraphQLScalarType;
   AWSDateTime?: GraphQLScalarType;
@@ -957,6 +1014,7 @@ export type Resolvers<ContextType = any> = {
   Salary?: SalaryResolvers<ContextType>;
   StageChange?: StageChangeResolvers<ContextType>;
   StageCount?: StageCountResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = any> = {
@@ -1054,6 +1112,9 @@ export type AppSyncFields = {
   'StageChange.stage': { args: Record<string, never>; source: ResolversParentTypes['StageChange']; result: ResolversTypes['Stage'] };
   'StageCount.count': { args: Record<string, never>; source: ResolversParentTypes['StageCount']; result: ResolversTypes['Int'] };
   'StageCount.stage': { args: Record<string, never>; source: ResolversParentTypes['StageCount']; result: ResolversTypes['Stage'] };
+  'Subscription.onApplicationCreated': { args: SubscriptionOnApplicationCreatedArgs; source: undefined; result: Maybe<ResolversTypes['Application']> };
+  'Subscription.onApplicationMoved': { args: SubscriptionOnApplicationMovedArgs; source: undefined; result: Maybe<ResolversTypes['Application']> };
+  'Subscription.onJobPublished': { args: SubscriptionOnJobPublishedArgs; source: undefined; result: Maybe<ResolversTypes['Job']> };
 };
 
 /** A field coordinate, `Type.field`. */
@@ -1088,6 +1149,9 @@ export type RequiredCoordinate =
   | 'Query.jobsByCompany'
   | 'Query.me'
   | 'Query.openJobs'
+  | 'Subscription.onApplicationCreated'
+  | 'Subscription.onApplicationMoved'
+  | 'Subscription.onJobPublished'
   | { [F in 'appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Application'] ? never : `Application.${F}` }['appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']
   | { [F in 'createdAt' | 'email' | 'id' | 'name' | 'phone']: F extends keyof ResolversParentTypes['Candidate'] ? never : `Candidate.${F}` }['createdAt' | 'email' | 'id' | 'name' | 'phone']
   | { [F in 'createdAt' | 'id' | 'name' | 'website']: F extends keyof ResolversParentTypes['Company'] ? never : `Company.${F}` }['createdAt' | 'id' | 'name' | 'website']

@@ -19,19 +19,29 @@ const contentTypes: Record<string, string> = {
   css: 'text/css; charset=utf-8',
 };
 
-/** The page disallows everything but this origin (and the blob URLs of Monaco's workers). */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  'worker-src blob:',
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The subscriptions endpoint the page's fetcher opens for subscription operations:
+ * PLAYGROUND_SUBSCRIPTION_URL (serverless.yml: the stage's WebSocket API), a ws:// or wss:// URL.
+ */
+function subscriptionUrl(): string {
+  const url = process.env.PLAYGROUND_SUBSCRIPTION_URL ?? '';
+  return /^wss?:\/\/[^\s"';<>]+$/.test(url) ? url : '';
+}
+
+/** The page disallows everything but this origin, the subscriptions endpoint (and the blob URLs of Monaco's workers). */
+const contentSecurityPolicy = (subscriptions: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    'worker-src blob:',
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    "img-src 'self' data:",
+    subscriptions ? `connect-src 'self' ${subscriptions}` : "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 const assets = new Map<string, Promise<Buffer | undefined>>();
 
@@ -76,16 +86,21 @@ async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   // Relative to the page, so the assets resolve behind any stage or base-path prefix.
   const endpoint = (event.rawPath ?? '').split('/').pop() ?? '';
   const assetBase = endpoint ? `${endpoint}/playground/` : 'playground/';
+  const subscriptions = subscriptionUrl();
   return {
     statusCode: 200,
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-cache',
-      'content-security-policy': contentSecurityPolicy,
+      'content-security-policy': contentSecurityPolicy(subscriptions),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
     },
-    body: template.toString('utf8').replaceAll('%ASSET_BASE%', assetBase).replaceAll('%DEFAULT_HEADERS%', htmlAttribute(defaultHeaders())),
+    body: template
+      .toString('utf8')
+      .replaceAll('%ASSET_BASE%', assetBase)
+      .replaceAll('%DEFAULT_HEADERS%', htmlAttribute(defaultHeaders()))
+      .replaceAll('%SUBSCRIPTION_URL%', htmlAttribute(subscriptions)),
   };
 }
 

@@ -38,6 +38,9 @@ import * as QueryJob from './Query.job';
 import * as QueryJobsByCompany from './Query.jobsByCompany';
 import * as QueryMe from './Query.me';
 import * as QueryOpenJobs from './Query.openJobs';
+import * as SubscriptionOnApplicationCreated from './Subscription.onApplicationCreated';
+import * as SubscriptionOnApplicationMoved from './Subscription.onApplicationMoved';
+import * as SubscriptionOnJobPublished from './Subscription.onJobPublished';
 
 const { unit, pipeline } = typedRoutes<AppSyncFields, typeof functions>(functions);
 
@@ -72,4 +75,8 @@ export const resolvers = {
   'Mutation.applyAsMe': pipeline('Mutation.applyAsMe', MutationApplyAsMe, ['requireMyCandidate', 'requireOpenJob', 'putApplication']),
   'Mutation.addNote': unit('Mutation.addNote', MutationAddNote),
   'Application.notes': unit('Application.notes', ApplicationNotes),
+  // Run when a client subscribes (the realtime subscribe path), never over HTTP.
+  'Subscription.onApplicationMoved': unit('Subscription.onApplicationMoved', SubscriptionOnApplicationMoved, NONE),
+  'Subscription.onApplicationCreated': unit('Subscription.onApplicationCreated', SubscriptionOnApplicationCreated, NONE),
+  'Subscription.onJobPublished': unit('Subscription.onJobPublished', SubscriptionOnJobPublished, NONE),
 } satisfies RoutingTable<AppSyncFields, RequiredCoordinate>;

@@ -36,6 +36,8 @@ export interface TestApiOptions extends Pick<LambdaOptions, 'queryBudgets' | 'tr
   remainingTimeMs?: number;
   /** Size limits (the deployed defaults otherwise). */
   limits?: TestLimits;
+  /** More Apollo plugins for the handler's server, given the test's database (e.g. subscriptions' publisher). */
+  plugins?: (db: TestDatabase, auth: AuthConfig | undefined) => NonNullable<LambdaOptions['plugins']>;
 }
 
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -47,6 +49,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     deadline: options.deadline,
     queryBudgets: options.queryBudgets,
     trustedDocuments: options.trustedDocuments,
+    plugins: options.plugins?.(db, options.auth),
     runtime: { client: options.connect?.(db) ?? db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },
   });
   const { remainingTimeMs } = options;

@@ -10,10 +10,15 @@ import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { DEFAULT_QUERY_BUDGETS } from '../../packages/engine/src/budget/budgets';
 import { createTestApi, type TestApi, type TestApiOptions } from './api';
 import type { EventOptions } from './events';
+import type { AuthConfig } from '../../packages/engine/src/auth/config';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';
 
 export interface HiringApi {
   api: TestApi;
+  /** The authorization configuration the handler enforces (user pools and the API key). */
+  auth: AuthConfig;
+  /** A user-pool token of a user in `groups`, for the handler's pool. */
+  tokenFor(groups: string[]): string;
   admin: EventOptions;
   recruiter: EventOptions;
   /** A signed-in user in no group. */
@@ -47,13 +52,15 @@ let emails = 0;
  */
 export async function createHiringApi(options: TestApiOptions = {}): Promise<HiringApi> {
   const key = createSigningKey();
+  const auth = deployedAuthConfig(key);
   const api = await createTestApi({
-    auth: deployedAuthConfig(key),
+    auth,
     queryBudgets: DEFAULT_QUERY_BUDGETS,
     trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
     ...options,
   });
-  const as = (groups: string[], claims: Record<string, unknown> = {}) => ({ headers: { authorization: cognitoIdToken(key, { 'cognito:groups': groups, ...claims }) } });
+  const tokenFor = (groups: string[], claims: Record<string, unknown> = {}) => cognitoIdToken(key, { 'cognito:groups': groups, ...claims });
+  const as = (groups: string[], claims: Record<string, unknown> = {}) => ({ headers: { authorization: tokenFor(groups, claims) } });
   const admin = as(['admins']);
   const recruiter = as(['recruiters']);
   const call = async <T>(query: string, variables: Record<string, unknown> | undefined, options: EventOptions) => {
@@ -63,6 +70,8 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
   };
   return {
     api,
+    auth,
+    tokenFor,
     admin,
     recruiter,
     member: as([]),

@@ -5,10 +5,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../scripts/lib/dynamodb-local';
 
 export interface LocalStackOptions {
   port: number;
   dynamodbPort: number;
+  /** The WebSocket API's port (WEBSOCKET_PORT); a free one when omitted. */
+  websocketPort?: number;
   dataDir: string;
   /**
    * Paths the stack watches to reload the API (WATCH_PATHS). Off by default: the sources are
@@ -20,6 +23,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** The GraphQL endpoint the stack printed. */
   url: string;
+  /** The subscriptions endpoint (ws://) the stack printed. */
+  websocketUrl: string;
   /** The local admin's sign-in token the stack printed (send as `authorization`). */
   token: string;
   /** The local recruiter's and candidate's sign-in tokens the stack printed. */
@@ -45,6 +50,7 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
       ...process.env,
       PORT: String(options.port),
       DYNAMODB_PORT: String(options.dynamodbPort),
+      WEBSOCKET_PORT: String(options.websocketPort ?? (await freePort())),
       DYNAMODB_DATA_DIR: options.dataDir,
       ...(options.watch ? { WATCH_PATHS: options.watch.join(',') } : { WATCH: 'false' }),
     },
@@ -72,8 +78,10 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
   });
   const token = /Admin token\s+(\S+)/.exec(output)?.[1] ?? '';
   const tokens = { recruiter: /^ {2}Recruiter +(\S+)/m.exec(output)?.[1] ?? '', candidate: /^ {2}Candidate +(\S+)/m.exec(output)?.[1] ?? '' };
+  const websocketUrl = /Subscriptions\s+(ws:\/\/\S+)/.exec(output)?.[1] ?? '';
   return {
     url,
+    websocketUrl,
     token,
     tokens,
     child,

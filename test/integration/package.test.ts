@@ -31,6 +31,11 @@ async function packageService(stage: string, outDir: string): Promise<Template> 
 }
 
 const ofType = (template: Template, type: string) => Object.values(template.Resources).filter((resource) => resource.Type === type);
+const named = (template: Template, name: string) => {
+  const resource = template.Resources[name];
+  expect(resource, name).toBeDefined();
+  return resource!;
+};
 const only = (template: Template, type: string) => {
   const resources = ofType(template, type);
   expect(resources).toHaveLength(1);
@@ -53,13 +58,14 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('serverless.yml: the function', () => {
   it('runs on nodejs24.x, arm64, within HTTP API’s 30 s integration timeout', () => {
-    const fn = only(template, 'AWS::Lambda::Function').Properties;
+    const fn = named(template, 'GraphqlLambdaFunction').Properties;
     expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'src/handler.handler', MemorySize: 1024 });
     expect(fn.Timeout).toBeLessThanOrEqual(29);
+    expect(ofType(template, 'AWS::Lambda::Function')).toHaveLength(2);
   });
 
   it('gets the table name, service name and log level, and source maps outside prod', () => {
-    const variables = (t: Template) => only(t, 'AWS::Lambda::Function').Properties.Environment.Variables;
+    const variables = (t: Template) => named(t, 'GraphqlLambdaFunction').Properties.Environment.Variables;
     expect(variables(template)).toEqual({
       TABLE_NAME: 'hiring-api-dev',
       POWERTOOLS_SERVICE_NAME: 'hiring-api',
@@ -76,23 +82,32 @@ describe('serverless.yml: the function', () => {
       TRUSTED_DOCUMENTS: 'API_KEY',
       QUERY_BUDGET_API_KEY: 'tokens=1000,depth=6,aliases=5,directives=5,cost=2000,dynamodbCalls=5,introspection=false',
       QUERY_BUDGET_AMAZON_COGNITO_USER_POOLS: 'tokens=5000,depth=10,aliases=50,directives=20,cost=20000,dynamodbCalls=50',
+      REALTIME_PUBLISH: 'invoke',
+      REALTIME_FUNCTION_NAME: 'hiring-api-dev-realtime',
+      REALTIME_INVOCATION_TYPE: 'Event',
+      REALTIME_LAMBDA_ENDPOINT: '',
+      REALTIME_ENDPOINT: { 'Fn::Join': ['', ['https://', { Ref: 'WebsocketsApi' }, '.execute-api.', 'eu-west-1', '.amazonaws.com/', 'dev']] },
+      PLAYGROUND_SUBSCRIPTION_URL: { 'Fn::Join': ['', ['wss://', { Ref: 'WebsocketsApi' }, '.execute-api.', 'eu-west-1', '.amazonaws.com/', 'dev']] },
     });
     expect(variables(prodTemplate)).toMatchObject({ TABLE_NAME: 'hiring-api-prod', NODE_OPTIONS: '' });
   });
 
   it('keeps its logs for a bounded time', () => {
-    expect(only(template, 'AWS::Logs::LogGroup').Properties.RetentionInDays).toBe(30);
+    expect(ofType(template, 'AWS::Logs::LogGroup').map((group) => group.Properties.RetentionInDays)).toEqual([30, 30]);
   });
 });
 
 describe('serverless.yml: the HTTP API', () => {
   it('routes POST and GET /graphql and the playground assets under it to the function', () => {
-    const routes = ofType(template, 'AWS::ApiGatewayV2::Route').map((route) => route.Properties.RouteKey).sort();
+    const routes = ofType(template, 'AWS::ApiGatewayV2::Route')
+      .filter((route) => route.Properties.ApiId.Ref === 'HttpApi')
+      .map((route) => route.Properties.RouteKey)
+      .sort();
     expect(routes).toEqual(['GET /graphql', 'GET /graphql/{proxy+}', 'POST /graphql']);
   });
 
   it('answers browsers’ CORS preflights for the headers Apollo clients send', () => {
-    const cors = only(template, 'AWS::ApiGatewayV2::Api').Properties.CorsConfiguration;
+    const cors = named(template, 'HttpApi').Properties.CorsConfiguration;
     expect(cors.AllowMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'OPTIONS']));
     expect(cors.AllowHeaders).toEqual(expect.arrayContaining(['content-type', 'authorization', 'apollo-require-preflight']));
   });
@@ -100,13 +115,45 @@ describe('serverless.yml: the HTTP API', () => {
 
 describe('serverless.yml: denial of wallet', () => {
   it('throttles the HTTP API stage’s default route to a bounded rate and burst', () => {
-    const settings = only(template, 'AWS::ApiGatewayV2::Stage').Properties.DefaultRouteSettings;
+    const settings = named(template, 'HttpApiStage').Properties.DefaultRouteSettings;
     expect(settings).toMatchObject({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
     expect(settings.ThrottlingBurstLimit).toBeGreaterThanOrEqual(settings.ThrottlingRateLimit);
   });
 
   it('reserves a bounded concurrency for the function, so a flood cannot scale it without limit', () => {
-    expect(only(template, 'AWS::Lambda::Function').Properties.ReservedConcurrentExecutions).toBe(50);
+    expect(named(template, 'GraphqlLambdaFunction').Properties.ReservedConcurrentExecutions).toBe(50);
+  });
+});
+
+describe('serverless.yml: the WebSocket API (subscriptions)', () => {
+  it('routes $connect, $disconnect and $default to the realtime function, an entry of the same bundle', () => {
+    expect(named(template, 'WebsocketsApi').Properties).toMatchObject({ ProtocolType: 'WEBSOCKET' });
+    const routes = ofType(template, 'AWS::ApiGatewayV2::Route')
+      .filter((route) => route.Properties.ApiId.Ref === 'WebsocketsApi')
+      .map((route) => route.Properties.RouteKey)
+      .sort();
+    expect(routes).toEqual(['$connect', '$default', '$disconnect']);
+    const fn = named(template, 'RealtimeLambdaFunction').Properties;
+    expect(fn).toMatchObject({ Handler: 'src/realtime-handler.websocketHandler', Runtime: 'nodejs24.x', Architectures: ['arm64'], FunctionName: 'hiring-api-dev-realtime' });
+    expect(fn.Code).toEqual(named(template, 'GraphqlLambdaFunction').Properties.Code);
+  });
+
+  it('lets the functions manage this stage\'s connections only, and invoke the realtime function only', () => {
+    const statements: Array<{ Action: string[]; Resource: unknown[] }> = only(template, 'AWS::IAM::Role').Properties.Policies.flatMap(
+      (policy: { PolicyDocument: { Statement: Array<Record<string, any>> } }) => policy.PolicyDocument.Statement,
+    );
+    const manage = statements.find((statement) => statement.Action.includes('execute-api:ManageConnections'));
+    expect(manage?.Action).toEqual(['execute-api:ManageConnections']);
+    expect(JSON.stringify(manage?.Resource)).toContain('{"Ref":"WebsocketsApi"},"/dev/POST/@connections/*"');
+    expect(JSON.stringify(manage?.Resource)).toContain('{"Ref":"WebsocketsApi"},"/dev/DELETE/@connections/*"');
+    expect(manage?.Resource).toHaveLength(2);
+    const invoke = statements.find((statement) => statement.Action.includes('lambda:InvokeFunction'));
+    expect(invoke?.Action).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(invoke?.Resource)).toMatch(/:function:hiring-api-dev-realtime"\]\]\}\]$/);
+  });
+
+  it('expires connection and subscription records with the table\'s TTL attribute', () => {
+    expect(only(template, 'AWS::DynamoDB::Table').Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
   });
 });
 
@@ -282,6 +329,21 @@ describe('serverless.yml: the package', () => {
     expect(trusted.status).toBe(400);
     expect(trusted.body.errors).toEqual([expect.objectContaining({ errorType: 'PersistedQueryNotAllowed' })]);
     expect(run({ TRUSTED_DOCUMENTS: 'off' })).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+  });
+
+  it('holds the realtime entry, which takes a fan-out event with nothing to deliver without any call', () => {
+    const extracted = join(outDir, 'extracted');
+    const probe = `
+      const { websocketHandler } = require('./src/realtime-handler.cjs');
+      websocketHandler({ realtimePublish: [] }).then((result) => process.stdout.write(JSON.stringify(result)));
+    `;
+    const result = spawnSync(process.execPath, ['-e', probe], {
+      cwd: extracted,
+      env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT', REALTIME_ENDPOINT: 'https://ws.example.com/dev' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0 });
   });
 
   it('ships the built playground assets', async () => {

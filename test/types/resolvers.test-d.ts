@@ -184,6 +184,9 @@ describe('RoutingTable', () => {
       | 'Mutation.publishJob'
       | 'Mutation.closeJob'
       | 'Mutation.withdrawApplication'
+      | 'Subscription.onApplicationMoved'
+      | 'Subscription.onApplicationCreated'
+      | 'Subscription.onJobPublished'
     >();
   });
 

@@ -5,9 +5,15 @@ import {
   createClient,
   CreateCompanyDocument,
   CreateJobDocument,
+  createSubscriptionClient,
   JobsByCompanyDocument,
+  OnApplicationMovedDocument,
+  OnJobPublishedDocument,
   type CompanyQuery,
   type JobStatus,
+  type LiveSubscription,
+  type OnApplicationMovedSubscription,
+  type Stage,
 } from '@hiring/sdk';
 
 const client = createClient({ url: 'https://api.example.com/graphql' });
@@ -41,5 +47,30 @@ describe('client.request', () => {
 
   it('accepts an AbortSignal', () => {
     void client.request(CompanyDocument, { id: 'c1' }, { signal: new AbortController().signal });
+  });
+});
+
+describe('createSubscriptionClient().subscribe', () => {
+  const live = createSubscriptionClient({ url: 'wss://ws.example.com/prod' });
+
+  it('yields the typed data of the subscription document', () => {
+    expectTypeOf(live.subscribe(OnApplicationMovedDocument, { jobId: 'j1' })).toEqualTypeOf<LiveSubscription<OnApplicationMovedSubscription>>();
+    expectTypeOf<OnApplicationMovedSubscription['onApplicationMoved']>().toEqualTypeOf<{
+      id: string;
+      jobId: string;
+      candidateId: string;
+      stage: Stage;
+      version: number;
+      appliedAt: string;
+      updatedAt: string;
+    } | null>();
+  });
+
+  it('takes optional variables only where the subscription has no required one, and checks their types', () => {
+    live.subscribe(OnJobPublishedDocument);
+    // @ts-expect-error jobId is an ID (string or number), not a boolean
+    live.subscribe(OnApplicationMovedDocument, { jobId: true });
+    // @ts-expect-error the document's required variables must be given
+    live.subscribe(CompanyDocument);
   });
 });

@@ -32,16 +32,16 @@ describe('@hiring/sdk package', () => {
     }
   });
 
-  it('depends on nothing of the server: graphql as a peer, typed-document-node for the types', () => {
-    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['@graphql-typed-document-node/core']);
+  it('depends on nothing of the server: graphql as a peer, typed-document-node for the types, graphql-ws (no dependencies of its own) for subscriptions', () => {
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['@graphql-typed-document-node/core', 'graphql-ws']);
     expect(Object.keys(pkg.peerDependencies ?? {})).toEqual(['graphql']);
   });
 
-  it('imports only graphql, typed-document-node and its own modules', () => {
+  it('imports only graphql, typed-document-node, graphql-ws and its own modules', () => {
     for (const file of sources(`${sdk}src/`)) {
       const imports = [...readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((match) => match[1]!);
       for (const specifier of imports) {
-        expect(specifier, file).toMatch(/^(graphql|@graphql-typed-document-node\/core|\.\/[\w./-]+\.js)$/);
+        expect(specifier, file).toMatch(/^(graphql|graphql-ws|@graphql-typed-document-node\/core|\.\/[\w./-]+\.js)$/);
       }
     }
   });

@@ -3,6 +3,7 @@
  * `extensions` without importing them. The engine installs them itself when it builds a schema
  * (schema.ts), so resolvers work whatever else the process has loaded.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Extensions, ReturnOptions } from '@aws-appsync/utils';
 import { EarlyReturnSignal, UnsupportedError } from './errors';
 import { util } from './util/index';
@@ -14,19 +15,38 @@ export const runtime = {
   },
 };
 
-/** `extensions`: there is no server-side cache and no subscription in this runtime (contract UTIL-E1, UTIL-E2). */
+/** What `extensions`' subscription calls act on, given by the WebSocket API (src/realtime) while it runs a resolver. */
+export interface SubscriptionExtensions {
+  setSubscriptionFilter?(filter: unknown): void;
+  setSubscriptionInvalidationFilter?(filter: unknown): void;
+  invalidateSubscriptions?(invalidation: unknown): void;
+}
+
+/** The subscription hooks of the resolver running now; none outside the WebSocket API's calls. */
+export const subscriptionExtensions = new AsyncLocalStorage<SubscriptionExtensions>();
+
+function hook<K extends keyof SubscriptionExtensions>(name: K): NonNullable<SubscriptionExtensions[K]> {
+  const found = subscriptionExtensions.getStore()?.[name];
+  if (!found) throw new UnsupportedError(`extensions.${name}`, 'only a subscription field\'s resolver, run when a client subscribes over the WebSocket API, can use it');
+  return found as NonNullable<SubscriptionExtensions[K]>;
+}
+
+/**
+ * `extensions`: there is no server-side cache (contract UTIL-E1); the subscription calls (UTIL-E2)
+ * act on the subscription being made, and fail with `Unsupported` anywhere else.
+ */
 export const extensions: Extensions = {
   evictFromApiCache() {
     // No resolver cache exists here, so there is nothing to evict (UTIL-E1).
   },
-  setSubscriptionFilter() {
-    throw new UnsupportedError('extensions.setSubscriptionFilter', 'subscriptions need a WebSocket API');
+  setSubscriptionFilter(filter) {
+    hook('setSubscriptionFilter')(filter);
   },
-  setSubscriptionInvalidationFilter() {
-    throw new UnsupportedError('extensions.setSubscriptionInvalidationFilter', 'subscriptions need a WebSocket API');
+  setSubscriptionInvalidationFilter(filter) {
+    hook('setSubscriptionInvalidationFilter')(filter);
   },
-  invalidateSubscriptions() {
-    throw new UnsupportedError('extensions.invalidateSubscriptions', 'subscriptions need a WebSocket API');
+  invalidateSubscriptions(invalidation) {
+    hook('invalidateSubscriptions')(invalidation);
   },
 };
 

@@ -8,6 +8,14 @@
 import type { Context as LambdaContext } from 'aws-lambda';
 import type { EngineRequest } from './request';
 
+/** The logger the realtime parts write with (Powertools' Logger fits); requests are observed through hooks. */
+export interface EngineLogger {
+  debug(message: string, ...extra: unknown[]): void;
+  info(message: string, ...extra: unknown[]): void;
+  warn(message: string, ...extra: unknown[]): void;
+  error(message: string, ...extra: unknown[]): void;
+}
+
 /** What the engine reports about one request's operation once Apollo has parsed it. */
 export interface OperationReport {
   operationName: string | null;

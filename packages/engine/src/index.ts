@@ -54,6 +54,13 @@ export { remoteLambda, remoteLambdaFn } from './lambda/direct';
 export { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS, type LambdaInvoker, type LambdaInvokerSettings } from './lambda/invoker';
 export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './dynamodb/client';
 
+// Subscriptions over API Gateway WebSockets (graphql-transport-ws), fanned out from committed mutations.
+export { createRealtime, type Realtime, type RealtimeOptions } from './realtime/realtime';
+export { httpRealtimePlugin, type HttpRealtimeOptions } from './realtime/http';
+export { createConnectionApi, type ConnectionApi } from './realtime/connections';
+export { createWebSocketHandler, type PublishEvent } from './adapters/websocket';
+export type { EngineLogger } from './hooks';
+
 // Wiring from an existing AppSync project's configuration.
 export { fromServerlessAppSync, fromAppSyncManifest, WiringError, type Wiring, type WiringOptions } from './wiring/index';
 

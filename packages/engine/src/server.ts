@@ -84,6 +84,8 @@ export interface ServerOptions {
   documentCacheBytes?: number;
   /** Page sizes assumed by the cost estimate of lists; 20 and 100 when omitted. */
   listSizes?: ListSizes;
+  /** More plugins, after the server's own (the realtime publisher, which sends committed mutations to subscribers). */
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 export function createServer({
@@ -96,6 +98,7 @@ export function createServer({
   documentCacheBytes = DEFAULT_DOCUMENT_CACHE_BYTES,
   queryBudgets,
   listSizes = { defaultSize: 20, maximumSize: 100 },
+  plugins = [],
 }: ServerOptions): ApolloServer<RequestContext> {
   const executableSchema = buildExecutableSchema(sdl, resolvers, limits);
   if (isEnforced(auth)) applyFieldAuthorization(executableSchema, auth);
@@ -123,6 +126,7 @@ export function createServer({
       responseBudgetPlugin,
       reportPlugin,
       ...(queryBudgets ? [queryBudgetPlugin({ budgets: queryBudgets, resolvers, defaultPageSize: listSizes.defaultSize, maxPageSize: listSizes.maximumSize })] : []),
+      ...plugins,
     ],
     includeStacktraceInErrorResponses: false,
     // A null where the schema allows none gets AppSync's answer, not a masked InternalFailure (EXE-09).

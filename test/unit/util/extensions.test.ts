@@ -8,7 +8,7 @@ describe('extensions', () => {
     expect(extensions.evictFromApiCache('Query', 'job', { 'ctx.args.id': 'j1' })).toBeUndefined();
   });
 
-  it('UTIL-E2 subscription helpers fail with an Unsupported error', () => {
+  it('UTIL-E2 subscription helpers fail with an Unsupported error outside a subscription field\'s resolver (in one: test/integration/realtime/subscriptions.test.ts)', () => {
     const calls = {
       setSubscriptionFilter: () => extensions.setSubscriptionFilter({ filterGroup: [] }),
       setSubscriptionInvalidationFilter: () => extensions.setSubscriptionInvalidationFilter({ filterGroup: [] }),

@@ -1,0 +1,58 @@
+/**
+ * A subscription field's resolver, run once when a client subscribes, as on AppSync: its request
+ * and response run with the subscriber's identity and arguments (a NONE data source, as a rule),
+ * and may set the subscription's enhanced filter and invalidation filter with
+ * `extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(...))` and
+ * `extensions.setSubscriptionInvalidationFilter(...)` (contract UTIL-E2, UTIL-X4). An error it
+ * raises refuses the subscription with that error (errorType kept; unexpected ones masked).
+ */
+import { execute, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { EngineLogger as Logger } from '../hooks';
+import { subscriptionExtensions } from '../appsync-globals';
+import type { RequestAuthorization } from '../auth/authenticate';
+import { AppSyncError } from '../errors';
+import { formatAppSyncError } from '../format-error';
+import { createRequestContext, type RequestContext, type RuntimeConfig } from '../request-context';
+import { isFilterGroup, type FilterGroup } from './filters';
+import type { AcceptedSubscription } from './subscribe';
+
+export type ResolvedSubscription =
+  | { ok: true; filter: FilterGroup | null; invalidationFilter: FilterGroup | null }
+  | { ok: false; errors: GraphQLFormattedError[] };
+
+function filterOf(name: string, value: unknown): FilterGroup {
+  if (!isFilterGroup(value)) {
+    throw new AppSyncError(`extensions.${name} needs a filter in the form util.transform.toSubscriptionFilter returns ({ filterGroup: [...] })`, 'ValidationError');
+  }
+  return value;
+}
+
+/** `schema` is the API's executable schema (with its resolvers); `runtime` what its data sources need. */
+export function createSubscriptionResolver(schema: GraphQLSchema, runtime: RuntimeConfig, logger?: Logger) {
+  return async (subscription: AcceptedSubscription, authorization: RequestAuthorization, requestId: string): Promise<ResolvedSubscription> => {
+    let filter: FilterGroup | null = null;
+    let invalidationFilter: FilterGroup | null = null;
+    const context: RequestContext = createRequestContext({
+      runtime,
+      requestId,
+      authorization,
+      request: { headers: {}, sourceIp: [], domainName: null, apiRequestId: null, method: null, path: null },
+    });
+    const hooks = {
+      setSubscriptionFilter: (value: unknown) => void (filter = filterOf('setSubscriptionFilter', value)),
+      setSubscriptionInvalidationFilter: (value: unknown) => void (invalidationFilter = filterOf('setSubscriptionInvalidationFilter', value)),
+    };
+    const result = await subscriptionExtensions.run(hooks, () =>
+      execute({ schema, document: subscription.document, operationName: subscription.operation.name?.value, variableValues: subscription.variables, contextValue: context }),
+    );
+    if (!result.errors?.length) return { ok: true, filter, invalidationFilter };
+    return {
+      ok: false,
+      errors: result.errors.map((error) => {
+        const { error: formatted, isMasked } = formatAppSyncError(error.toJSON());
+        if (isMasked) logger?.error('A subscription resolver failed', { requestId, field: subscription.field, error: error.originalError ?? error });
+        return formatted as GraphQLFormattedError;
+      }),
+    };
+  };
+}

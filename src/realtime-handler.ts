@@ -1,0 +1,35 @@
+/**
+ * Lambda entry of the WebSocket API ($connect, $disconnect, $default) and of the fan-out: cold-start
+ * wiring only. Same bundle as the HTTP entry (src/handler.ts), but a function of its own, so the
+ * HTTP cold start loads none of this.
+ *
+ * Environment: the HTTP function's (TABLE_NAME, AUTH_*, DYNAMODB_*), plus REALTIME_ENDPOINT, the
+ * Management API endpoint of the WebSocket stage (needed for fan-out; WebSocket events carry their own).
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createConnectionApi, createDynamoDBClient, createLambdaInvoker, createRealtime, createWebSocketHandler } from '@appsync-lambda/engine';
+import { schemaSdl } from './api';
+import { readConfig } from './config';
+import { trustedDocuments } from './generated/trusted-documents';
+import { resolvers } from './resolvers/index';
+
+const config = readConfig(process.env);
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
+const { client } = createDynamoDBClient(config.dynamodb);
+
+// The subscription fields' resolvers run with the same data-source settings as over HTTP.
+const runtime = { client, tables: config.tables, tokenSecret: config.tokenSecret, env: Object.freeze({ ...config.resolverEnv }), lambda: createLambdaInvoker(config.lambda) };
+
+export const websocketHandler = createWebSocketHandler(
+  createRealtime({
+    client,
+    tableName: config.tables.main!,
+    auth: config.auth,
+    sdl: schemaSdl,
+    connections: (endpoint) => createConnectionApi(endpoint),
+    logger,
+    resolvers: { definitions: resolvers, runtime },
+    trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
+  }),
+  { endpoint: process.env.REALTIME_ENDPOINT || undefined, logger },
+);
