@@ -17,7 +17,7 @@ import {
   type ResolverDefinition,
 } from '@appsync-lambda/engine';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createHiringApi } from '../../src/api';
+import { createHiringApi, type HiringApiOptions } from '../../src/api';
 import { loggingHooks } from '../../src/observability/request-log';
 import type { ResolverLogLevel } from '../../src/observability/resolver-console';
 
@@ -32,9 +32,11 @@ export interface LambdaOptions extends Omit<EngineOptions, 'sdl' | 'resolvers' |
   identity?: { defaultAuthStrategy?: 'ALLOW' | 'DENY' };
   resolverLogLevel?: ResolverLogLevel;
   deadline?: DeadlineSettings;
+  /** X-Ray traces, as src/handler.ts passes them when TRACING is on (the hiring API only). */
+  tracing?: HiringApiOptions['tracing'];
 }
 
-export function createLambdaHandler({ logger, runtime, schema, auth, identity, resolverLogLevel, maxRequestBytes, maxQueryBytes, trustedDocuments, ...rest }: LambdaOptions): HttpApiHandler {
+export function createLambdaHandler({ logger, runtime, schema, auth, identity, resolverLogLevel, tracing, maxRequestBytes, maxQueryBytes, trustedDocuments, ...rest }: LambdaOptions): HttpApiHandler {
   const engineOptions = {
     ...rest,
     auth: auth ?? { trustAuthorizer: true as const, defaultAuthStrategy: identity?.defaultAuthStrategy },
@@ -44,7 +46,7 @@ export function createLambdaHandler({ logger, runtime, schema, auth, identity, r
     env: runtime.env,
     lambda: runtime.lambda,
   };
-  if (!schema) return createHiringApi({ ...engineOptions, logger, resolverLogLevel, maxRequestBytes, maxQueryBytes, trustedDocuments });
+  if (!schema) return createHiringApi({ ...engineOptions, logger, resolverLogLevel, tracing, maxRequestBytes, maxQueryBytes, trustedDocuments });
   const engine = createAppSyncEngine({ ...engineOptions, sdl: schema.sdl, resolvers: schema.resolvers, hooks: loggingHooks({ logger, resolverLogLevel }) });
   return createHttpApiHandler(engine, { maxRequestBytes, maxQueryBytes, maxResponseBytes: rest.maxResponseBytes, trustedDocuments });
 }
