@@ -4,7 +4,8 @@
  * BENCH_RUNS (default 20, minimum 15) sets the fresh processes per bundle for cold starts;
  * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit;
  * `--warm-only` skips the cold starts; `--no-peer` skips the peer (bench/peer) and its per-operation rows. `npm run bench -- memory` runs the memory flood instead (memory.ts),
- * against ours and any `--ref` bundles.
+ * against ours and any `--ref` bundles. `npm run bench -- tracing` measures X-Ray tracing off, on and
+ * with resolver subsegments (tracing.ts), on our bundle only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { measureMemory } from './memory.ts';
 import { comparePeer } from './peer-compare.ts';
 import { printBundles, printColdStarts, printPeer, printWarm } from './report.ts';
 import { selectedVariants } from './lib/variants.ts';
+import { measureTracing } from './tracing.ts';
 import { measureWarm } from './warm.ts';
 
 const runs = Math.max(15, Number(process.env.BENCH_RUNS ?? 20) || 20);
@@ -26,9 +28,23 @@ const refs = process.argv.slice(2).filter((arg) => arg.startsWith('--ref=')).map
 const warmOnly = process.argv.includes('--warm-only');
 const withPeer = !process.argv.includes('--no-peer');
 const memoryOnly = process.argv.slice(2).includes('memory');
+const tracingOnly = process.argv.slice(2).includes('tracing');
 const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
 
-if (memoryOnly) {
+if (tracingOnly) {
+  try {
+    console.log(`Node ${process.versions.node}, ${runs} fresh processes per mode. X-Ray tracing: ratios are TRACING on (or resolvers) / off.`);
+    const ours = await buildOurs(workDir);
+    const database = await startBenchDatabase(join(workDir, 'dynamodb'));
+    try {
+      await measureTracing(ours, workDir, database, runs, warmOnly);
+    } finally {
+      await database.local.stop();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+} else if (memoryOnly) {
   try {
     const bundles = [await buildOurs(workDir)];
     for (const ref of refs) bundles.push(await buildAtRef(workDir, ref));
