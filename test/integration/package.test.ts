@@ -293,7 +293,8 @@ describe('serverless.yml: the package', () => {
     const run = (env: Record<string, string>) => {
       const result = spawnSync(process.execPath, ['-e', probe], {
         cwd: extracted,
-        env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT', AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: 'probe-key', ...env },
+        // METRICS off: Powertools Metrics writes its lines to stdout, where the probe answers.
+        env: { PATH: process.env.PATH, TABLE_NAME: 'probe', AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT', METRICS: 'off', AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: 'probe-key', ...env },
         encoding: 'utf8',
       });
       expect(result.stderr).toBe('');
