@@ -70,7 +70,7 @@ export async function measureTracing(ours: Bundle, workDir: string, database: Be
     const queries: Array<[string, ReturnType<typeof graphqlEvent>]> = [
       ['{ __typename } (no data source)', graphqlEvent(oursTypenameQuery)],
       ['company(id): 1 resolver, 1 GetItem', graphqlEvent(oursQuery)],
-      ['job → 10 applications → candidate, job: 22 resolvers', graphqlEvent(nested, undefined, recruiter)],
+      ['job → 10 applications → candidate, job: 22 resolvers, 22 calls', graphqlEvent(nested, undefined, recruiter)],
     ];
     const operations = queries.map(([operation, event]) => ({
       name: operation,
