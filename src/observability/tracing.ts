@@ -3,17 +3,20 @@
  *
  * Per request, a subsegment `## <handler>` under the Lambda function's segment (Lambda's own, which
  * takes no annotations: the subsegment Powertools' `captureLambdaHandler` opens), annotated with
- * `ColdStart`, `Service`, `operation`, `operationType` and `authType`, and marked error or fault
- * from the HTTP status. Inside it, one subsegment per data-source call,
- * `## <kind> <data source> <operation>` (`## DYNAMODB main GetItem`), annotated with `coordinate`,
- * `dataSource` and `operation`. A data source answers with `{ result, error }` rather than
+ * `ColdStart`, `Service`, `operationName` (the GraphQL operation's, `anonymous` without one),
+ * `operationType`, `authType` and `status`, and marked error or fault from the HTTP status. Inside
+ * it, one subsegment per data-source call, `## <kind> <data source> <operation>`
+ * (`## DYNAMODB main GetItem`), annotated with `coordinate`, `dataSource` and `operation` (the
+ * request object's: `GetItem`, `Invoke`, `GET`). A data source answers with `{ result, error }` rather than
  * throwing: an error the service or the network caused (a timeout, an unreachable or throttling
  * service) marks the subsegment a fault, any other (a failed condition) an error, and the
  * `errorType` is annotated. With `resolvers`, each resolver execution gets a subsegment
  * `### <coordinate>` too, and its data-source calls nest in it.
  *
- * The AWS SDK clients are not captured (`captureAWSv3Client`) and neither is HTTP(S): each call
- * would add a second subsegment around the same request, with no coordinate.
+ * The AWS SDK clients are not captured (`captureAWSv3Client`) and neither is HTTP(S) (unless
+ * POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS=true): each call would add a second subsegment around
+ * the same request, without the coordinate, and its cost (a document per call). The price: no
+ * DynamoDB node on X-Ray's service map, and SDK retries are not shown one by one.
  *
  * The Tracer package (with aws-xray-sdk-core) is loaded only when tracing is on: `tracerFromEnv`
  * imports it, and the Lambda bundle ships it beside the handler as tracer.cjs
@@ -65,8 +68,8 @@ export function tracingHooks(tracer: Tracer, options: TracingOptions = {}): Engi
   const resolvers = options.resolvers ? new AsyncLocalStorage<Subsegment>() : undefined;
   return {
     onRequestStart() {
-      // Lambda's segment, with this invocation's trace id (a facade the function cannot annotate).
       if (!tracer.isTracingEnabled()) return undefined;
+      // Lambda's segment, with this invocation's trace id (a facade the function cannot annotate).
       const parent = tracer.getSegment();
       if (!parent) return undefined;
       const segment = parent.addNewSubsegment(`## ${handlerName}`);
@@ -82,14 +85,16 @@ export function tracingHooks(tracer: Tracer, options: TracingOptions = {}): Engi
           },
         }),
         aroundDataSource<T>(call: DataSourceCall, run: () => Promise<T>): Promise<T> {
-          const subsegment = (resolvers?.getStore() ?? segment).addNewSubsegment(`## ${call.kind} ${call.name}${call.operation ? ` ${call.operation}` : ''}`);
+          // X-Ray takes names of at most 200 characters (an HTTP data source's is its endpoint).
+          const name = `## ${call.kind} ${call.name}${call.operation ? ` ${call.operation}` : ''}`.slice(0, 200);
+          const subsegment = (resolvers?.getStore() ?? segment).addNewSubsegment(name);
           subsegment.addAnnotation('coordinate', call.coordinate);
           subsegment.addAnnotation('dataSource', call.name);
           if (call.operation) subsegment.addAnnotation('operation', call.operation);
           return closing(subsegment, run(), markOutcome);
         },
         onOperation(report) {
-          segment.addAnnotation('operation', report.operationName ?? 'anonymous');
+          segment.addAnnotation('operationName', report.operationName ?? 'anonymous');
           if (report.operationType) segment.addAnnotation('operationType', report.operationType);
           if (report.authType) segment.addAnnotation('authType', report.authType);
         },

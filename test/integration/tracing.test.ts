@@ -57,7 +57,7 @@ describe('tracingHooks', () => {
   it('sends the request’s subsegment under Lambda’s segment, annotated with the operation and the auth type', async () => {
     const { trace, request } = await traced(() => faulty.hiring.api.graphql(JOB, { id: jobId }, faulty.hiring.jobBoard));
     expect(request).toMatchObject({ type: 'subsegment', parent_id: trace.parentId });
-    expect(request.annotations).toEqual({ ColdStart: false, Service: 'tracing-test', operation: 'JobById', operationType: 'query', authType: 'API Key Authorization', status: 200 });
+    expect(request.annotations).toEqual({ ColdStart: false, Service: 'tracing-test', operationName: 'JobById', operationType: 'query', authType: 'API Key Authorization', status: 200 });
     expect(request.end_time).toBeGreaterThanOrEqual(request.start_time);
     expect(request).not.toHaveProperty('fault');
     expect(request).not.toHaveProperty('error');
