@@ -5,7 +5,8 @@
  * `--variant=<name>` adds build variants (lib/variants.ts), `--ref=<git ref>` our bundle at that commit;
  * `--warm-only` skips the cold starts; `--no-peer` skips the peer (bench/peer) and its per-operation rows. `npm run bench -- memory` runs the memory flood instead (memory.ts),
  * against ours and any `--ref` bundles. `npm run bench -- realtime` runs the subscriptions fan-out
- * benchmark instead (realtime.ts).
+ * benchmark instead (realtime.ts); `npm run bench -- tracing` measures X-Ray tracing off, on and
+ * with resolver subsegments (tracing.ts), on our bundle only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { comparePeer } from './peer-compare.ts';
 import { measureRealtime } from './realtime.ts';
 import { printBundles, printColdStarts, printPeer, printWarm } from './report.ts';
 import { selectedVariants } from './lib/variants.ts';
+import { measureTracing } from './tracing.ts';
 import { measureWarm } from './warm.ts';
 
 const runs = Math.max(15, Number(process.env.BENCH_RUNS ?? 20) || 20);
@@ -29,11 +31,25 @@ const warmOnly = process.argv.includes('--warm-only');
 const withPeer = !process.argv.includes('--no-peer');
 const memoryOnly = process.argv.slice(2).includes('memory');
 const realtimeOnly = process.argv.slice(2).includes('realtime');
+const tracingOnly = process.argv.slice(2).includes('tracing');
 const workDir = mkdtempSync(join(tmpdir(), 'hiring-api-bench-'));
 
 if (realtimeOnly) {
   try {
     await measureRealtime();
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+} else if (tracingOnly) {
+  try {
+    console.log(`Node ${process.versions.node}, ${runs} fresh processes per mode. X-Ray tracing: ratios are TRACING on (or resolvers) / off.`);
+    const ours = await buildOurs(workDir);
+    const database = await startBenchDatabase(join(workDir, 'dynamodb'));
+    try {
+      await measureTracing(ours, workDir, database, runs, warmOnly);
+    } finally {
+      await database.local.stop();
+    }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

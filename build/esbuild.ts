@@ -8,6 +8,7 @@ import { appsyncAliases } from './aliases.ts';
 import { lazyJodaShim } from './shims/js-joda.ts';
 import { lazyLambdaClient } from './shims/lambda-client.ts';
 import { oneCopy } from './shims/one-copy.ts';
+import { lazyTracer } from './shims/tracer.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -40,8 +41,9 @@ export const lambdaBuildOptions: BuildOptions = {
   external: [],
   // js-joda goes to js-joda.cjs beside the bundle, loaded on first use (see shims/js-joda.ts);
   // the Lambda data source's client goes to lambda-client.cjs, loaded on its first call (shims/lambda-client.ts);
+  // the Tracer and the X-Ray SDK go to tracer.cjs, loaded only when TRACING=on (shims/tracer.ts);
   // one copy of @apollo/server and lru-cache instead of an ESM and a CommonJS one (shims/one-copy.ts).
-  plugins: [lazyJodaShim(sharedOptions), lazyLambdaClient(sharedOptions), oneCopy()],
+  plugins: [lazyJodaShim(sharedOptions), lazyLambdaClient(sharedOptions), lazyTracer(sharedOptions), oneCopy()],
 };
 
 /** Bundles `src/handler.ts` to `outfile` (default dist/lambda/handler.cjs). */

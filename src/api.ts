@@ -5,6 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { createAppSyncEngine, createHttpApiHandler, type EngineOptions, type HttpApiHandler, type HttpApiOptions } from '@appsync-lambda/engine';
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
@@ -12,6 +13,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './data/pages';
 import { servePlayground } from './http/playground';
 import { metricsHooks } from './observability/metrics';
 import { loggingHooks } from './observability/request-log';
+import { tracingHooks, type TracingOptions } from './observability/tracing';
 import type { ResolverLogLevel } from './observability/resolver-console';
 import { resolvers } from './resolvers/index';
 
@@ -24,6 +26,8 @@ export interface HiringApiOptions extends Omit<EngineOptions, 'sdl' | 'resolvers
   resolverLogLevel?: ResolverLogLevel;
   /** CloudWatch metrics (observability/metrics.ts), with the operation names a dimension may take; none when omitted. */
   metrics?: { metrics: Metrics; operations: ReadonlySet<string> };
+  /** X-Ray traces (observability/tracing.ts); none when omitted. */
+  tracing?: TracingOptions & { tracer: Tracer };
 }
 
 /** The operation names of documents (`query Name`, `mutation Name`, …), for bounded metric dimensions. */
@@ -34,13 +38,14 @@ export function operationNames(documents: Readonly<Record<string, string>>): Set
 }
 
 /** The hiring API's Lambda handler (HTTP API payload v2); call once per container. */
-export function createHiringApi({ logger, resolverLogLevel, metrics, maxRequestBytes, maxQueryBytes, trustedDocuments, ...engineOptions }: HiringApiOptions): HttpApiHandler {
+export function createHiringApi({ logger, resolverLogLevel, metrics, tracing, maxRequestBytes, maxQueryBytes, trustedDocuments, ...engineOptions }: HiringApiOptions): HttpApiHandler {
   const engine = createAppSyncEngine({
     ...engineOptions,
     sdl: schemaSdl,
     resolvers,
     listSizes: { defaultSize: DEFAULT_PAGE_SIZE, maximumSize: MAX_PAGE_SIZE },
-    hooks: [loggingHooks({ logger, resolverLogLevel }), ...(metrics ? [metricsHooks(metrics)] : [])],
+    // The tracer's subsegments go last: innermost around each call, they time the call alone.
+    hooks: [loggingHooks({ logger, resolverLogLevel }), ...(metrics ? [metricsHooks(metrics)] : []), ...(tracing ? [tracingHooks(tracing.tracer, tracing)] : [])],
   });
   return createHttpApiHandler(engine, { routes: [servePlayground], maxRequestBytes, maxQueryBytes, maxResponseBytes: engineOptions.maxResponseBytes, trustedDocuments });
 }

@@ -1,11 +1,14 @@
 /** Lambda entry: cold-start wiring only. Everything here runs once per container. */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createDynamoDBClient, createLambdaInvoker, httpRealtimePlugin } from '@appsync-lambda/engine';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createDynamoDBClient, createLambdaInvoker, httpRealtimePlugin, type HttpApiHandler } from '@appsync-lambda/engine';
 import { createHiringApi, operationNames, schemaSdl } from './api';
 import { readConfig } from './config';
 import { trustedDocuments } from './generated/trusted-documents';
 import { metricsFromEnv } from './observability/metrics';
 import { readResolverLogLevel } from './observability/resolver-console';
+import { readTracing, tracerFromEnv } from './observability/tracing';
 
 const config = readConfig(process.env);
 // Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
@@ -14,14 +17,18 @@ const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 
 // CloudWatch metrics as log lines (METRICS=off turns them off), by SDK operation name.
 const metrics = metricsFromEnv(process.env);
 
+// X-Ray traces when TRACING=on or resolvers (off by default): the Tracer is loaded then, and only then.
+const tracing = readTracing(process.env.TRACING);
+
 // One client per container: its connections and its retry quota outlive requests.
 const { client } = createDynamoDBClient(config.dynamodb);
 const lambda = createLambdaInvoker(config.lambda);
 
-export const handler = createHiringApi({
+const createApi = (tracer?: Tracer): HttpApiHandler => createHiringApi({
   logger,
   resolverLogLevel: readResolverLogLevel(process.env.RESOLVER_LOG_LEVEL),
   metrics: metrics && { metrics, operations: operationNames(trustedDocuments) },
+  tracing: tracer && { tracer, resolvers: tracing === 'resolvers' },
   dynamodb: client,
   tables: config.tables,
   paginationSecret: config.tokenSecret,
@@ -35,6 +42,13 @@ export const handler = createHiringApi({
   queryBudgets: config.queryBudgets,
   trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
   ...config.memory,
-  // Committed mutations go to their subscribers (REALTIME_PUBLISH, src/realtime/publisher.ts).
+  // Committed mutations go to their subscribers (REALTIME_PUBLISH, the engine's realtime/publisher.ts).
   plugins: [httpRealtimePlugin({ env: process.env, sdl: schemaSdl, logger, lambda })],
 });
+
+// With tracing on, the Tracer loads during the init phase (its import starts here) and the API is
+// built once it has; the first request waits for both.
+const loading = tracing === 'off' ? undefined : tracerFromEnv(process.env).then(createApi);
+export const handler: HttpApiHandler = loading
+  ? (event, context, callback) => loading.then((api) => api(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>)
+  : createApi();

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { buildLambda, lambdaBuildOptions } from '../../build/esbuild.ts';
 import { JODA_FILE } from '../../build/shims/js-joda.ts';
 import { LAMBDA_CLIENT_FILE } from '../../build/shims/lambda-client.ts';
+import { TRACER_FILE } from '../../build/shims/tracer.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -46,7 +47,7 @@ function describeBundle(name: string, file: string, metafile: Metafile, env: Rec
 export async function buildOurs(dir: string): Promise<Bundle> {
   const file = join(dir, 'ours.cjs');
   const { metafile } = await buildLambda(file);
-  return describeBundle('ours', file, metafile, {}, [join(dir, JODA_FILE), join(dir, LAMBDA_CLIENT_FILE)]);
+  return describeBundle('ours', file, metafile, {}, [join(dir, JODA_FILE), join(dir, LAMBDA_CLIENT_FILE), join(dir, TRACER_FILE)]);
 }
 
 /** The baseline as a team bundles it by default: plain esbuild, minified CommonJS, no aliases. */
@@ -106,5 +107,5 @@ export async function buildAtRef(dir: string, ref: string): Promise<Bundle> {
   const file = join(tree, 'dist', 'handler.cjs');
   const { buildLambda: buildThen } = (await import(pathToFileURL(join(tree, 'build', 'esbuild.ts')).href)) as typeof import('../../build/esbuild.ts');
   const { metafile } = await buildThen(file);
-  return describeBundle(name, file, metafile, {}, [join(tree, 'dist', JODA_FILE), join(tree, 'dist', LAMBDA_CLIENT_FILE)]);
+  return describeBundle(name, file, metafile, {}, [join(tree, 'dist', JODA_FILE), join(tree, 'dist', LAMBDA_CLIENT_FILE), join(tree, 'dist', TRACER_FILE)]);
 }

@@ -10,6 +10,21 @@
 
 const context = { awsRequestId: 'bench', functionName: 'bench', getRemainingTimeInMillis: () => 30_000 };
 
+// A subject's own variables (`env`, e.g. TRACING) are set while its bundle is required, when its
+// module-level settings are read, then put back: several configurations share one process.
+function load(subject) {
+  const saved = Object.fromEntries(Object.keys(subject.env || {}).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, subject.env);
+  try {
+    return require(subject.file).handler;
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
 async function invoke(handler, event) {
   const result = await handler(event, context, () => undefined);
   const body = JSON.parse(result.body);
@@ -48,7 +63,7 @@ async function warm({ subjects, batches, requests, warmup }) {
 // `warmup` calls and then `batches` × `requests`; one that consumes data sends each of its events
 // once, the first `warmup` unmeasured. Per batch: wall and CPU (user + system) µs per request.
 async function ops({ subjects, operations, warmup, batches, requests }) {
-  const handlers = Object.fromEntries(subjects.map((subject) => [subject.name, require(subject.file).handler]));
+  const handlers = Object.fromEntries(subjects.map((subject) => [subject.name, load(subject)]));
   let unique = 0;
   const call = (subject, event) => {
     unique += 1;

@@ -24,7 +24,7 @@ export interface TestApi {
 export type TestLimits = Pick<LambdaOptions, 'maxRequestBytes' | 'maxQueryBytes' | 'maxResponseBytes' | 'documentCacheBytes'>;
 
 /** `queryBudgets` and `trustedDocuments` are off unless given. */
-export interface TestApiOptions extends Pick<LambdaOptions, 'queryBudgets' | 'trustedDocuments'> {
+export interface TestApiOptions extends Pick<LambdaOptions, 'queryBudgets' | 'trustedDocuments' | 'tracing'> {
   env?: Record<string, string>;
   /** Enforces an authorization configuration, as the deployed handler does; without it nothing is enforced. */
   auth?: AuthConfig;
@@ -50,6 +50,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
     queryBudgets: options.queryBudgets,
     trustedDocuments: options.trustedDocuments,
     plugins: options.plugins?.(db, options.auth),
+    tracing: options.tracing,
     runtime: { client: options.connect?.(db) ?? db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: options.env ?? {} },
   });
   const { remainingTimeMs } = options;

@@ -18,7 +18,7 @@ import {
   type ResolverDefinition,
 } from '@appsync-lambda/engine';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createHiringApi } from '../../src/api';
+import { createHiringApi, type HiringApiOptions } from '../../src/api';
 import { loggingHooks } from '../../src/observability/request-log';
 import type { ResolverLogLevel } from '../../src/observability/resolver-console';
 
@@ -35,9 +35,11 @@ export interface LambdaOptions extends Omit<EngineOptions, 'sdl' | 'resolvers' |
   deadline?: DeadlineSettings;
   /** The hiring API's CloudWatch metrics (src/observability/metrics.ts). */
   metrics?: { metrics: Metrics; operations: ReadonlySet<string> };
+  /** X-Ray traces, as src/handler.ts passes them when TRACING is on (the hiring API only). */
+  tracing?: HiringApiOptions['tracing'];
 }
 
-export function createLambdaHandler({ logger, runtime, schema, auth, identity, resolverLogLevel, metrics, maxRequestBytes, maxQueryBytes, trustedDocuments, ...rest }: LambdaOptions): HttpApiHandler {
+export function createLambdaHandler({ logger, runtime, schema, auth, identity, resolverLogLevel, metrics, tracing, maxRequestBytes, maxQueryBytes, trustedDocuments, ...rest }: LambdaOptions): HttpApiHandler {
   const engineOptions = {
     ...rest,
     auth: auth ?? { trustAuthorizer: true as const, defaultAuthStrategy: identity?.defaultAuthStrategy },
@@ -47,7 +49,7 @@ export function createLambdaHandler({ logger, runtime, schema, auth, identity, r
     env: runtime.env,
     lambda: runtime.lambda,
   };
-  if (!schema) return createHiringApi({ ...engineOptions, logger, resolverLogLevel, metrics, maxRequestBytes, maxQueryBytes, trustedDocuments });
+  if (!schema) return createHiringApi({ ...engineOptions, logger, resolverLogLevel, metrics, tracing, maxRequestBytes, maxQueryBytes, trustedDocuments });
   const engine = createAppSyncEngine({ ...engineOptions, sdl: schema.sdl, resolvers: schema.resolvers, hooks: loggingHooks({ logger, resolverLogLevel }) });
   return createHttpApiHandler(engine, { maxRequestBytes, maxQueryBytes, maxResponseBytes: rest.maxResponseBytes, trustedDocuments });
 }

@@ -22,10 +22,10 @@ function offlineEnv(workFolder: string): NodeJS.ProcessEnv {
   return { ...env, AWS_SHARED_CREDENTIALS_FILE: missing, AWS_CONFIG_FILE: missing, ESBUILD_WORK_FOLDER: workFolder };
 }
 
-async function packageService(stage: string, outDir: string): Promise<Template> {
-  await run(process.execPath, [serverlessCli(), 'package', '--stage', stage, '--package', outDir], {
+async function packageService(stage: string, outDir: string, params: string[] = []): Promise<Template> {
+  await run(process.execPath, [serverlessCli(), 'package', '--stage', stage, '--package', outDir, ...params.map((param) => `--param=${param}`)], {
     cwd: serviceDir,
-    env: offlineEnv(`.esbuild/package-test-${process.pid}-${stage}`),
+    env: offlineEnv(`.esbuild/package-test-${process.pid}-${stage}${params.length ? '-params' : ''}`),
   });
   return JSON.parse(readFileSync(join(outDir, 'cloudformation-template-update-stack.json'), 'utf8')) as Template;
 }
@@ -45,6 +45,7 @@ const only = (template: Template, type: string) => {
 let outDir: string;
 let template: Template;
 let prodTemplate: Template;
+let tracedTemplate: Template;
 let manifest: PlaygroundManifest;
 
 beforeAll(async () => {
@@ -52,7 +53,8 @@ beforeAll(async () => {
   manifest = await ensurePlayground();
   template = await packageService('dev', join(outDir, 'dev'));
   prodTemplate = await packageService('prod', join(outDir, 'prod'));
-}, 240_000);
+  tracedTemplate = await packageService('dev', join(outDir, 'traced'), ['tracing=on']);
+}, 360_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -73,6 +75,7 @@ describe('serverless.yml: the function', () => {
       METRICS: 'on',
       LOG_LEVEL: 'INFO',
       NODE_OPTIONS: '--enable-source-maps',
+      TRACING: 'off',
       AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
       AUTH_ADDITIONAL_MODES: 'API_KEY',
       COGNITO_USER_POOL_ID: { Ref: 'UserPool' },
@@ -224,6 +227,31 @@ describe('serverless.yml: IAM', () => {
   });
 });
 
+describe('serverless.yml: tracing', () => {
+  const statements = (t: Template): Array<{ Action: string[]; Resource: unknown }> =>
+    only(t, 'AWS::IAM::Role').Properties.Policies.flatMap((policy: { PolicyDocument: { Statement: unknown[] } }) => policy.PolicyDocument.Statement);
+  const xray = (t: Template) => statements(t).filter((statement) => statement.Action.some((action) => action.startsWith('xray:')));
+
+  it('is off by default on every stage: no active tracing, no X-Ray permissions, TRACING off', () => {
+    for (const t of [template, prodTemplate]) {
+      const fn = only(t, 'AWS::Lambda::Function').Properties;
+      expect(fn.TracingConfig).toBeUndefined();
+      expect(fn.Environment.Variables.TRACING).toBe('off');
+      expect(xray(t)).toEqual([]);
+    }
+  });
+
+  it('with tracing=on, turns on Lambda’s active tracing with TRACING and grants only X-Ray’s two write actions', () => {
+    const fn = only(tracedTemplate, 'AWS::Lambda::Function').Properties;
+    expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(fn.Environment.Variables.TRACING).toBe('on');
+    // X-Ray has no resource-level permissions: `*` is its only resource, and the only `*` granted.
+    expect(xray(tracedTemplate)).toEqual([{ Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: ['*'] }]);
+    const others = statements(tracedTemplate).filter((statement) => !statement.Action.some((action) => action.startsWith('xray:')));
+    for (const statement of others) expect([statement.Resource].flat()).not.toContain('*');
+  });
+});
+
 describe('serverless.yml: alarms and dashboard', () => {
   const alarms = () => Object.fromEntries(Object.entries(template.Resources).filter(([, resource]) => resource.Type === 'AWS::CloudWatch::Alarm'));
   const topic = { Ref: 'AlarmTopic' };
@@ -329,6 +357,10 @@ describe('serverless.yml: the package', () => {
     expect(trusted.status).toBe(400);
     expect(trusted.body.errors).toEqual([expect.objectContaining({ errorType: 'PersistedQueryNotAllowed' })]);
     expect(run({ TRUSTED_DOCUMENTS: 'off' })).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+    // The Tracer ships beside the handler and loads with TRACING=on, as Lambda runs it with active tracing.
+    expect(Object.keys(zip.files)).toContain('src/tracer.cjs');
+    const lambda = { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x', LAMBDA_TASK_ROOT: extracted, _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0' };
+    expect(run({ TRUSTED_DOCUMENTS: 'off', TRACING: 'on', ...lambda })).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
   });
 
   it('holds the realtime entry, which takes a fan-out event with nothing to deliver without any call', () => {

@@ -1,13 +1,16 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLambda } from '../../build/esbuild';
+import { graphqlEvent } from '../helpers/events';
 import { createLambdaHandler } from '../helpers/handler';
+import { lambdaTraceHeader, startXRayDaemon } from '../helpers/xray-daemon';
 import { NONE, unit } from '../../packages/engine/src/resolver';
 
 const logger = new Logger({ serviceName: 'startup-test', logLevel: 'SILENT' });
@@ -66,6 +69,45 @@ describe('cold start', () => {
       expect(readFileSync(join(dir, 'lambda-client.cjs'), 'utf8')).toContain(invokePath);
       const client = spawnSync(process.execPath, ['-e', `const m = require(${JSON.stringify(join(dir, 'lambda-client.cjs'))}); console.log(typeof m.LambdaClient, typeof m.InvokeCommand)`], { encoding: 'utf8' });
       expect(client.stdout.trim()).toBe('function function');
+    });
+
+    /** Runs one request through the bundle in a fresh process: its status, and whether tracer.cjs was loaded. */
+    const invoke = async (env: Record<string, string>) => {
+      const script = `const { handler } = require(${JSON.stringify(bundle)});
+        handler(JSON.parse(process.env.EVENT), { awsRequestId: 'startup', getRemainingTimeInMillis: () => 3000 }, () => undefined).then((result) => {
+          console.log(JSON.stringify({ status: result.statusCode, tracerLoaded: Object.keys(require.cache).some((file) => file.endsWith('tracer.cjs')) }));
+        });`;
+      const event = JSON.stringify(graphqlEvent('{ __typename }'));
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-west-1', TABLE_NAME: 'hiring-test', LOG_LEVEL: 'SILENT', METRICS: 'off', EVENT: event, ...env } });
+      return JSON.parse(stdout.trim().split('\n').at(-1)!) as { status: number; tracerLoaded: boolean };
+    };
+
+    it('ships the Tracer and the X-Ray SDK beside the bundle, not in it, and loads neither with TRACING off', async () => {
+      // The daemon's address variable is read by the X-Ray SDK, and only there.
+      expect(readFileSync(bundle, 'utf8')).not.toContain('AWS_XRAY_DAEMON_ADDRESS');
+      expect(readFileSync(join(dir, 'tracer.cjs'), 'utf8')).toContain('AWS_XRAY_DAEMON_ADDRESS');
+      // Unauthenticated: a 401, answered after the hooks saw the request.
+      expect(await invoke({})).toEqual({ status: 401, tracerLoaded: false });
+      expect(await invoke({ TRACING: 'off' })).toEqual({ status: 401, tracerLoaded: false });
+    });
+
+    it('loads tracer.cjs with TRACING=on and sends the request’s subsegment to the X-Ray daemon', async () => {
+      const daemon = await startXRayDaemon();
+      try {
+        const trace = lambdaTraceHeader();
+        const lambda = { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x', AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand', LAMBDA_TASK_ROOT: dir, _HANDLER: 'src/handler.handler' };
+        expect(await invoke({ ...lambda, TRACING: 'on', AWS_XRAY_DAEMON_ADDRESS: daemon.address, _X_AMZN_TRACE_ID: trace.header })).toEqual({ status: 401, tracerLoaded: true });
+        const request = await daemon.next((document) => document.trace_id === trace.traceId);
+        expect(request).toMatchObject({ name: '## src/handler.handler', parent_id: trace.parentId, error: true, annotations: { ColdStart: true, Service: 'hiring-api', status: 401 } });
+      } finally {
+        await daemon.close();
+      }
+    });
+
+    it('fails its init on an unknown TRACING value', () => {
+      const result = load({ TABLE_NAME: 'hiring-test', TRACING: 'yes' });
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/TRACING must be on, off or resolvers/);
     });
 
     it('loads with a valid configuration', () => {
