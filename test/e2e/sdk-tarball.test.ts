@@ -69,7 +69,8 @@ beforeAll(async () => {
   hiring = await createHiringApi();
   companyId = (await hiring.aCompany({ name: 'Tarball Robotics' })).id;
   await hiring.aJob(companyId, { title: 'Engineer' });
-  await hiring.aJob(companyId, { title: 'Designer', status: 'DRAFT' });
+  // Both OPEN: the job board (API key) never sees a DRAFT or CLOSED job.
+  await hiring.aJob(companyId, { title: 'Designer', status: 'OPEN' });
   // Newest first; two jobs written in the same millisecond may come in either order, so the order
   // to expect is the one the API answers.
   const read = await hiring.ok<{ company: { name: string; jobs: { items: typeof expected.jobs } } }>(
@@ -107,7 +108,8 @@ describe('@hiring/sdk from its npm pack tarball', () => {
     expect(existsSync(join(app, 'node_modules/@hiring/sdk/tsconfig.build.json'))).toBe(false);
     // graphql is a peer: the project's one copy, none nested under the SDK.
     expect(existsSync(join(app, 'node_modules/@hiring/sdk/node_modules'))).toBe(false);
-    expect(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.')).sort()).toEqual(['@graphql-typed-document-node', '@hiring', 'graphql']);
+    // Besides graphql: the SDK's two dependencies (typed-document-node's types, graphql-ws for subscriptions).
+    expect(readdirSync(join(app, 'node_modules')).filter((name) => !name.startsWith('.')).sort()).toEqual(['@graphql-typed-document-node', '@hiring', 'graphql', 'graphql-ws']);
   });
 
   it('type-checks the project against the packed types, which reject wrong variables and values', async () => {

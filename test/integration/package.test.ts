@@ -234,7 +234,7 @@ describe('serverless.yml: tracing', () => {
 
   it('is off by default on every stage: no active tracing, no X-Ray permissions, TRACING off', () => {
     for (const t of [template, prodTemplate]) {
-      const fn = only(t, 'AWS::Lambda::Function').Properties;
+      const fn = named(t, 'GraphqlLambdaFunction').Properties;
       expect(fn.TracingConfig).toBeUndefined();
       expect(fn.Environment.Variables.TRACING).toBe('off');
       expect(xray(t)).toEqual([]);
@@ -242,7 +242,7 @@ describe('serverless.yml: tracing', () => {
   });
 
   it('with tracing=on, turns on Lambda’s active tracing with TRACING and grants only X-Ray’s two write actions', () => {
-    const fn = only(tracedTemplate, 'AWS::Lambda::Function').Properties;
+    const fn = named(tracedTemplate, 'GraphqlLambdaFunction').Properties;
     expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
     expect(fn.Environment.Variables.TRACING).toBe('on');
     // X-Ray has no resource-level permissions: `*` is its only resource, and the only `*` granted.

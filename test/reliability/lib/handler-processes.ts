@@ -56,6 +56,8 @@ export function deployedEnvironment(): Record<string, string> {
     if (resolved !== undefined) env[name] = resolved;
   }
   delete env.NODE_OPTIONS;
+  // No WebSocket function here: committed mutations are not handed to a fan-out.
+  env.REALTIME_PUBLISH = 'off';
   return env;
 }
 
