@@ -73,13 +73,8 @@ export const CASES: Record<string, OperationCase> = {
   // The job board's first page: every open job, newest first.
   OpenJobs: { caller: 'jobBoard', repeatable: true, variables: () => ({}) },
   Companies: { caller: 'jobBoard', repeatable: true, variables: () => ({}) },
-  // A candidate withdrawing their own application (the ownership check reads their candidate).
-  WithdrawApplication: {
-    caller: 'candidate',
-    repeatable: false,
-    user: (seed, n) => seed.withdrawals[n]!.user,
-    variables: (seed, n) => ({ id: seed.withdrawals[Number(n)]!.applicationId, expectedVersion: 1 }),
-  },
+  // A recruiter: the SDK's document selects candidateId, which a candidate may not read (their own withdrawal is in the peer's test).
+  WithdrawApplication: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.withdrawals[Number(n)]!.applicationId, expectedVersion: 1 }) },
 };
 
 /**
