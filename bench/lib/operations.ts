@@ -57,6 +57,24 @@ export const CASES: Record<string, OperationCase> = {
   CreateMyProfile: { caller: 'candidate', repeatable: false, user: (seed, n) => seed.claimingUsers[n]!, variables: (_, n) => ({ input: { name: `Claimed ${n}` } }) },
   UpdateMyProfile: { caller: 'candidate', repeatable: true, variables: (_, n) => ({ input: { name: `Me ${n}`, phone: '+14155550199' } }) },
   ApplyAsMe: { caller: 'candidate', repeatable: false, user: (seed, n) => seed.applyingUsers[n]!, variables: (seed) => ({ jobId: seed.jobId }) },
+  // Every detail changed, the location too (the job moves between the board's location partitions).
+  UpdateJob: {
+    caller: 'recruiter',
+    repeatable: false,
+    variables: (seed, n) => ({
+      id: seed.spareJobIds[Number(n)],
+      input: { title: `Senior Engineer ${n}`, description: 'Lead the hiring pipeline team.', location: 'Lisbon, Portugal', remote: true, employmentType: 'CONTRACT', salary: { min: 70000, max: 90000, currency: 'EUR' } },
+      expectedVersion: 1,
+    }),
+  },
+  PublishJob: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.draftJobIds[Number(n)], expectedVersion: 1 }) },
+  CloseJob: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.openJobIds[Number(n)], expectedVersion: 1 }) },
+  JobPipeline: { caller: 'recruiter', repeatable: true, variables: (seed) => ({ id: seed.jobId }) },
+  // The job board's first page: every open job, newest first.
+  OpenJobs: { caller: 'jobBoard', repeatable: true, variables: () => ({}) },
+  Companies: { caller: 'jobBoard', repeatable: true, variables: () => ({}) },
+  // A recruiter: the SDK's document selects candidateId, which a candidate may not read (their own withdrawal is in the peer's test).
+  WithdrawApplication: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.withdrawals[Number(n)]!.applicationId, expectedVersion: 1 }) },
 };
 
 /**

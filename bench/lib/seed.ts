@@ -1,16 +1,19 @@
 /**
- * The data the bench, the cost run and the peer's test share: one company with a page of jobs, one
- * open job with a page of applications across the stages (the first with a page of recruiters'
- * notes), candidates with applications to several jobs (the first linked to a signed-in candidate
- * user, `me`), and spare candidates, applications and candidate users for the mutations that need
- * fresh ones. Written
- * straight to the table in the API's layout (src/data/keys.ts), so both implementations read it.
+ * The data the bench, the cost run and the peer's test share: one company with a page of jobs in
+ * every status (OPEN ones on the job board's sparse indexes, with remote, employment type and salary
+ * varied), one open job with a page of applications across the stages (the first with a page of
+ * recruiters' notes), candidates with applications to several jobs (the first linked to a signed-in
+ * candidate user, `me`), every job's application counts per stage as the API keeps them, and spare
+ * candidates, applications, candidate users and jobs (a second company's) for the mutations that
+ * need fresh ones. Written straight to the table in the API's layout (src/data/keys.ts), so both
+ * implementations read it.
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord } from '../../src/data/applications';
 import type { CandidateRecord } from '../../src/data/candidates';
-import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyKey, emailKey, jobIndexKeys, jobKey, noteKey, userKey } from '../../src/data/keys';
+import type { EmploymentType, JobRecord, JobStatus } from '../../src/data/jobs';
+import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyIndexKeys, companyKey, emailKey, jobIndexKeys, jobKey, noteKey, openJobIndexKeys, userKey } from '../../src/data/keys';
 import type { NoteRecord } from '../../src/data/notes';
 
 /** A candidate's user-pool identity: the token's `sub` and verified email. */
@@ -39,6 +42,16 @@ export interface Seed {
   claimingUsers: CandidateUser[];
   /** Users linked to a candidate with no application to jobId: one per ApplyAsMe call. */
   applyingUsers: CandidateUser[];
+  /** Holds the spare jobs below. */
+  spareCompanyId: string;
+  /** OPEN jobs at version 1: one per UpdateJob call. */
+  spareJobIds: string[];
+  /** DRAFT jobs at version 1: one per PublishJob call. */
+  draftJobIds: string[];
+  /** OPEN jobs at version 1: one per CloseJob call. */
+  openJobIds: string[];
+  /** Users linked to a candidate with an application in APPLIED at version 1: one per WithdrawApplication call. */
+  withdrawals: Array<{ user: CandidateUser; applicationId: string }>;
 }
 
 export interface SeedSize {
@@ -52,30 +65,46 @@ export const DEFAULT_SEED_SIZE: SeedSize = { jobs: 20, applicationsPerJob: 20, s
 const NOTES = 20;
 
 const STAGES = ['APPLIED', 'SCREEN', 'INTERVIEW', 'OFFER', 'REJECTED'] as const;
+const LOCATIONS = ['Remote', 'Lyon, France', 'Berlin, Germany'];
+const EMPLOYMENT_TYPES: EmploymentType[] = ['FULL_TIME', 'CONTRACT', 'PART_TIME'];
 
 /** A timestamp `i` seconds after a fixed start, so every run sorts alike. */
 const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
 
 export async function seedHiringData(doc: DynamoDBDocumentClient, table: string, companyId: string = randomUUID(), size: SeedSize = DEFAULT_SEED_SIZE): Promise<Seed> {
   const items: object[] = [];
-  items.push({ ...companyKey(companyId), __typename: 'Company', id: companyId, name: 'Bench Co', website: 'https://bench.example.com', createdAt: at(0) });
-  const jobIds = Array.from({ length: size.jobs }, () => randomUUID());
-  jobIds.forEach((id, i) => {
+  items.push({ ...companyKey(companyId), ...companyIndexKeys('Bench Co', companyId), __typename: 'Company', id: companyId, name: 'Bench Co', website: 'https://bench.example.com', createdAt: at(0) });
+  const spareCompanyId = randomUUID();
+  items.push({ ...companyKey(spareCompanyId), ...companyIndexKeys('Spare Co', spareCompanyId), __typename: 'Company', id: spareCompanyId, name: 'Spare Co', website: null, createdAt: at(1) });
+  const jobs = new Map<string, JobRecord>();
+  /** A job as the API stores it: its version counts the changes its status implies (created DRAFT, published, closed). */
+  const job = (owner: string, i: number, status: JobStatus, version = status === 'DRAFT' ? 1 : status === 'OPEN' ? 2 : 3) => {
+    const id = randomUUID();
     const createdAt = at(10 + i);
-    items.push({
+    const record: JobRecord = {
       ...jobKey(id),
-      ...jobIndexKeys(companyId, createdAt, id),
+      ...jobIndexKeys(owner, createdAt, id),
       __typename: 'Job',
       id,
-      companyId,
+      companyId: owner,
       title: `Engineer ${i}`,
       description: 'Build and run the hiring pipeline. '.repeat(8),
-      location: 'Remote',
-      status: i === 0 ? 'OPEN' : i % 3 === 0 ? 'CLOSED' : 'OPEN',
+      location: LOCATIONS[i % LOCATIONS.length],
+      remote: i % 2 === 0,
+      employmentType: EMPLOYMENT_TYPES[i % EMPLOYMENT_TYPES.length],
+      salary: i % 4 === 0 ? null : { min: 40000 + 1000 * i, max: 60000 + 1000 * i, currency: 'EUR' },
+      status,
+      version,
+      applicationCount: 0,
       createdAt,
       updatedAt: createdAt,
-    });
-  });
+    };
+    const item = status === 'OPEN' ? { ...record, ...openJobIndexKeys(record) } : record;
+    items.push(item);
+    jobs.set(id, item);
+    return id;
+  };
+  const jobIds = Array.from({ length: size.jobs }, (_, i) => job(companyId, i, i === 0 || i === 1 ? 'OPEN' : i % 3 === 0 ? 'CLOSED' : i % 4 === 2 ? 'DRAFT' : 'OPEN'));
   const users: CandidateUser[] = [];
   /** A candidate a recruiter registered; with `sub`, linked to that user (as createMyProfile links one). */
   const candidate = (i: number, sub?: string) => {
@@ -106,6 +135,10 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
       history: stage === 'APPLIED' ? [{ stage, at: appliedAt }] : [{ stage: 'APPLIED', at: appliedAt }, { stage, at: movedAt }],
     };
     items.push(record, { ...appliedKey(jobId, candidateId), __typename: 'ApplicationGuard', applicationId: id });
+    // Counted on the job, as the API's transactions count it.
+    const counted = jobs.get(jobId)!;
+    counted.applicationCount += 1;
+    counted[`stageCount_${stage}`] = (counted[`stageCount_${stage}`] ?? 0) + 1;
     return id;
   };
   const jobId = jobIds[0]!;
@@ -118,6 +151,13 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
   const spareCandidateIds = Array.from({ length: size.spares }, (_, i) => candidate(2000 + i));
   const claimingUsers = Array.from({ length: size.spares }, (_, i) => (candidate(3000 + i), users.at(-1)!));
   const applyingUsers = Array.from({ length: size.spares }, (_, i) => (candidate(4000 + i, randomUUID()), users.at(-1)!));
+  const withdrawals = Array.from({ length: size.spares }, (_, i) => {
+    const id = candidate(5000 + i, randomUUID());
+    return { user: users.at(-1)!, applicationId: application(jobIds[1]!, id, 5000 + i, 'APPLIED') };
+  });
+  const spareJobIds = Array.from({ length: size.spares }, (_, i) => job(spareCompanyId, -1000 + i, 'OPEN', 1));
+  const draftJobIds = Array.from({ length: size.spares }, (_, i) => job(spareCompanyId, -2000 + i, 'DRAFT', 1));
+  const openJobIds = Array.from({ length: size.spares }, (_, i) => job(spareCompanyId, -3000 + i, 'OPEN', 1));
   const author = { id: randomUUID(), username: 'rita.recruiter', email: 'rita@example.com' };
   for (let i = 0; i < NOTES; i++) {
     const note: NoteRecord = {
@@ -147,5 +187,10 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
     spareApplicationIds,
     claimingUsers,
     applyingUsers,
+    spareCompanyId,
+    spareJobIds,
+    draftJobIds,
+    openJobIds,
+    withdrawals,
   };
 }

@@ -1,12 +1,30 @@
 /**
  * The peer's data access: DynamoDB Document Client calls on the API's single-table layout
  * (src/data/keys.ts), and per-request DataLoaders that batch the nested by-id lookups into one
- * BatchGetItem per entity type and tick, as a team would to avoid N+1 reads.
+ * BatchGetItem per entity type and tick, as a team would to avoid N+1 reads. Pages never end on an
+ * empty last page: DynamoDB returns a LastEvaluatedKey whenever it stops at `Limit`, so a page reads
+ * ahead before handing out a token (see {@link settle}).
  */
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { applicationsOfCandidate, applicationsOfJob, candidateKey, candidateOfUser, GSI1, GSI2, jobKey, jobsOfCompany, notesOfApplication, type Key } from '../../src/data/keys';
+import {
+  allCompanies,
+  applicationsOfCandidate,
+  applicationsOfJob,
+  candidateKey,
+  candidateOfUser,
+  GSI1,
+  GSI2,
+  jobKey,
+  jobsOfCompany,
+  locationKey,
+  notesOfApplication,
+  openJobs as openJobsPartition,
+  openJobsAt,
+  openJobsOfCompany,
+  type Key,
+} from '../../src/data/keys';
 
 export type Item = Record<string, any>;
 
@@ -39,49 +57,152 @@ export async function getItem(store: Store, key: Key, consistent = false): Promi
   return Item ?? null;
 }
 
-/** A page of one partition (of the table when `index` is undefined), sort keys beginning with `sk[1]`. */
-async function queryPage(store: Store, index: string | undefined, pk: [string, string], sk: [string, string], forward: boolean, limit: number, nextToken?: string | null): Promise<Page> {
-  const result = await store.doc.send(
-    new QueryCommand({
-      TableName: store.table,
-      IndexName: index,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-      ExpressionAttributeNames: { '#pk': pk[0], '#sk': sk[0] },
-      ExpressionAttributeValues: { ':pk': pk[1], ':prefix': sk[1] },
-      ScanIndexForward: forward,
-      Limit: limit,
-      ExclusiveStartKey: decodeToken(nextToken),
-    }),
-  );
-  return { items: result.Items ?? [], nextToken: encodeToken(result.LastEvaluatedKey) };
+/** Extra reads a filtered page may make past its end, per purpose; and the items each evaluates (at least the page's limit). */
+const MAX_READ_AHEADS = 3;
+const READ_AHEAD_ITEMS = 100;
+
+type QueryOutput = { Items?: Item[]; Count?: number; LastEvaluatedKey?: Item };
+type ReadFrom = (start: Item, limit: number) => Promise<QueryOutput>;
+
+/**
+ * The page to hand out and where the next one starts (undefined when nothing follows). A filtered
+ * page that matched nothing while more items follow is replaced by the matches of the next items
+ * (cut at `limit`, its key the last match's); then, from the page's LastEvaluatedKey, one item
+ * (unfiltered) or the next items (filtered, skipping ranges with no match) tell whether a next page
+ * holds anything. Up to {@link MAX_READ_AHEADS} extra reads each; a failed one keeps the key.
+ */
+async function settle(first: QueryOutput, limit: number, filtered: boolean, keyNames: string[], readFrom: ReadFrom): Promise<{ items: Item[]; next: Item | undefined }> {
+  let page = first;
+  if (filtered) {
+    try {
+      for (let round = 0; round < MAX_READ_AHEADS && page.LastEvaluatedKey && (page.Items ?? []).length === 0; round++) {
+        const range = await readFrom(page.LastEvaluatedKey, Math.max(limit, READ_AHEAD_ITEMS));
+        const items = range.Items ?? [];
+        page = items.length > limit ? { Items: items.slice(0, limit), LastEvaluatedKey: Object.fromEntries(keyNames.map((name) => [name, items[limit - 1]![name]])) } : range;
+      }
+    } catch {
+      // The empty page read so far is still a right page.
+    }
+  }
+  let next = page.LastEvaluatedKey;
+  for (let round = 0; next && round < (filtered ? MAX_READ_AHEADS : 1); round++) {
+    let ahead: QueryOutput;
+    try {
+      ahead = await readFrom(next, filtered ? Math.max(limit, READ_AHEAD_ITEMS) : 1);
+    } catch {
+      break;
+    }
+    if ((ahead.Count ?? ahead.Items?.length ?? 0) > 0) break;
+    next = ahead.LastEvaluatedKey;
+  }
+  return { items: page.Items ?? [], next };
+}
+
+interface PageQuery {
+  /** The table's when undefined. */
+  index?: string;
+  pk: [string, string];
+  /** The sort key and the prefix its values begin with; the whole partition when undefined. */
+  sk?: [string, string];
+  forward: boolean;
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+}
+
+/** The key attributes of a LastEvaluatedKey: the table's, and the index's when reading one. */
+const keyNamesOf = (request: PageQuery) => ['PK', 'SK', ...(request.index ? [request.pk[0], ...(request.sk ? [request.sk[0]] : [`${request.index}SK`])] : [])];
+
+/** A page of one partition (of the table when `index` is undefined), with no empty last page. */
+async function queryPage(store: Store, request: PageQuery, limit: number, nextToken?: string | null): Promise<Page> {
+  const input = {
+    TableName: store.table,
+    IndexName: request.index,
+    KeyConditionExpression: request.sk ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+    ...(request.filter ? { FilterExpression: request.filter.expression } : {}),
+    ExpressionAttributeNames: { '#pk': request.pk[0], ...(request.sk ? { '#sk': request.sk[0] } : {}), ...request.filter?.names },
+    ExpressionAttributeValues: { ':pk': request.pk[1], ...(request.sk ? { ':prefix': request.sk[1] } : {}), ...request.filter?.values },
+    ScanIndexForward: request.forward,
+  };
+  const readFrom: ReadFrom = (start, Limit) => store.doc.send(new QueryCommand({ ...input, Limit, ExclusiveStartKey: start }));
+  const first = await store.doc.send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: decodeToken(nextToken) }));
+  const { items, next } = await settle(first, limit, request.filter !== undefined, keyNamesOf(request), readFrom);
+  return { items, nextToken: encodeToken(next) };
 }
 
 export function jobsByCompany(store: Store, companyId: string, limit: number, nextToken?: string | null): Promise<Page> {
   const { GSI1PK, prefix } = jobsOfCompany(companyId);
-  return queryPage(store, GSI1, ['GSI1PK', GSI1PK], ['GSI1SK', prefix], false, limit, nextToken);
+  return queryPage(store, { index: GSI1, pk: ['GSI1PK', GSI1PK], sk: ['GSI1SK', prefix], forward: false }, limit, nextToken);
+}
+
+export interface OpenJobsFilter {
+  companyId?: string | null;
+  location?: string | null;
+  remote?: boolean | null;
+  employmentType?: string | null;
+}
+
+/**
+ * A page of the job board, OPEN jobs newest first, from a sparse index: the company's (GSI4), else
+ * the location's (GSI5), else every open job (GSI3); the other filter fields filter that partition.
+ */
+export function openJobs(store: Store, filter: OpenJobsFilter, limit: number, nextToken?: string | null): Promise<Page> {
+  const { index, partition } = filter.companyId ? openJobsOfCompany(filter.companyId) : filter.location ? openJobsAt(filter.location) : openJobsPartition();
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.companyId && filter.location) {
+    conditions.push('#locationKey = :location');
+    names['#locationKey'] = 'GSI5PK';
+    values[':location'] = `OPEN#LOCATION#${locationKey(filter.location)}`;
+  }
+  if (filter.remote != null) {
+    conditions.push('#remote = :remote');
+    names['#remote'] = 'remote';
+    values[':remote'] = filter.remote;
+  }
+  if (filter.employmentType) {
+    conditions.push('#employmentType = :employmentType');
+    names['#employmentType'] = 'employmentType';
+    values[':employmentType'] = filter.employmentType;
+  }
+  const filterExpression = conditions.length ? { expression: conditions.join(' AND '), names, values } : undefined;
+  return queryPage(store, { index, pk: [partition.name, partition.value], forward: false, filter: filterExpression }, limit, nextToken);
+}
+
+/** A page of companies by name, regardless of letter case. */
+export function companies(store: Store, limit: number, nextToken?: string | null): Promise<Page> {
+  const { GSI1PK, prefix } = allCompanies();
+  return queryPage(store, { index: GSI1, pk: ['GSI1PK', GSI1PK], sk: ['GSI1SK', prefix], forward: true }, limit, nextToken);
 }
 
 export function applicationsByJob(store: Store, jobId: string, stage: string | null | undefined, limit: number, nextToken?: string | null): Promise<Page> {
   const { GSI1PK, prefix } = applicationsOfJob(jobId, stage);
-  return queryPage(store, GSI1, ['GSI1PK', GSI1PK], ['GSI1SK', prefix], true, limit, nextToken);
+  return queryPage(store, { index: GSI1, pk: ['GSI1PK', GSI1PK], sk: ['GSI1SK', prefix], forward: true }, limit, nextToken);
 }
 
 export function applicationsByCandidate(store: Store, candidateId: string, limit: number, nextToken?: string | null): Promise<Page> {
   const { GSI2PK, prefix } = applicationsOfCandidate(candidateId);
-  return queryPage(store, GSI2, ['GSI2PK', GSI2PK], ['GSI2SK', prefix], false, limit, nextToken);
+  return queryPage(store, { index: GSI2, pk: ['GSI2PK', GSI2PK], sk: ['GSI2SK', prefix], forward: false }, limit, nextToken);
 }
 
 /** A page of an application's notes, newest first (they share its partition). */
 export function notesByApplication(store: Store, applicationId: string, limit: number, nextToken?: string | null): Promise<Page> {
   const { PK, prefix } = notesOfApplication(applicationId);
-  return queryPage(store, undefined, ['PK', PK], ['SK', prefix], false, limit, nextToken);
+  return queryPage(store, { pk: ['PK', PK], sk: ['SK', prefix], forward: false }, limit, nextToken);
 }
 
 /** The candidate linked to the user `sub`, or null. */
 export async function candidateOfUserSub(store: Store, sub: string): Promise<Item | null> {
   const { GSI1PK, prefix } = candidateOfUser(sub);
-  const { items } = await queryPage(store, GSI1, ['GSI1PK', GSI1PK], ['GSI1SK', prefix], true, 1);
-  return items[0] ?? null;
+  const { Items } = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': GSI1PK, ':prefix': prefix },
+      Limit: 1,
+    }),
+  );
+  return Items?.[0] ?? null;
 }
 
 /** A loader of items by id: one BatchGetItem (up to 100 keys) per tick, unprocessed keys retried. */

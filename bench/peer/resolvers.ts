@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GraphQLError } from 'graphql';
 import {
@@ -14,22 +15,29 @@ import {
   appliedKey,
   candidateKey,
   candidateUserKeys,
+  companyIndexKeys,
   companyKey,
   emailKey,
   jobIndexKeys,
   jobKey,
   noteKey,
+  OPEN_JOB_INDEX_ATTRIBUTES,
+  openJobIndexKeys,
+  STAGE_RANK,
   userKey,
 } from '../../src/data/keys';
+import { CURRENCIES } from '../../src/data/limits';
 import { allow, isStaff, notAuthorized, signedIn, type Caller, type User } from './auth';
 import {
   applicationsByCandidate,
   applicationsByJob,
   candidateOfUserSub,
+  companies,
   DEFAULT_LIMIT,
   getItem,
   jobsByCompany,
   notesByApplication,
+  openJobs,
   type Item,
   type Loaders,
   type Store,
@@ -109,7 +117,31 @@ const userGuard = (store: Store, sub: string, candidateId: string) => ({
   },
 });
 
-/** A new application in APPLIED: the item, its guard (one per candidate and job) and the job still OPEN, in one transaction. */
+/**
+ * An update of a job's application counters (`stageCount_<STAGE>` per stage, `applicationCount` in
+ * all) by `changes`, as a transaction item; ADD creates a counter that is absent.
+ */
+function countOnJob(store: Store, jobId: string, changes: Record<string, number>, condition: { ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> }) {
+  const names: Record<string, string> = { ...condition.ExpressionAttributeNames };
+  const values: Record<string, unknown> = { ...condition.ExpressionAttributeValues };
+  const adds = Object.entries(changes).map(([attribute, by], i) => {
+    names[`#count${i}`] = attribute;
+    values[`:count${i}`] = by;
+    return `#count${i} :count${i}`;
+  });
+  return {
+    Update: {
+      TableName: store.table,
+      Key: jobKey(jobId),
+      UpdateExpression: `ADD ${adds.join(', ')}`,
+      ConditionExpression: condition.ConditionExpression,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** A new application in APPLIED: the item, its guard (one per candidate and job) and its count on the job, still OPEN, in one transaction. */
 async function writeApplication(store: Store, jobId: string, candidateId: string): Promise<Item> {
   const appliedAt = new Date().toISOString();
   const application = {
@@ -141,15 +173,12 @@ async function writeApplication(store: Store, jobId: string, candidateId: string
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          {
-            ConditionCheck: {
-              TableName: store.table,
-              Key: jobKey(jobId),
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':open': 'OPEN' },
-            },
-          },
+          countOnJob(
+            store,
+            jobId,
+            { applicationCount: 1, stageCount_APPLIED: 1 },
+            { ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'OPEN' } },
+          ),
         ],
       }),
     );
@@ -179,18 +208,198 @@ const TRANSITIONS: Record<string, string[]> = {
   SCREEN: ['INTERVIEW', 'REJECTED', 'WITHDRAWN'],
   INTERVIEW: ['OFFER', 'REJECTED', 'WITHDRAWN'],
   OFFER: ['HIRED', 'REJECTED', 'WITHDRAWN'],
+  HIRED: [],
+  REJECTED: [],
+  WITHDRAWN: [],
 };
 const stagesLeadingTo = (to: string) => Object.keys(TRANSITIONS).filter((from) => TRANSITIONS[from]!.includes(to));
+
+const applicationChanged = (current: Item, expectedVersion: number) =>
+  fail(`Application ${current.id} has changed since version ${expectedVersion}`, 'ConcurrentModification', { currentVersion: current.version, currentStage: current.stage });
+
+/** The application, read consistently, or NotFound. */
+async function requireApplication(store: Store, applicationId: string): Promise<Item> {
+  const application = await getItem(store, applicationKey(applicationId), true);
+  if (!application) throw fail(`Application ${applicationId} does not exist`, 'NotFound', { id: applicationId });
+  return application;
+}
+
+/**
+ * Moves an application read at `current` to `stage`, and between its job's stage counts, in one
+ * transaction that holds while the application is still at that version and stage. Its `moveToken`
+ * lets a resend after a lost response recognise its own committed move.
+ */
+async function changeStage(store: Store, current: Item, stage: string, expectedVersion: number): Promise<Item> {
+  if (current.version !== expectedVersion) throw applicationChanged(current, expectedVersion);
+  if (!TRANSITIONS[current.stage]!.includes(stage)) throw fail(`An application in ${current.stage} cannot move to ${stage}`, 'InvalidTransition', { from: current.stage, to: stage });
+  const now = new Date().toISOString();
+  const moveToken = randomUUID();
+  const moved = {
+    ...current,
+    stage,
+    version: current.version + 1,
+    updatedAt: now,
+    GSI1SK: applicationStageSortKey(stage, now, current.id),
+    history: [...current.history, { stage, at: now }],
+    moveToken,
+  };
+  try {
+    await store.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: store.table,
+              Key: applicationKey(current.id),
+              UpdateExpression: 'SET #stage = :stage, #version = #version + :one, updatedAt = :now, GSI1SK = :sk, history = list_append(history, :change), moveToken = :token',
+              ConditionExpression: '#version = :expected AND #stage = :from',
+              ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':stage': stage,
+                ':one': 1,
+                ':now': now,
+                ':sk': moved.GSI1SK,
+                ':change': [{ stage, at: now }],
+                ':token': moveToken,
+                ':expected': current.version,
+                ':from': current.stage,
+              },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          countOnJob(store, current.jobId, { [`stageCount_${current.stage}`]: -1, [`stageCount_${stage}`]: 1 }, { ConditionExpression: 'attribute_exists(PK)' }),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failed(error, 0)) {
+      const latestItem = reason(error, 0)?.Item;
+      if (!latestItem) throw fail(`Application ${current.id} does not exist`, 'NotFound', { id: current.id });
+      const latest = unmarshall(latestItem);
+      if (latest.moveToken === moveToken && latest.version === expectedVersion + 1) return latest;
+      throw applicationChanged(latest, expectedVersion);
+    }
+    if (failed(error, 1)) throw fail(`Job ${current.jobId} does not exist`, 'NotFound', { jobId: current.jobId });
+    throw error;
+  }
+  return moved;
+}
+
+/** A salary range checked as the API checks it, or null. */
+function salaryRange(field: string, value: { min: number; max: number; currency: string } | null | undefined) {
+  if (value == null) return null;
+  for (const bound of ['min', 'max'] as const) {
+    const amount = value[bound];
+    if (amount < 0 || amount > SALARY_MAX) {
+      throw fail(`${field}.${bound} must be between 0 and ${SALARY_MAX}`, 'ValidationError', { field: `${field}.${bound}`, minimum: 0, maximum: SALARY_MAX, actual: amount });
+    }
+  }
+  if (value.min > value.max) throw fail(`${field}.min must not be above ${field}.max`, 'ValidationError', { field: `${field}.min`, maximum: value.max, actual: value.min });
+  maxLength(`${field}.currency`, value.currency, 3);
+  if (!CURRENCIES.includes(value.currency)) throw fail(`${field}.currency must be an ISO 4217 code`, 'ValidationError', { field: `${field}.currency`, actual: value.currency });
+  return { min: value.min, max: value.max, currency: value.currency };
+}
+const SALARY_MAX = 1_000_000_000;
+
+/** An optional text as given, or null; ValidationError past `maximum`. */
+const optional = (field: string, value: string | null | undefined, maximum: number) => (maxLength(field, value, maximum), value ?? null);
+
+/** An update's input checked: only the fields given, null clearing the optional ones. */
+function jobChanges(input: Args): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  if (input.title !== undefined) {
+    if (input.title === null) throw fail('title cannot be cleared', 'ValidationError', { field: 'title' });
+    changes.title = required('title', input.title, 200);
+  }
+  if (input.description !== undefined) changes.description = optional('description', input.description, 10000);
+  if (input.location !== undefined) changes.location = optional('location', input.location, 200);
+  if (input.remote !== undefined) {
+    if (input.remote === null) throw fail('remote cannot be cleared', 'ValidationError', { field: 'remote' });
+    changes.remote = input.remote;
+  }
+  if (input.employmentType !== undefined) changes.employmentType = input.employmentType;
+  if (input.salary !== undefined) changes.salary = salaryRange('salary', input.salary);
+  return changes;
+}
+
+const jobChanged = (job: Item, expectedVersion: number) =>
+  fail(`Job ${job.id} has changed since version ${expectedVersion}`, 'ConcurrentModification', { currentVersion: job.version, currentStatus: job.status });
+
+/**
+ * Writes `changes` (and a status `transition`) to a job if it is still at `expectedVersion`: one
+ * consistent read for the checks, then an UpdateItem conditional on the version. The board's
+ * index keys follow the status and location; application counts are left alone.
+ */
+async function saveJob(store: Store, jobId: string, expectedVersion: number, changes: Record<string, unknown>, transition?: { from: string; to: string }): Promise<Item> {
+  const job = await getItem(store, jobKey(jobId), true);
+  if (!job) throw fail(`Job ${jobId} does not exist`, 'NotFound', { jobId });
+  if (job.version !== expectedVersion) throw jobChanged(job, expectedVersion);
+  if (transition && job.status !== transition.from) throw fail(`A ${job.status} job cannot become ${transition.to}`, 'InvalidTransition', { from: job.status, to: transition.to });
+  if (!transition && job.status === 'CLOSED') throw fail(`Job ${job.id} is closed and cannot change`, 'JobClosed', { jobId: job.id, status: job.status });
+  const status = transition ? transition.to : job.status;
+  const location = (changes.location !== undefined ? changes.location : job.location) as string | null;
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':one': 1, ':now': new Date().toISOString(), ':expected': expectedVersion };
+  const sets = ['#version = #version + :one', '#updatedAt = :now'];
+  const removes: string[] = [];
+  const boardKeys: Record<string, string> = status === 'OPEN' ? openJobIndexKeys({ id: job.id, companyId: job.companyId, createdAt: job.createdAt, location }) : {};
+  const assignments: Record<string, unknown> = { ...changes, ...(status !== job.status ? { status } : {}), ...Object.fromEntries(OPEN_JOB_INDEX_ATTRIBUTES.map((name) => [name, boardKeys[name]])) };
+  for (const [attribute, value] of Object.entries(assignments)) {
+    names[`#${attribute}`] = attribute;
+    if (value == null) removes.push(`#${attribute}`);
+    else {
+      values[`:${attribute}`] = value;
+      sets.push(`#${attribute} = :${attribute}`);
+    }
+  }
+  try {
+    const { Attributes } = await store.doc.send(
+      new UpdateCommand({
+        TableName: store.table,
+        Key: jobKey(jobId),
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return Attributes!;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!error.Item) throw fail(`Job ${jobId} does not exist`, 'NotFound', { jobId });
+    throw jobChanged(unmarshall(error.Item), expectedVersion);
+  }
+}
+
+const isApiKey = (caller: Caller) => caller.mode === 'API_KEY';
 
 type Args = Record<string, any>;
 
 export const resolvers = {
   Query: {
     company: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, ANYONE), getItem(store, companyKey(id('id', args.id)))),
-    job: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, ANYONE), getItem(store, jobKey(id('id', args.id)))),
-    jobsByCompany: (_: unknown, args: Args, { caller, store }: PeerContext) => (
-      allow(caller, ANYONE), jobsByCompany(store, id('companyId', args.companyId), pageSize(args.limit), args.nextToken)
-    ),
+    async job(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, ANYONE);
+      const job = await getItem(store, jobKey(id('id', args.id)));
+      // The job board sees only OPEN jobs.
+      return job && isApiKey(caller) && job.status !== 'OPEN' ? null : job;
+    },
+    jobsByCompany(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, ANYONE);
+      const companyId = id('companyId', args.companyId);
+      const limit = pageSize(args.limit);
+      return isApiKey(caller) ? openJobs(store, { companyId }, limit, args.nextToken) : jobsByCompany(store, companyId, limit, args.nextToken);
+    },
+    openJobs(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, ANYONE);
+      const filter = args.filter ?? {};
+      id('filter.companyId', filter.companyId);
+      maxLength('filter.location', filter.location, 200);
+      return openJobs(store, filter, pageSize(args.limit), args.nextToken);
+    },
+    companies: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, ANYONE), companies(store, pageSize(args.limit), args.nextToken)),
     candidate: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), getItem(store, candidateKey(id('id', args.id)))),
     application: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), getItem(store, applicationKey(id('id', args.id)))),
     applicationsByJob: (_: unknown, args: Args, { caller, store }: PeerContext) => (
@@ -205,9 +414,14 @@ export const resolvers = {
   },
 
   Company: {
-    jobs: (company: Item, args: Args, { store }: PeerContext) => jobsByCompany(store, company.id, pageSize(args.limit), args.nextToken),
+    jobs(company: Item, args: Args, { caller, store }: PeerContext) {
+      const limit = pageSize(args.limit);
+      return isApiKey(caller) ? openJobs(store, { companyId: company.id }, limit, args.nextToken) : jobsByCompany(store, company.id, limit, args.nextToken);
+    },
   },
   Job: {
+    applicationCount: (job: Item, _: Args, { caller }: PeerContext) => (allow(caller, STAFF), job.applicationCount ?? 0),
+    stageCounts: (job: Item, _: Args, { caller }: PeerContext) => (allow(caller, STAFF), Object.keys(STAGE_RANK).map((stage) => ({ stage, count: job[`stageCount_${stage}`] ?? 0 }))),
     applications: (job: Item, args: Args, { caller, store }: PeerContext) => (
       allow(caller, STAFF), applicationsByJob(store, job.id, args.stage, pageSize(args.limit), args.nextToken)
     ),
@@ -221,7 +435,6 @@ export const resolvers = {
   },
   Application: {
     candidateId: staffOnly('candidateId'),
-    version: staffOnly('version'),
     history: staffOnly('history'),
     notes: (application: Item, args: Args, { caller, store }: PeerContext) => (
       allow(caller, STAFF), notesByApplication(store, application.id, pageSize(args.limit), args.nextToken)
@@ -239,7 +452,7 @@ export const resolvers = {
       if (website && !/^https?:\/\//i.test(website)) throw fail('website must be an http or https URL', 'ValidationError', { field: 'website' });
       const company = { id: randomUUID(), name, website, createdAt: new Date().toISOString() };
       await store.doc.send(
-        new PutCommand({ TableName: store.table, Item: { ...companyKey(company.id), __typename: 'Company', ...company }, ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({ TableName: store.table, Item: { ...companyKey(company.id), ...companyIndexKeys(name, company.id), __typename: 'Company', ...company }, ConditionExpression: 'attribute_not_exists(PK)' }),
       );
       return company;
     },
@@ -250,13 +463,28 @@ export const resolvers = {
       const title = required('title', input.title, 200);
       maxLength('description', input.description, 10000);
       maxLength('location', input.location, 200);
+      const salary = salaryRange('salary', input.salary);
       if (!(await getItem(store, companyKey(companyId), true))) throw fail(`Company ${companyId} does not exist`, 'NotFound', { companyId });
       const now = new Date().toISOString();
-      const job = { id: randomUUID(), companyId, title, description: input.description ?? null, location: input.location ?? null, status: input.status ?? 'DRAFT', createdAt: now, updatedAt: now };
+      const job = {
+        id: randomUUID(),
+        companyId,
+        title,
+        description: input.description ?? null,
+        location: input.location ?? null,
+        remote: input.remote ?? false,
+        employmentType: input.employmentType ?? null,
+        salary,
+        status: input.status ?? 'DRAFT',
+        version: 1,
+        applicationCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
       await store.doc.send(
         new PutCommand({
           TableName: store.table,
-          Item: { ...jobKey(job.id), ...jobIndexKeys(companyId, now, job.id), __typename: 'Job', ...job },
+          Item: { ...jobKey(job.id), ...jobIndexKeys(companyId, now, job.id), ...(job.status === 'OPEN' ? openJobIndexKeys(job) : {}), __typename: 'Job', ...job },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -308,41 +536,29 @@ export const resolvers = {
       allow(caller, STAFF);
       const { stage, expectedVersion } = args;
       const applicationId = id('id', args.id);
-      const from = stagesLeadingTo(stage);
-      if (from.length === 0) throw fail(`No application can move to ${stage}`, 'InvalidTransition', { to: stage });
-      const now = new Date().toISOString();
-      try {
-        const { Attributes } = await store.doc.send(
-          new UpdateCommand({
-            TableName: store.table,
-            Key: applicationKey(applicationId),
-            UpdateExpression: 'SET #stage = :stage, #version = #version + :one, updatedAt = :now, GSI1SK = :sk, history = list_append(history, :change)',
-            ConditionExpression: `#version = :expected AND #stage IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-            ExpressionAttributeNames: { '#stage': 'stage', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':stage': stage,
-              ':one': 1,
-              ':now': now,
-              ':sk': applicationStageSortKey(stage, now, applicationId),
-              ':change': [{ stage, at: now }],
-              ':expected': expectedVersion,
-              ...Object.fromEntries(from.map((value, i) => [`:from${i}`, value])),
-            },
-            ReturnValues: 'ALL_NEW',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return Attributes;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const current = error.Item;
-        if (!current) throw fail(`Application ${applicationId} does not exist`, 'NotFound', { id: applicationId });
-        const version = Number(current.version?.N);
-        const currentStage = current.stage?.S;
-        if (version !== expectedVersion) throw fail(`Application ${applicationId} has changed since version ${expectedVersion}`, 'ConcurrentModification', { currentVersion: version, currentStage });
-        throw fail(`An application in ${currentStage} cannot move to ${stage}`, 'InvalidTransition', { from: currentStage, to: stage });
-      }
+      if (stagesLeadingTo(stage).length === 0) throw fail(`No application can move to ${stage}`, 'InvalidTransition', { to: stage });
+      return changeStage(store, await requireApplication(store, applicationId), stage, expectedVersion);
     },
+
+    async withdrawApplication(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, { groups: ['recruiters', 'admins', 'candidates'] });
+      const applicationId = id('id', args.id);
+      const application = await requireApplication(store, applicationId);
+      if (!isStaff(caller)) {
+        // A candidate withdraws only their own application.
+        const owner = await getItem(store, candidateKey(application.candidateId), true);
+        if (!owner?.userId || owner.userId !== signedIn(caller).sub) throw fail('Only the candidate who applied may withdraw this application', 'Unauthorized', { id: applicationId });
+      }
+      return changeStage(store, application, 'WITHDRAWN', args.expectedVersion);
+    },
+
+    updateJob(_: unknown, args: Args, { caller, store }: PeerContext) {
+      allow(caller, STAFF);
+      const jobId = id('id', args.id);
+      return saveJob(store, jobId, args.expectedVersion, jobChanges(args.input));
+    },
+    publishJob: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), saveJob(store, id('id', args.id), args.expectedVersion, {}, { from: 'DRAFT', to: 'OPEN' })),
+    closeJob: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), saveJob(store, id('id', args.id), args.expectedVersion, {}, { from: 'OPEN', to: 'CLOSED' })),
 
     async addNote(_: unknown, args: Args, { caller, store }: PeerContext) {
       allow(caller, STAFF);

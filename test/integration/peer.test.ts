@@ -104,6 +104,11 @@ const readBack: Record<string, ReadBack> = {
   CreateMyProfile: { query: 'Candidate', field: 'candidate', variables: (result) => ({ id: result.id }) },
   UpdateMyProfile: { query: 'Candidate', field: 'candidate', variables: (result) => ({ id: result.id }) },
   ApplyAsMe: { query: 'Application', field: 'application', variables: (result) => ({ id: result.id }) },
+  WithdrawApplication: { query: 'Application', field: 'application', variables: (result) => ({ id: result.id }) },
+  // The job with its counts: a change of details or status leaves them as they were.
+  UpdateJob: { query: 'JobPipeline', field: 'job', variables: (result) => ({ id: result.id }) },
+  PublishJob: { query: 'JobPipeline', field: 'job', variables: (result) => ({ id: result.id }) },
+  CloseJob: { query: 'JobPipeline', field: 'job', variables: (result) => ({ id: result.id }) },
   AddNote: {
     query: 'ApplicationNotes',
     field: 'application',
@@ -163,10 +168,12 @@ describe('the peer applies the same rules', () => {
     return errors(mine, (error) => error);
   }
 
-  it('hides recruiters’ fields (version, notes) from a candidate reading their own applications, as ours does', async () => {
+  it('shows a candidate the version of their own applications and hides recruiters’ notes, as ours does', async () => {
     const errors = await both('query { me { id applications { items { id version notes { items { id } } } } } }', {}, candidate(seed.me));
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors.every((error) => error.errorType === 'Unauthorized')).toBe(true);
+    expect(errors.every((error) => error.errorType === 'Unauthorized' && error.path.at(-1) === 'notes')).toBe(true);
+    const { data } = await peer('query { me { applications { items { version } } } }', {}, candidate(seed.me));
+    expect(data?.me.applications.items[0].version).toBeGreaterThan(0);
   });
 
   it('refuses a profile to an unverified email (EmailNotVerified) and a second one to a linked user (AlreadyLinked)', async () => {
@@ -201,6 +208,139 @@ describe('the peer applies the same rules', () => {
       expect(written.data?.updateMyProfile.email).toBe(moved);
       expect((await read(find, { email: moved.toLowerCase() }, recruiter)).data?.findCandidateByEmail).toEqual(written.data?.updateMyProfile);
       expect((await read(find, { email: user.email }, recruiter)).data?.findCandidateByEmail).toBeNull();
+    }
+  });
+
+  it('lets a candidate withdraw only their own application (Unauthorized, errorInfo id, otherwise), and refuses them the SDK document’s candidateId', async () => {
+    const withdraw = 'mutation ($id: ID!, $expectedVersion: Int!) { withdrawApplication(id: $id, expectedVersion: $expectedVersion) { id jobId stage version } }';
+    const [mine, theirs] = [seed.withdrawals[2]!, seed.withdrawals[3]!];
+    expect(await both(withdraw, { id: theirs.applicationId, expectedVersion: 1 }, candidate(mine.user))).toEqual([
+      { path: ['withdrawApplication'], errorType: 'Unauthorized', errorInfo: { id: theirs.applicationId } },
+    ]);
+    expect(await both(documentOf('WithdrawApplication'), { id: mine.applicationId, expectedVersion: 7 }, candidate(mine.user))).toEqual([
+      { path: ['withdrawApplication'], errorType: 'ConcurrentModification', errorInfo: { currentVersion: 1, currentStage: 'APPLIED' } },
+    ]);
+    const directions: Array<[Send, { user: CandidateUser; applicationId: string }]> = [
+      [peer, mine],
+      [ours, theirs],
+    ];
+    for (const [send, { user, applicationId }] of directions) {
+      const { data, errors } = await send(withdraw, { id: applicationId, expectedVersion: 1 }, candidate(user));
+      expect(errors).toBeUndefined();
+      expect(data?.withdrawApplication).toMatchObject({ id: applicationId, stage: 'WITHDRAWN', version: 2 });
+    }
+    // Withdrawn is final.
+    expect(await both(documentOf('WithdrawApplication'), { id: mine.applicationId, expectedVersion: 2 }, headersOf(RECRUITER, 0))).toEqual([
+      { path: ['withdrawApplication'], errorType: 'InvalidTransition', errorInfo: { from: 'WITHDRAWN', to: 'WITHDRAWN' } },
+    ]);
+  });
+
+  it('keeps a job’s per-stage counts in the same transactions: each side’s move and withdrawal counted, read alike through the other', async () => {
+    const recruiter = headersOf(RECRUITER, 0);
+    const counts = async (send: Send): Promise<Record<string, number>> => {
+      const { data } = await send(documentOf('JobPipeline'), { id: seed.jobIds[1] }, recruiter);
+      return { total: data?.job.applicationCount as number, ...Object.fromEntries(data?.job.stageCounts.map(({ stage, count }: { stage: string; count: number }) => [stage, count])) };
+    };
+    const directions: Array<[Send, Send]> = [
+      [peer, ours],
+      [ours, peer],
+    ];
+    for (const [n, [write, read]] of directions.entries()) {
+      const before = await counts(read);
+      const applicationId = seed.spareApplicationIds[2 + n]!;
+      expect((await write(documentOf('MoveApplication'), { id: applicationId, stage: 'SCREEN', expectedVersion: 1 }, recruiter)).errors).toBeUndefined();
+      expect((await write(documentOf('WithdrawApplication'), { id: applicationId, expectedVersion: 2 }, recruiter)).errors).toBeUndefined();
+      expect(await counts(read)).toEqual({ ...before, APPLIED: before.APPLIED! - 1, WITHDRAWN: before.WITHDRAWN! + 1 });
+      expect(await counts(write)).toEqual(await counts(read));
+    }
+    // A stale version and a move no stage allows fail alike, and count nothing.
+    const before = await counts(ours);
+    expect(await both(documentOf('MoveApplication'), { id: seed.spareApplicationIds[2]!, stage: 'INTERVIEW', expectedVersion: 1 }, recruiter)).toEqual([
+      { path: ['moveApplication'], errorType: 'ConcurrentModification', errorInfo: { currentVersion: 3, currentStage: 'WITHDRAWN' } },
+    ]);
+    expect(await both(documentOf('MoveApplication'), { id: seed.spareApplicationIds[2]!, stage: 'OFFER', expectedVersion: 3 }, recruiter)).toEqual([
+      { path: ['moveApplication'], errorType: 'InvalidTransition', errorInfo: { from: 'WITHDRAWN', to: 'OFFER' } },
+    ]);
+    expect(await both(documentOf('MoveApplication'), { id: 'no-such-application', stage: 'SCREEN', expectedVersion: 1 }, recruiter)).toEqual([
+      { path: ['moveApplication'], errorType: 'NotFound', errorInfo: { id: 'no-such-application' } },
+    ]);
+    expect(await counts(peer)).toEqual(before);
+  });
+
+  it('refuses job changes alike: NotFound, ConcurrentModification, InvalidTransition, JobClosed, ValidationError', async () => {
+    const recruiter = headersOf(RECRUITER, 0);
+    const [open, draft, closed] = [seed.jobIds[1]!, seed.jobIds[2]!, seed.jobIds[3]!];
+    const update = documentOf('UpdateJob');
+    expect(await both(documentOf('PublishJob'), { id: 'no-such-job', expectedVersion: 1 }, recruiter)).toEqual([
+      { path: ['publishJob'], errorType: 'NotFound', errorInfo: { jobId: 'no-such-job' } },
+    ]);
+    expect(await both(documentOf('CloseJob'), { id: draft, expectedVersion: 2 }, recruiter)).toEqual([
+      { path: ['closeJob'], errorType: 'ConcurrentModification', errorInfo: { currentVersion: 1, currentStatus: 'DRAFT' } },
+    ]);
+    expect(await both(documentOf('PublishJob'), { id: open, expectedVersion: 2 }, recruiter)).toEqual([
+      { path: ['publishJob'], errorType: 'InvalidTransition', errorInfo: { from: 'OPEN', to: 'OPEN' } },
+    ]);
+    expect(await both(update, { id: closed, input: { title: 'Reopened?' }, expectedVersion: 3 }, recruiter)).toEqual([
+      { path: ['updateJob'], errorType: 'JobClosed', errorInfo: { jobId: closed, status: 'CLOSED' } },
+    ]);
+    expect(await both(update, { id: open, input: { salary: { min: 90000, max: 80000, currency: 'EUR' } }, expectedVersion: 2 }, recruiter)).toEqual([
+      { path: ['updateJob'], errorType: 'ValidationError', errorInfo: { field: 'salary.min', maximum: 80000, actual: 90000 } },
+    ]);
+    expect(await both(update, { id: open, input: { title: null }, expectedVersion: 2 }, recruiter)).toEqual([
+      { path: ['updateJob'], errorType: 'ValidationError', errorInfo: { field: 'title' } },
+    ]);
+    expect(await both(update, { id: open, input: { salary: { min: 1, max: 2, currency: 'ABC' } }, expectedVersion: 2 }, recruiter)).toEqual([
+      { path: ['updateJob'], errorType: 'ValidationError', errorInfo: { field: 'salary.currency', actual: 'ABC' } },
+    ]);
+  });
+
+  it('shows the job board OPEN jobs only, and no counts', async () => {
+    const jobBoard = { 'x-api-key': TEST_API_KEY };
+    for (const id of [seed.jobIds[2]!, seed.jobIds[3]!]) {
+      expect(await both(documentOf('Job'), { id }, jobBoard)).toEqual([]);
+      expect((await peer(documentOf('Job'), { id }, jobBoard)).data?.job).toBeNull();
+      expect((await peer(documentOf('Job'), { id }, headersOf(RECRUITER, 0))).data?.job.id).toBe(id);
+    }
+    const errors = await both(documentOf('JobPipeline'), { id: seed.jobId }, jobBoard);
+    // applicationCount is non-null: its refusal nulls the job, on both sides alike.
+    expect(errors).toEqual([{ path: ['job', 'applicationCount'], errorType: 'Unauthorized', errorInfo: null }]);
+  });
+
+  it('pages every list alike and never ends on an empty last page (nextToken null on the last)', async () => {
+    const jobBoard = { 'x-api-key': TEST_API_KEY };
+    /** Every page of a list through one side, following its own tokens. */
+    async function pages(send: Send, name: string, field: string, variables: Record<string, unknown>, headers: Headers) {
+      const all: unknown[][] = [];
+      let nextToken: string | null = null;
+      do {
+        const body: Body = await send(documentOf(name), { ...variables, nextToken }, headers);
+        expect(body.errors).toBeUndefined();
+        all.push(body.data![field].items);
+        nextToken = body.data![field].nextToken;
+      } while (nextToken && all.length < 100);
+      return all;
+    }
+    const lists: Array<[string, string, Record<string, unknown>, Headers]> = [
+      ['OpenJobs', 'openJobs', {}, jobBoard],
+      ['OpenJobs', 'openJobs', { filter: { remote: true } }, jobBoard],
+      ['OpenJobs', 'openJobs', { filter: { companyId: seed.companyId, employmentType: 'FULL_TIME' } }, jobBoard],
+      ['OpenJobs', 'openJobs', { filter: { location: ' lyon,  FRANCE ' } }, jobBoard],
+      ['OpenJobs', 'openJobs', { filter: { companyId: seed.companyId, location: 'Berlin, Germany', remote: false } }, jobBoard],
+      ['OpenJobs', 'openJobs', { filter: { employmentType: 'INTERNSHIP' } }, jobBoard],
+      ['JobsByCompany', 'jobsByCompany', { companyId: seed.companyId }, jobBoard],
+      ['JobsByCompany', 'jobsByCompany', { companyId: seed.companyId }, headersOf(RECRUITER, 0)],
+      ['Companies', 'companies', {}, jobBoard],
+    ];
+    for (const [name, field, variables, headers] of lists) {
+      const [everything] = await pages(ours, name, field, { ...variables, limit: 100 }, headers);
+      const total = everything!.length;
+      for (const limit of [...new Set([1, 2, Math.max(1, Math.ceil(total / 2)), Math.max(1, total)])]) {
+        const [mine, theirs] = await Promise.all([pages(ours, name, field, { ...variables, limit }, headers), pages(peer, name, field, { ...variables, limit }, headers)]);
+        expect(theirs, `${name} ${JSON.stringify(variables)} limit ${limit}`).toEqual(mine);
+        expect(mine.flat()).toEqual(everything);
+        // Only an empty list has an empty page.
+        if (total > 0) expect(mine.every((page) => page.length > 0)).toBe(true);
+      }
     }
   });
 });
