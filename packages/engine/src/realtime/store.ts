@@ -22,7 +22,6 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RequestAuthorization } from '../auth/authenticate';
 import type { FilterGroup } from './filters';
-import { invalidationKey } from './invalidate';
 
 /** The TTL attribute (serverless.yml `TimeToLiveSpecification`). */
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -72,6 +71,8 @@ export interface SubscriptionRecord {
   filter: FilterGroup | null;
   /** An invalidation filter the field's resolver set (UTIL-E2); null for none. */
   invalidationFilter: FilterGroup | null;
+  /** The GSI2 key of a subscription with an invalidation filter (invalidate.ts invalidationKey); null for none. */
+  invalidationKey: string | null;
   authorization: StoredAuthorization;
 }
 
@@ -166,7 +167,7 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
               SK: subscriptionSk(record.id),
               GSI1PK: indexPk(record.filterKey),
               GSI1SK: `${record.connectionId}#${record.id}`,
-              ...(record.invalidationFilter ? { GSI2PK: invalidationPk(invalidationKey(record.field, record.invalidationFilter)), GSI2SK: `${record.connectionId}#${record.id}` } : {}),
+              ...(record.invalidationKey ? { GSI2PK: invalidationPk(record.invalidationKey), GSI2SK: `${record.connectionId}#${record.id}` } : {}),
               [TTL_ATTRIBUTE]: expiresAt(),
             },
             ConditionExpression: 'attribute_not_exists(PK)',
