@@ -245,7 +245,8 @@ export type Mutation = {
   applyToJob: Application;
   /**
    * Closes an OPEN job: it leaves the job board and applyToJob fails with JobNotOpen; its applications
-   * may still move. Fails with NotFound, ConcurrentModification or InvalidTransition (not OPEN).
+   * may still move. Ends the onApplicationCreated subscriptions of the job (their clients get
+   * complete). Fails with NotFound, ConcurrentModification or InvalidTransition (not OPEN).
    */
   closeJob: Job;
   /** Registers a candidate. Fails with Conflict when a candidate already has the email (in any letter case). */
@@ -562,7 +563,7 @@ export type StageCount = {
  */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** A candidate applied to the job (to any job without jobId). Recruiters and admins only. */
+  /** A candidate applied to the job (to any job without jobId). With jobId, ends (complete) when closeJob closes the job. Recruiters and admins only. */
   onApplicationCreated?: Maybe<Application>;
   /** An application of the job (of any job without jobId) moved to another stage or was withdrawn. Recruiters and admins only. */
   onApplicationMoved?: Maybe<Application>;

@@ -1,4 +1,5 @@
-// Subscription.onApplicationCreated: a job's new applications (every job's without jobId), filtered by the jobId argument. NONE data source, run once when a client subscribes.
+// Subscription.onApplicationCreated: a job's new applications (every job's without jobId), filtered by the jobId argument; ended when the job closes (closeJob invalidates it). NONE data source, run once when a client subscribes.
+import { util, extensions } from '@aws-appsync/utils';
 import { assertId } from '../data/limits';
 import type { FieldResult, ResolverContext } from '../generated/resolver-types';
 
@@ -7,6 +8,8 @@ export function request(ctx: ResolverContext<'Subscription.onApplicationCreated'
   return { payload: null };
 }
 
-export function response(_ctx: ResolverContext<'Subscription.onApplicationCreated'>): FieldResult<'Subscription.onApplicationCreated'> {
+export function response(ctx: ResolverContext<'Subscription.onApplicationCreated'>): FieldResult<'Subscription.onApplicationCreated'> {
+  // Closing the job ends the subscription: no application can follow (closeJob's invalidation).
+  if (ctx.args.jobId) extensions.setSubscriptionInvalidationFilter(util.transform.toSubscriptionFilter({ jobId: { eq: ctx.args.jobId } }));
   return null;
 }

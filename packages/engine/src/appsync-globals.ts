@@ -6,6 +6,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Extensions, ReturnOptions } from '@aws-appsync/utils';
 import { EarlyReturnSignal, UnsupportedError } from './errors';
+import { currentExecution } from './execution';
+import { recordInvalidation } from './realtime/invalidation';
 import { util } from './util/index';
 
 /** `runtime`: ends the current handler with `obj` as its result (contract EXE-05). */
@@ -15,11 +17,10 @@ export const runtime = {
   },
 };
 
-/** What `extensions`' subscription calls act on, given by the WebSocket API (src/realtime) while it runs a resolver. */
+/** What `extensions`' subscription filter calls act on, given by the WebSocket API (src/realtime) while it runs a resolver. */
 export interface SubscriptionExtensions {
   setSubscriptionFilter?(filter: unknown): void;
   setSubscriptionInvalidationFilter?(filter: unknown): void;
-  invalidateSubscriptions?(invalidation: unknown): void;
 }
 
 /** The subscription hooks of the resolver running now; none outside the WebSocket API's calls. */
@@ -32,8 +33,9 @@ function hook<K extends keyof SubscriptionExtensions>(name: K): NonNullable<Subs
 }
 
 /**
- * `extensions`: there is no server-side cache (contract UTIL-E1); the subscription calls (UTIL-E2)
- * act on the subscription being made, and fail with `Unsupported` anywhere else.
+ * `extensions`: there is no server-side cache (contract UTIL-E1); the subscription filter calls
+ * (UTIL-E2) act on the subscription being made, `invalidateSubscriptions` on the mutation being
+ * run (realtime/invalidation.ts), and each fails with `Unsupported` anywhere else.
  */
 export const extensions: Extensions = {
   evictFromApiCache() {
@@ -46,7 +48,9 @@ export const extensions: Extensions = {
     hook('setSubscriptionInvalidationFilter')(filter);
   },
   invalidateSubscriptions(invalidation) {
-    hook('invalidateSubscriptions')(invalidation);
+    const target = currentExecution()?.invalidations;
+    if (!target) throw new UnsupportedError('extensions.invalidateSubscriptions', 'only the resolvers of a mutation can use it');
+    recordInvalidation(target.recorded, target.responseKey, invalidation);
   },
 };
 

@@ -32,6 +32,13 @@ function countResolver(context: RequestContext, limit: number): void {
   }
 }
 
+/** The response key of the root field a resolver runs under (the mutation field, in a mutation). */
+function rootKey(path: GraphQLResolveInfo['path']): string {
+  let root = path;
+  while (root.prev) root = root.prev;
+  return String(root.key);
+}
+
 /** `data` of an error entry, filtered through the field's selection set as on AppSync (EXE-09). */
 function project(value: unknown, selections: readonly SelectionNode[], fragments: Record<string, FragmentDefinitionNode>): unknown {
   if (Array.isArray(value)) return value.map((item) => project(item, selections, fragments));
@@ -74,7 +81,12 @@ export function createFieldResolver(
 ): GraphQLFieldResolver<unknown, RequestContext> {
   const resolverCountLimit = limits.resolverCountLimit ?? DEFAULT_RESOLVER_COUNT_LIMIT;
   return async (source, args, context, info) => {
-    const execution: Execution = { appendedErrors: [], authType: context.authType, responseHeaders: context.responseHeaders };
+    const execution: Execution = {
+      appendedErrors: [],
+      authType: context.authType,
+      responseHeaders: context.responseHeaders,
+      invalidations: info.operation.operation === 'mutation' ? { recorded: context.subscriptionInvalidations, responseKey: rootKey(info.path) } : undefined,
+    };
     // graphql-js builds args with a null prototype; resolvers expect a plain object (CTX-01).
     const argumentsObject = { ...args } as Context['arguments'];
     const run = {

@@ -4,6 +4,7 @@
  * handler call, with no risk of interleaving between concurrent requests.
  */
 import type { ResolverErrorEntry } from './errors';
+import type { RecordedInvalidation } from './realtime/invalidation';
 
 /** Names `util.authType()` returns for each auth mode (contract UTIL-06). */
 export type AuthTypeName =
@@ -19,6 +20,11 @@ export interface Execution {
   readonly authType: AuthTypeName | null;
   /** The request's custom response headers (`util.http.addResponseHeader`, UTIL-H1); shared by its executions. */
   readonly responseHeaders?: ResponseHeaders;
+  /**
+   * Where `extensions.invalidateSubscriptions` records its calls (UTIL-E2): the request's list and
+   * the response key of the mutation field being resolved; absent outside a mutation.
+   */
+  readonly invalidations?: { readonly recorded: RecordedInvalidation[]; readonly responseKey: string };
 }
 
 /** Custom response headers of one request, lower-cased names, and the bytes counted so far (UTIL-H1). */

@@ -14,6 +14,7 @@ import type { LambdaInvoker } from './lambda/invoker';
 import type { Deadline } from './deadline';
 import type { AuthTypeName, ResponseHeaders } from './execution';
 import type { RequestObserver } from './hooks';
+import type { RecordedInvalidation } from './realtime/invalidation';
 import { createResponseHeaders } from './util/http';
 import type { EngineRequest, ResolverHeaders } from './request';
 
@@ -47,6 +48,11 @@ export interface RequestContext {
   appendedErrors: GraphQLFormattedError[];
   /** Headers from `util.http.addResponseHeader(s)`, set on the HTTP response by the server (UTIL-H1). */
   responseHeaders: ResponseHeaders;
+  /**
+   * `extensions.invalidateSubscriptions` calls of a mutation's resolvers (UTIL-E2), sent to the
+   * fan-out with the mutation's events once the field that made them has committed.
+   */
+  subscriptionInvalidations: RecordedInvalidation[];
   /** Resolver executions so far (LIM-02). */
   resolverCount: number;
   /** The schema coordinate of each failure a resolver raised, for its error report. */
@@ -87,6 +93,7 @@ export function createRequestContext(fields: {
     request: { headers: request.headers, domainName: request.domainName },
     appendedErrors: [],
     responseHeaders: createResponseHeaders(),
+    subscriptionInvalidations: [],
     resolverCount: 0,
     failedAt: new Map(),
     reported: new WeakSet(),

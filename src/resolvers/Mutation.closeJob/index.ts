@@ -1,4 +1,5 @@
 // Mutation.closeJob: closes an OPEN job and takes it off the board, if unchanged since expectedVersion. Pipeline: requireJob → saveJob.
+import { extensions } from '@aws-appsync/utils';
 import { JOB_TRANSITIONS, type JobRecord } from '../../data/jobs';
 import { assertId } from '../../data/limits';
 import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
@@ -13,5 +14,7 @@ export function request(ctx: ResolverContext<'Mutation.closeJob', unknown, Recor
 }
 
 export function response(ctx: ResolverContext<'Mutation.closeJob', unknown, Record<string, unknown>, { result: JobRecord }>): FieldResult<'Mutation.closeJob'> {
+  // A closed job takes no applications: the subscriptions waiting for its new ones are ended.
+  extensions.invalidateSubscriptions({ subscriptionField: 'onApplicationCreated', payload: { jobId: ctx.prev.result.id } });
   return ctx.prev.result;
 }

@@ -44,6 +44,16 @@ describe('REALTIME_INVOCATION_TYPE=Event', () => {
     expect(rt.lambda.calls.slice(before)).toEqual([]);
   });
 
+  it('UTIL-E2 sends the invalidations of a mutation that fires no subscription (closeJob), with no events', async () => {
+    const company = await rt.hiring.aCompany();
+    const job = await rt.hiring.aJob(company.id);
+    const before = rt.lambda.calls.length;
+    await rt.hiring.ok('mutation ($id: ID!) { closeJob(id: $id, expectedVersion: 1) { id } }', { id: job.id });
+    expect(rt.lambda.calls.slice(before)).toEqual([
+      { functionName: REALTIME_FUNCTION, invocationType: 'Event', event: { realtimePublish: [], invalidations: [{ subscriptionField: 'onApplicationCreated', payload: { jobId: job.id } }] } },
+    ]);
+  });
+
   it('publishes under the field name when the mutation is aliased', async () => {
     const company = await rt.hiring.aCompany();
     const job = await rt.hiring.aJob(company.id);

@@ -1,6 +1,6 @@
 // The SDK's subscriptions (createSubscriptionClient) against the real WebSocket handler behind a local API Gateway.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApplyToJobDocument, createSubscriptionClient, CreateCandidateDocument, MoveApplicationDocument, OnApplicationMovedDocument, type SubscriptionClient } from '@hiring/sdk';
+import { ApplyToJobDocument, CloseJobDocument, createSubscriptionClient, CreateCandidateDocument, MoveApplicationDocument, OnApplicationCreatedDocument, OnApplicationMovedDocument, type SubscriptionClient } from '@hiring/sdk';
 import { TEST_API_KEY } from '../../helpers/jwt';
 import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
 import { rejection } from '../../helpers/thrown';
@@ -62,6 +62,22 @@ describe('createSubscriptionClient().subscribe', () => {
     const moves = client({ apiKey: TEST_API_KEY }).subscribe(OnApplicationMovedDocument, { jobId });
     const error = await rejection(moves[Symbol.asyncIterator]().next());
     expect(error).toMatchObject({ name: 'GraphQLRequestError', errorType: 'Unauthorized' });
+  });
+
+  it('UTIL-E2 ends the loop normally when the server ends the subscription (closeJob invalidates the job\'s onApplicationCreated)', async () => {
+    const company = await rt.hiring.aCompany();
+    const closing = (await rt.hiring.aJob(company.id)).id;
+    const created = client({ token: rt.hiring.tokenFor(['recruiters']) }).subscribe(OnApplicationCreatedDocument, { jobId: closing });
+    const received: unknown[] = [];
+    const reading = (async () => {
+      for await (const event of created) received.push(event);
+      return 'ended';
+    })();
+    await until(async () => expect(await rt.realtime.store.subscriptions(`onApplicationCreated#jobId=${closing}`)).toHaveLength(1));
+    await rt.hiring.ok(print(CloseJobDocument), { id: closing, expectedVersion: 1 });
+    expect(await reading).toBe('ended');
+    expect(received).toEqual([]);
+    expect(await rt.realtime.store.subscriptions(`onApplicationCreated#jobId=${closing}`)).toEqual([]);
   });
 
   it('reconnects after the connection is lost and subscribes again', async () => {

@@ -1,5 +1,7 @@
 import { extensions, util } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
+import { withExecution, type Execution } from '../../../packages/engine/src/execution';
+import type { RecordedInvalidation } from '../../../packages/engine/src/realtime/invalidation';
 import { util as runtimeUtil } from '../../../packages/engine/src/util/index';
 import { thrownBy } from '../../helpers/thrown';
 
@@ -8,15 +10,28 @@ describe('extensions', () => {
     expect(extensions.evictFromApiCache('Query', 'job', { 'ctx.args.id': 'j1' })).toBeUndefined();
   });
 
-  it('UTIL-E2 subscription helpers fail with an Unsupported error outside a subscription field\'s resolver (in one: test/integration/realtime/subscriptions.test.ts)', () => {
+  it('UTIL-E2 subscription filter helpers fail with an Unsupported error outside a subscription field\'s resolver (in one: test/integration/realtime/subscriptions.test.ts)', () => {
     const calls = {
       setSubscriptionFilter: () => extensions.setSubscriptionFilter({ filterGroup: [] }),
       setSubscriptionInvalidationFilter: () => extensions.setSubscriptionInvalidationFilter({ filterGroup: [] }),
-      invalidateSubscriptions: () => extensions.invalidateSubscriptions({ subscriptionField: 'onJob', payload: {} }),
     };
     for (const [name, call] of Object.entries(calls)) {
       expect(thrownBy(call), name).toMatchObject({ errorType: 'Unsupported', message: expect.stringContaining(`extensions.${name}`) });
     }
+  });
+
+  it('UTIL-E2 invalidateSubscriptions fails with an Unsupported error outside a mutation\'s resolvers (a query\'s, or none)', () => {
+    const invalidate = () => extensions.invalidateSubscriptions({ subscriptionField: 'onJob', payload: {} });
+    expect(thrownBy(invalidate)).toMatchObject({ errorType: 'Unsupported', message: expect.stringContaining('extensions.invalidateSubscriptions') });
+    const inQuery: Execution = { appendedErrors: [], authType: null };
+    expect(thrownBy(() => withExecution(inQuery, invalidate))).toMatchObject({ errorType: 'Unsupported' });
+  });
+
+  it('UTIL-E2 invalidateSubscriptions records the invalidation in the request, under the mutation field\'s response key (sent on: test/integration/realtime/invalidation.test.ts)', () => {
+    const recorded: RecordedInvalidation[] = [];
+    const inMutation: Execution = { appendedErrors: [], authType: null, invalidations: { recorded, responseKey: 'closed' } };
+    withExecution(inMutation, () => extensions.invalidateSubscriptions({ subscriptionField: 'onApplicationCreated', payload: { jobId: 'j1' } }));
+    expect(recorded).toEqual([{ subscriptionField: 'onApplicationCreated', payload: { jobId: 'j1' }, responseKey: 'closed' }]);
   });
 
   it('UTIL-00 the util resolvers import from @aws-appsync/utils is the runtime util object (the global one: test/integration/runtime/appsync-globals.test.ts)', () => {

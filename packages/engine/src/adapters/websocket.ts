@@ -1,17 +1,20 @@
 /**
  * The WebSocket API's Lambda handler ($connect, $disconnect, $default) over one realtime service,
  * and the fan-out events the HTTP function sends it asynchronously (publisher.ts):
- * `{ realtimePublish: MutationEvent[] }`.
+ * `{ realtimePublish: MutationEvent[], invalidations?: SubscriptionInvalidation[] }`.
  */
 import type { EngineLogger as Logger } from '../hooks';
 import type { APIGatewayProxyWebsocketEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { handleProtocols } from 'graphql-ws';
 import { endpointOf } from '../realtime/connections';
 import type { FanOutStats, MutationEvent } from '../realtime/fanout';
+import type { SubscriptionInvalidation } from '../realtime/invalidation';
 import type { Realtime } from '../realtime/realtime';
 
 export interface PublishEvent {
   realtimePublish: MutationEvent[];
+  /** `extensions.invalidateSubscriptions` calls of the mutation, handled after its events. */
+  invalidations?: SubscriptionInvalidation[];
 }
 
 type WebSocketEvent = APIGatewayProxyWebsocketEventV2 & {
@@ -28,7 +31,7 @@ export function createWebSocketHandler(realtime: Realtime, options: { endpoint?:
   };
 
   async function handle(event: WebSocketEvent | PublishEvent): Promise<APIGatewayProxyResultV2 | FanOutStats> {
-    if ('realtimePublish' in event) return realtime.fanOut(endpointFor())(event.realtimePublish);
+    if ('realtimePublish' in event) return realtime.fanOut(endpointFor())(event.realtimePublish, event.invalidations ?? []);
     const { routeKey, connectionId } = event.requestContext;
     const protocol = realtime.protocol(endpointFor(event));
     if (routeKey === '$connect') {

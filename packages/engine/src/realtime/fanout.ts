@@ -7,6 +7,9 @@
  * Cost per event: DynamoDB Queries = sum over fired fields of 2^(its arguments with a value in the
  * result), plus one per page of more than 1 MB of matches; Management API calls = matching
  * subscribers. Nothing grows with the connections that do not match.
+ *
+ * After the events, the invalidations the mutation made (`extensions.invalidateSubscriptions`) end
+ * the subscriptions they match (invalidate.ts).
  */
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import type { EngineLogger as Logger } from '../hooks';
@@ -14,6 +17,8 @@ import type { ConnectionApi } from './connections';
 import type { createDelivery } from './delivery';
 import type { SubscriptionField } from './fields';
 import { candidateKeys, matchesArguments, matchesFilterGroup } from './filters';
+import { invalidateSubscriptions } from './invalidate';
+import type { SubscriptionInvalidation } from './invalidation';
 import { loadAuthorization, type RealtimeStore, type SubscriptionRecord } from './store';
 
 /** A committed mutation's result, as the HTTP request published it. */
@@ -30,6 +35,8 @@ export interface FanOutStats {
   delivered: number;
   gone: number;
   failed: number;
+  /** Subscriptions ended by an invalidation. */
+  invalidated: number;
 }
 
 export interface FanOutOptions {
@@ -55,9 +62,12 @@ export function createFanOut({ store, connections, fields, deliver, logger }: Fa
     }
   }
 
-  /** Delivers the events in order: each event's deliveries run in parallel, then the next event's. */
-  return async function publish(events: readonly MutationEvent[]): Promise<FanOutStats> {
-    const stats: FanOutStats = { queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0 };
+  /**
+   * Delivers the events in order (each event's deliveries in parallel, then the next event's), then
+   * ends the subscriptions the invalidations match.
+   */
+  return async function publish(events: readonly MutationEvent[], invalidations: readonly SubscriptionInvalidation[] = []): Promise<FanOutStats> {
+    const stats: FanOutStats = { queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0, invalidated: 0 };
     const gone = new Set<string>();
     for (const event of events) {
       if (event.data === null || event.data === undefined) continue;
@@ -76,8 +86,14 @@ export function createFanOut({ store, connections, fields, deliver, logger }: Fa
       }
       await Promise.all(deliveries);
     }
+    if (invalidations.length > 0) {
+      const invalidation = { queries: 0, invalidated: 0, gone };
+      await invalidateSubscriptions({ store, connections, logger }, invalidations, invalidation);
+      stats.queries += invalidation.queries;
+      stats.invalidated = invalidation.invalidated;
+    }
     await Promise.all([...gone].map((connectionId) => store.disconnect(connectionId)));
-    if (stats.matched > 0) logger?.debug('Subscription events delivered', { ...stats });
+    if (stats.matched > 0 || stats.invalidated > 0) logger?.debug('Subscription events delivered', { ...stats });
     return stats;
   };
 }

@@ -24,6 +24,7 @@ import { AuthenticationError, type RequestAuthorization } from '../auth/authenti
 import { resolverHeaders, type EngineRequest } from '../request';
 import type { ConnectionApi } from './connections';
 import { filterKeyOf } from './filters';
+import { invalidationKey } from './invalidate';
 import type { createSubscriptionResolver } from './resolve';
 import type { createSubscribeCheck } from './subscribe';
 import { loadAuthorization, type RealtimeStore } from './store';
@@ -106,6 +107,7 @@ export function createProtocol({ store, connections, authenticate, check, resolv
       operationName: message.payload.operationName ?? null,
       filter: resolved.filter,
       invalidationFilter: resolved.invalidationFilter,
+      invalidationKey: resolved.invalidationFilter ? invalidationKey(field, resolved.invalidationFilter) : null,
       authorization,
     });
     if (!stored) return refuse(connectionId, 'SubscriberAlreadyExists', `Subscriber for ${message.id} already exists`);

@@ -4,13 +4,18 @@
  * - once a mutation operation has run, each root field whose mutation fires a subscription
  *   (`@aws_subscribe`) and whose result is not null (it committed) is published with its result,
  *   under its field name (aliases undone), in the order the fields ran;
+ * - with them go the `extensions.invalidateSubscriptions` calls the mutation's resolvers made
+ *   (invalidation.ts), those of fields that committed only (UTIL-E2), whether or not the mutation
+ *   fires any subscription;
  * - a subscription operation sent over HTTP is refused (errorType `UnsupportedOperation`): it only
  *   runs over the WebSocket API.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { EngineLogger as Logger } from '../hooks';
+import type { RequestContext } from '../request-context';
 import { GraphQLError, Kind, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { MutationEvent } from './fanout';
+import type { RecordedInvalidation, SubscriptionInvalidation } from './invalidation';
 import type { Publisher } from './publisher';
 
 /** Root fields of an operation with the response key of each, fragments included. */
@@ -40,6 +45,12 @@ export function mutationEvents(operation: OperationDefinitionNode, fragments: Re
   return events;
 }
 
+/** The invalidations of the mutation fields that committed (their value is not null). */
+export function committedInvalidations(recorded: readonly RecordedInvalidation[] | undefined, data: Record<string, unknown> | null | undefined): SubscriptionInvalidation[] {
+  if (!data || !recorded) return [];
+  return recorded.filter(({ responseKey }) => data[responseKey] !== null && data[responseKey] !== undefined).map(({ subscriptionField, payload }) => ({ subscriptionField, payload }));
+}
+
 export function realtimePlugin(publisher: Publisher, logger: Logger): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -50,16 +61,22 @@ export function realtimePlugin(publisher: Publisher, logger: Logger): ApolloServ
             extensions: { errorType: 'UnsupportedOperation', errorInfo: { operation: 'subscription', protocol: 'graphql-transport-ws' }, data: null, http: { status: 400 } },
           });
         },
-        async willSendResponse({ operation, document, response }) {
+        async willSendResponse({ operation, document, response, contextValue }) {
           if (operation?.operation !== 'mutation' || response.body.kind !== 'single' || !document) return;
+          const { data } = response.body.singleResult;
           const fragments = Object.fromEntries(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
-          const events = mutationEvents(operation, fragments, response.body.singleResult.data, publisher.mutations);
-          if (events.length === 0) return;
+          const events = mutationEvents(operation, fragments, data, publisher.mutations);
+          const invalidations = committedInvalidations((contextValue as Partial<RequestContext>).subscriptionInvalidations, data);
+          if (events.length === 0 && invalidations.length === 0) return;
           try {
-            await publisher.publish(events);
+            await publisher.publish(events, invalidations);
           } catch (error) {
             // The mutation has committed: its response stands, the failure is logged.
-            logger.error('Subscription events could not be published', { mutations: events.map((event) => event.mutation), error });
+            logger.error('Subscription events could not be published', {
+              mutations: events.map((event) => event.mutation),
+              invalidated: invalidations.map((invalidation) => invalidation.subscriptionField),
+              error,
+            });
           }
         },
       };

@@ -1,7 +1,8 @@
 /**
  * How the HTTP function hands a committed mutation's result to the fan-out: an Invoke of the
- * WebSocket function (REALTIME_FUNCTION_NAME) with `{ realtimePublish: MutationEvent[] }`, so the
- * HTTP bundle holds none of the fan-out (REALTIME_PUBLISH=invoke; `off` publishes nothing).
+ * WebSocket function (REALTIME_FUNCTION_NAME) with `{ realtimePublish: MutationEvent[],
+ * invalidations?: SubscriptionInvalidation[] }`, so the HTTP bundle holds none of the fan-out
+ * (REALTIME_PUBLISH=invoke; `off` publishes nothing).
  *
  * REALTIME_INVOCATION_TYPE:
  * - `Event` (deployed, the default): asynchronous. The mutation's response waits only for Lambda to
@@ -13,11 +14,13 @@
  */
 import type { LambdaInvoker } from '../lambda/invoker';
 import type { MutationEvent } from './fanout';
+import type { SubscriptionInvalidation } from './invalidation';
 
 export interface Publisher {
   /** The mutations that fire some subscription (computed on first use). */
   readonly mutations: ReadonlySet<string>;
-  publish(events: MutationEvent[]): Promise<void>;
+  /** The events, then the invalidations (`extensions.invalidateSubscriptions`, UTIL-E2). */
+  publish(events: MutationEvent[], invalidations?: SubscriptionInvalidation[]): Promise<void>;
 }
 
 export type InvocationType = 'Event' | 'RequestResponse';
@@ -50,8 +53,9 @@ export function invokePublisher(invoker: LambdaInvoker, functionName: string, in
     get mutations() {
       return mutations();
     },
-    async publish(events) {
-      const answer = await invoker.invoke({ functionName, payload: { realtimePublish: events }, invocationType });
+    async publish(events, invalidations = []) {
+      const payload = invalidations.length > 0 ? { realtimePublish: events, invalidations } : { realtimePublish: events };
+      const answer = await invoker.invoke({ functionName, payload, invocationType });
       if (answer.functionError || (answer.statusCode !== undefined && answer.statusCode >= 300)) {
         throw new Error(`The fan-out failed: ${answer.functionError ?? answer.statusCode}`);
       }

@@ -1,14 +1,18 @@
 /**
  * Connection and subscription records of the WebSocket API, in the API's table:
  *
- * | record       | PK                 | SK          | GSI1PK                        | GSI1SK              |
- * |--------------|--------------------|-------------|-------------------------------|---------------------|
- * | connection   | WSCONN#<connId>    | #CONNECTION | —                             | —                   |
- * | subscription | WSCONN#<connId>    | SUB#<id>    | WSSUB#<field>#<filter key>    | <connId>#<id>       |
+ * | record       | PK                 | SK          | GSI1PK                        | GSI1SK              | GSI2PK                           | GSI2SK        |
+ * |--------------|--------------------|-------------|-------------------------------|---------------------|----------------------------------|---------------|
+ * | connection   | WSCONN#<connId>    | #CONNECTION | —                             | —                   | —                                | —             |
+ * | subscription | WSCONN#<connId>    | SUB#<id>    | WSSUB#<field>#<filter key>    | <connId>#<id>       | WSINV#<field>#<invalidation key> | <connId>#<id> |
+ *
+ * (GSI2 only on subscriptions with an invalidation filter.)
  *
  * 1. A connection's records (to authorize, subscribe, clean up) ... Query PK=WSCONN#connId
  * 2. The subscriptions an event can match ... Query GSI1 GSI1PK=WSSUB#<field>#<key> for each
  *    candidate key (filters.ts): the cost grows with the matching subscribers, not the connections.
+ * 3. The subscriptions an invalidation can end ... Query GSI2 GSI2PK=WSINV#<field>#<key> for each
+ *    candidate key (invalidate.ts).
  *
  * Every record carries `expiresAt` (epoch seconds, the table's TTL attribute): API Gateway closes a
  * connection after 2 hours at most, so records a lost $disconnect left behind go by themselves.
@@ -28,6 +32,7 @@ const CONNECTION_SK = '#CONNECTION';
 const connectionPk = (connectionId: string) => `WSCONN#${connectionId}`;
 const subscriptionSk = (id: string) => `SUB#${id}`;
 const indexPk = (key: string) => `WSSUB#${key}`;
+const invalidationPk = (key: string) => `WSINV#${key}`;
 
 /** A RequestAuthorization as stored (its set of denied fields as a list). */
 export interface StoredAuthorization extends Omit<RequestAuthorization, 'deniedFields'> {
@@ -66,6 +71,8 @@ export interface SubscriptionRecord {
   filter: FilterGroup | null;
   /** An invalidation filter the field's resolver set (UTIL-E2); null for none. */
   invalidationFilter: FilterGroup | null;
+  /** The GSI2 key of a subscription with an invalidation filter (invalidate.ts invalidationKey); null for none. */
+  invalidationKey: string | null;
   authorization: StoredAuthorization;
 }
 
@@ -99,6 +106,19 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return keys;
+  }
+
+  async function queryAll(indexName: 'GSI1' | 'GSI2', attribute: 'GSI1PK' | 'GSI2PK', value: string): Promise<SubscriptionRecord[]> {
+    const records: SubscriptionRecord[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({ TableName: tableName, IndexName: indexName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': attribute }, ExpressionAttributeValues: { ':pk': value }, ExclusiveStartKey }),
+      );
+      records.push(...((page.Items ?? []) as SubscriptionRecord[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return records;
   }
 
   return {
@@ -147,6 +167,7 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
               SK: subscriptionSk(record.id),
               GSI1PK: indexPk(record.filterKey),
               GSI1SK: `${record.connectionId}#${record.id}`,
+              ...(record.invalidationKey ? { GSI2PK: invalidationPk(record.invalidationKey), GSI2SK: `${record.connectionId}#${record.id}` } : {}),
               [TTL_ATTRIBUTE]: expiresAt(),
             },
             ConditionExpression: 'attribute_not_exists(PK)',
@@ -165,16 +186,12 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
 
     /** The subscriptions stored under one index key, every page. */
     async subscriptions(key: string): Promise<SubscriptionRecord[]> {
-      const records: SubscriptionRecord[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({ TableName: tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': indexPk(key) }, ExclusiveStartKey }),
-        );
-        records.push(...((page.Items ?? []) as SubscriptionRecord[]));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return records;
+      return queryAll('GSI1', 'GSI1PK', indexPk(key));
+    },
+
+    /** The subscriptions with an invalidation filter stored under one GSI2 key (invalidate.ts), every page. */
+    async invalidatable(key: string): Promise<SubscriptionRecord[]> {
+      return queryAll('GSI2', 'GSI2PK', invalidationPk(key));
     },
 
     /** Deletes the connection and all its subscriptions ($disconnect, or a gone connection). */
