@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord } from '../../src/data/applications';
 import type { CandidateRecord } from '../../src/data/candidates';
-import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyKey, emailKey, jobIndexKeys, jobKey, noteKey, userKey } from '../../src/data/keys';
+import type { JobRecord } from '../../src/data/jobs';
+import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyKey, emailKey, jobIndexKeys, jobKey, noteKey, openJobIndexKeys, userKey } from '../../src/data/keys';
 import type { NoteRecord } from '../../src/data/notes';
 
 /** A candidate's user-pool identity: the token's `sub` and verified email. */
@@ -62,7 +63,9 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
   const jobIds = Array.from({ length: size.jobs }, () => randomUUID());
   jobIds.forEach((id, i) => {
     const createdAt = at(10 + i);
-    items.push({
+    const status = i === 0 ? 'OPEN' : i % 3 === 0 ? 'CLOSED' : 'OPEN';
+    // Typed as stored, so the seed follows the record when it grows.
+    const job: JobRecord = {
       ...jobKey(id),
       ...jobIndexKeys(companyId, createdAt, id),
       __typename: 'Job',
@@ -71,10 +74,14 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
       title: `Engineer ${i}`,
       description: 'Build and run the hiring pipeline. '.repeat(8),
       location: 'Remote',
-      status: i === 0 ? 'OPEN' : i % 3 === 0 ? 'CLOSED' : 'OPEN',
+      remote: true,
+      status,
+      version: 1,
+      applicationCount: 0,
       createdAt,
       updatedAt: createdAt,
-    });
+    };
+    items.push(status === 'OPEN' ? { ...job, ...openJobIndexKeys(job) } : job);
   });
   const users: CandidateUser[] = [];
   /** A candidate a recruiter registered; with `sub`, linked to that user (as createMyProfile links one). */
