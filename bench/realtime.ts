@@ -13,7 +13,30 @@ import { build } from 'esbuild';
 import { lambdaBuildOptions } from '../build/esbuild.ts';
 import { median, ms, percentile, table } from './lib/stats.ts';
 
-export async function measureRealtime(): Promise<void> {
+/** One run of the realtime subject (bench/lib/realtime-run.ts), as figures. */
+export interface RealtimeRun {
+  subscribers: number;
+  otherSubscribers: number;
+  moves: number;
+  events: Array<{
+    responseMs: number;
+    lastDeliveryMs: number;
+    dynamodb: Record<string, number>;
+    readUnits: number;
+    posts: number;
+    report?: { queries: number; matched: number; delivered: number; gone: number; failed: number; durationMs: number };
+    cpuMs?: number;
+  }>;
+  /** Connect, connection_init and subscribe of `sessions` clients. */
+  session: { sessions: number; cpuMs: number; readUnits: number; writeUnits: number };
+  /** Every client's $disconnect. */
+  disconnect: { cpuMs: number; readUnits: number; writeUnits: number };
+  pingCpuMs: number[];
+  eventBytes: number[];
+}
+
+/** Bundles and runs the realtime subject in a process of its own; `env` sets REALTIME_SUBSCRIBERS, REALTIME_MOVES. */
+export async function runRealtime(env: Record<string, string> = {}): Promise<RealtimeRun> {
   // Inside the project, so the bundle resolves DynamoDB Local's jar from node_modules.
   mkdirSync(fileURLToPath(new URL('../.esbuild/', import.meta.url)), { recursive: true });
   const workDir = mkdtempSync(fileURLToPath(new URL('../.esbuild/bench-realtime-', import.meta.url)));
@@ -30,29 +53,28 @@ export async function measureRealtime(): Promise<void> {
       entryPoints: [fileURLToPath(new URL('./lib/realtime-run.ts', import.meta.url))],
       outfile,
     });
-    const run = spawnSync(process.execPath, [outfile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'SILENT' } });
+    const run = spawnSync(process.execPath, [outfile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LOG_LEVEL: 'SILENT', ...env } });
     if (run.status !== 0) throw new Error(`The realtime benchmark failed (${run.status})`);
-    const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-      subscribers: number;
-      otherSubscribers: number;
-      moves: number;
-      events: Array<{ responseMs: number; lastDeliveryMs: number; dynamodb: Record<string, number>; posts: number }>;
-    };
-    const responses = result.events.map((event) => event.responseMs);
-    const deliveries = result.events.map((event) => event.lastDeliveryMs);
-    const calls = result.events.map((event) => Object.entries(event.dynamodb).map(([name, count]) => `${name} ${count}`).join(', '));
-    console.log(`\nRealtime: ${result.subscribers} subscribers on the job (+${result.otherSubscribers} on another job), ${result.moves} moves, one at a time.`);
-    console.log(
-      table([
-        ['figure', 'median', 'p90', 'max'],
-        ['mutation response (after the synchronous fan-out)', ms(median(responses)), ms(percentile(responses, 90)), ms(Math.max(...responses))],
-        ['request start → last subscriber received', ms(median(deliveries)), ms(percentile(deliveries, 90)), ms(Math.max(...deliveries))],
-      ]),
-    );
-    console.log(`Per event: DynamoDB calls of the fan-out: ${[...new Set(calls)].join(' | ')}; Management API PostToConnection: ${[...new Set(result.events.map((event) => event.posts))].join(', ')}.`);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as RealtimeRun;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+export async function measureRealtime(): Promise<void> {
+  const result = await runRealtime();
+  const responses = result.events.map((event) => event.responseMs);
+  const deliveries = result.events.map((event) => event.lastDeliveryMs);
+  const calls = result.events.map((event) => Object.entries(event.dynamodb).map(([name, count]) => `${name} ${count}`).join(', '));
+  console.log(`\nRealtime: ${result.subscribers} subscribers on the job (+${result.otherSubscribers} on another job), ${result.moves} moves, one at a time.`);
+  console.log(
+    table([
+      ['figure', 'median', 'p90', 'max'],
+      ['mutation response (after the synchronous fan-out)', ms(median(responses)), ms(percentile(responses, 90)), ms(Math.max(...responses))],
+      ['request start → last subscriber received', ms(median(deliveries)), ms(percentile(deliveries, 90)), ms(Math.max(...deliveries))],
+    ]),
+  );
+  console.log(`Per event: DynamoDB calls of the fan-out: ${[...new Set(calls)].join(' | ')}; Management API PostToConnection: ${[...new Set(result.events.map((event) => event.posts))].join(', ')}.`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await measureRealtime();

@@ -4,18 +4,23 @@
  * HTTP cold start loads none of this.
  *
  * Environment: the HTTP function's (TABLE_NAME, AUTH_*, DYNAMODB_*), plus REALTIME_ENDPOINT, the
- * Management API endpoint of the WebSocket stage (needed for fan-out; WebSocket events carry their own).
+ * Management API endpoint of the WebSocket stage (needed for fan-out; WebSocket events carry their own),
+ * METRICS and POWERTOOLS_METRICS_NAMESPACE (src/observability/fanout-metrics.ts).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createConnectionApi, createDynamoDBClient, createLambdaInvoker, createRealtime, createWebSocketHandler } from '@appsync-lambda/engine';
 import { schemaSdl } from './api';
 import { readConfig } from './config';
+import { fanOutMetrics } from './observability/fanout-metrics';
+import { metricsFromEnv } from './observability/metrics';
 import { trustedDocuments } from './generated/trusted-documents';
 import { resolvers } from './resolvers/index';
 
 const config = readConfig(process.env);
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
 const { client } = createDynamoDBClient(config.dynamodb);
+// One EMF line per fan-out (METRICS=off turns them off), by Subscription field.
+const metrics = metricsFromEnv(process.env);
 
 // The subscription fields' resolvers run with the same data-source settings as over HTTP.
 const runtime = { client, tables: config.tables, tokenSecret: config.tokenSecret, env: Object.freeze({ ...config.resolverEnv }), lambda: createLambdaInvoker(config.lambda) };
@@ -30,6 +35,7 @@ export const websocketHandler = createWebSocketHandler(
     logger,
     resolvers: { definitions: resolvers, runtime },
     trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
+    onFanOut: metrics && fanOutMetrics({ metrics, sdl: schemaSdl }),
   }),
   { endpoint: process.env.REALTIME_ENDPOINT || undefined, logger },
 );

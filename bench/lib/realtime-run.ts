@@ -3,7 +3,11 @@
  * files as the Lambda bundle does) and run as its own process: DynamoDB Local, the WebSocket handler
  * behind a local API Gateway (test/helpers/websocket-gateway.ts) and a local Lambda service, the HTTP
  * handler invoking it synchronously (as `npm start`), SUBSCRIBERS graphql-ws clients on one job and as many on another, then MOVES moves of
- * that job's applications. Prints one JSON line of figures.
+ * that job's applications. Prints one JSON line of figures: per event the response and delivery times,
+ * the fan-out's DynamoDB calls and read units, posts, its own report (onFanOut) and the process CPU
+ * while it ran; per session (connect, connection_init, subscribe; then $disconnect) the DynamoDB units
+ * and the process CPU; per ping the CPU of its invocation. CPU is the whole process's (the local
+ * gateway and the clients run in it too): an upper bound of the function's.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
@@ -19,7 +23,10 @@ import { ensureTable } from '../../scripts/lib/table.ts';
 import { createLambdaHandler } from '../../test/helpers/handler.ts';
 import { createConnectionApi, type ConnectionApi } from '../../packages/engine/src/realtime/connections.ts';
 import { httpRealtimePlugin } from '../../packages/engine/src/realtime/http.ts';
+import type { FanOutReport } from '../../packages/engine/src/realtime/fanout.ts';
 import { createRealtime } from '../../packages/engine/src/realtime/realtime.ts';
+import { createRealtimeStore } from '../../packages/engine/src/realtime/store.ts';
+import { unitsOf } from '../../scripts/cost/proxy.ts';
 import { schemaSdl as apiSdl } from '../../src/api.ts';
 import { createWebSocketHandler } from '../../packages/engine/src/adapters/websocket.ts';
 import { resolvers } from '../../src/resolvers/index.ts';
@@ -37,16 +44,36 @@ const workDir = mkdtempSync(join(tmpdir(), 'hiring-bench-realtime-'));
 const local = await startDynamoDBLocal({ workDir });
 const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
 
-/** DynamoDB calls the fan-out makes, by command, counted by a middleware on its own client. */
+/**
+ * DynamoDB calls the realtime function makes, by command, and the units DynamoDB Local reports for
+ * them (ReturnConsumedCapacity added), counted by a middleware on its own client.
+ */
 const dynamodbCalls = new Map<string, number>();
+const units = { read: 0, write: 0 };
 const fanOutClient = new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-west-1', credentials });
 fanOutClient.middlewareStack.add(
   (next, context) => async (args) => {
+    const command = (context.commandName ?? '?').replace(/Command$/, '');
     dynamodbCalls.set(context.commandName ?? '?', (dynamodbCalls.get(context.commandName ?? '?') ?? 0) + 1);
-    return next(args);
+    (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+    const result = await next(args);
+    const consumed = unitsOf(command, (result.output as { ConsumedCapacity?: never }).ConsumedCapacity);
+    units.read += consumed.readUnits;
+    units.write += consumed.writeUnits;
+    return result;
   },
   { step: 'initialize', name: 'countCalls' },
 );
+const takeUnits = () => {
+  const taken = { readUnits: units.read, writeUnits: units.write };
+  units.read = 0;
+  units.write = 0;
+  return taken;
+};
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 const realtimeDoc = DynamoDBDocumentClient.from(fanOutClient, { marshallOptions: { removeUndefinedValues: true } });
 const apiDoc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-west-1', credentials }), { marshallOptions: { removeUndefinedValues: true } });
 await ensureTable(fanOutClient, TABLE);
@@ -59,14 +86,44 @@ let handle: WebSocketEventHandler = async () => ({ statusCode: 503 });
 const gateway = await startWebSocketGateway((event) => handle(event));
 const management = new ApiGatewayManagementApiClient({ endpoint: gateway.endpoint, region: 'eu-west-1', credentials });
 let posts = 0;
+const eventBytes: number[] = [];
 const counted: ConnectionApi = (() => {
   const api = createConnectionApi(gateway.endpoint, management);
-  return { post: (id, message) => ((posts += 1), api.post(id, message)), close: (id) => api.close(id) };
+  return {
+    post: (id, message) => {
+      posts += 1;
+      if (message.includes('"type":"next"')) eventBytes.push(Buffer.byteLength(message));
+      return api.post(id, message);
+    },
+    close: (id) => api.close(id),
+  };
 })();
 const runtime = { client: apiDoc, tables: { main: TABLE }, tokenSecret: 'bench', env: {} };
-const realtime = createRealtime({ client: realtimeDoc, tableName: TABLE, auth, sdl: apiSdl, connections: () => counted, logger, resolvers: { definitions: resolvers, runtime } });
+const reports: FanOutReport[] = [];
+const realtime = createRealtime({
+  client: realtimeDoc,
+  tableName: TABLE,
+  auth,
+  sdl: apiSdl,
+  connections: () => counted,
+  logger,
+  resolvers: { definitions: resolvers, runtime },
+  onFanOut: (report) => void reports.push(report),
+});
 handle = createWebSocketHandler(realtime, { endpoint: gateway.endpoint, logger }) as WebSocketEventHandler;
-const lambdaService = await startLambdaService({ realtime: (event) => handle(event) });
+// The bench's own reads of the records go through the API's client: not counted as the function's.
+const records = createRealtimeStore({ client: apiDoc, tableName: TABLE });
+const fanOutCpuMs: number[] = [];
+const lambdaService = await startLambdaService({
+  realtime: async (event) => {
+    const started = process.cpuUsage();
+    try {
+      return await handle(event);
+    } finally {
+      fanOutCpuMs.push(cpuMs(started));
+    }
+  },
+});
 const http = createLambdaHandler({
   logger,
   auth,
@@ -118,27 +175,56 @@ const subscribeTo = (jobId: string, index: number | null) => {
     },
   );
 };
+takeUnits();
+const sessionStarted = process.cpuUsage();
 for (let index = 0; index < SUBSCRIBERS; index += 1) {
   subscribeTo(job, index);
   subscribeTo(otherJob, null);
 }
-const subscribed = async (jobId: string) => (await realtime.store.subscriptions(`onApplicationMoved#jobId=${jobId}`)).length;
+const subscribed = async (jobId: string) => (await records.subscriptions(`onApplicationMoved#jobId=${jobId}`)).length;
 while ((await subscribed(job)) < SUBSCRIBERS || (await subscribed(otherJob)) < SUBSCRIBERS) await gateway.settled();
+const session = { sessions: 2 * SUBSCRIBERS, cpuMs: cpuMs(sessionStarted), ...takeUnits() };
 
-const events: Array<{ responseMs: number; lastDeliveryMs: number; dynamodb: Record<string, number>; posts: number }> = [];
+const events: Array<{ responseMs: number; lastDeliveryMs: number; dynamodb: Record<string, number>; readUnits: number; posts: number; report?: FanOutReport; cpuMs?: number }> = [];
 for (let move = 0; move < MOVES; move += 1) {
   dynamodbCalls.clear();
+  takeUnits();
   posts = 0;
+  // Only this move's fan-out: the set-up's mutations fired subscription fields too.
+  reports.length = 0;
+  fanOutCpuMs.length = 0;
   const start = performance.now();
   await call('mutation ($id: ID!) { moveApplication(id: $id, stage: SCREEN, expectedVersion: 1) { id jobId stage version } }', { id: applications[move] });
   const responded = performance.now();
   // Inline publishing posts every event before the mutation answers; the clients read them off their sockets.
   while (arrivals[move]!.length < SUBSCRIBERS) await new Promise((resolve) => setImmediate(resolve));
-  events.push({ responseMs: responded - start, lastDeliveryMs: Math.max(...arrivals[move]!) - start, dynamodb: Object.fromEntries(dynamodbCalls), posts });
+  events.push({
+    responseMs: responded - start,
+    lastDeliveryMs: Math.max(...arrivals[move]!) - start,
+    dynamodb: Object.fromEntries(dynamodbCalls),
+    readUnits: takeUnits().readUnits,
+    posts,
+    report: reports.find((report) => report.mutation === 'moveApplication'),
+    cpuMs: fanOutCpuMs[0],
+  });
 }
 
-console.log(JSON.stringify({ subscribers: SUBSCRIBERS, otherSubscribers: SUBSCRIBERS, moves: MOVES, events }));
+// Pings, one at a time, as the WebSocket API hands them to the function: each posts a pong.
+const connectionIds = (await records.subscriptions(`onApplicationMoved#jobId=${job}`)).map((record) => record.connectionId);
+const pingCpuMs: number[] = [];
+for (const connectionId of connectionIds) {
+  const started = process.cpuUsage();
+  await handle({ requestContext: { routeKey: '$default', eventType: 'MESSAGE', connectionId, requestId: `ping-${connectionId}` }, body: '{"type":"ping"}' });
+  pingCpuMs.push(cpuMs(started));
+}
+
+takeUnits();
+const disconnectStarted = process.cpuUsage();
 await Promise.all(clients.map((client) => client.dispose()));
+while ((await subscribed(job)) > 0 || (await subscribed(otherJob)) > 0) await gateway.settled();
+const disconnect = { cpuMs: cpuMs(disconnectStarted), ...takeUnits() };
+
+console.log(JSON.stringify({ subscribers: SUBSCRIBERS, otherSubscribers: SUBSCRIBERS, moves: MOVES, events, session, disconnect, pingCpuMs, eventBytes }));
 await gateway.close();
 await lambdaService.close();
 management.destroy();

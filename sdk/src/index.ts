@@ -2,6 +2,7 @@
 export { createClient, type Client, type ClientOptions, type RequestOptions, type VariablesArgs } from './client.js';
 export {
   createSubscriptionClient,
+  DEFAULT_KEEP_ALIVE_MS,
   type LiveSubscription,
   type SubscribeArgs,
   type SubscriptionClient,

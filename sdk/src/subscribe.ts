@@ -11,6 +11,9 @@ import { GraphQLRequestError, toErrorEntry } from './errors.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
+/** Milliseconds between the client's pings by default: API Gateway closes a WebSocket idle for 10 minutes. */
+export const DEFAULT_KEEP_ALIVE_MS = 300_000;
+
 export interface SubscriptionClientOptions {
   /** The WebSocket endpoint, e.g. `wss://<api-id>.execute-api.<region>.amazonaws.com/<stage>`. */
   url: string;
@@ -62,7 +65,7 @@ export function createSubscriptionClient(options: SubscriptionClientOptions): Su
     url: options.url,
     lazy: true,
     retryAttempts: options.retryAttempts ?? 10,
-    keepAlive: options.keepAliveMs ?? 300_000,
+    keepAlive: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
     // Lost connections are retried (graphql-ws never retries a refused connection_init).
     shouldRetry: () => true,
     ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),

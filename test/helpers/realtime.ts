@@ -9,6 +9,7 @@ import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagem
 import { createClient, type Client } from 'graphql-ws';
 import { createConnectionApi } from '../../packages/engine/src/realtime/connections';
 import { httpRealtimePlugin } from '../../packages/engine/src/realtime/http';
+import type { FanOutReport } from '../../packages/engine/src/realtime/fanout';
 import { createRealtime, type Realtime } from '../../packages/engine/src/realtime/realtime';
 import { schemaSdl as apiSdl } from '../../src/api';
 import { createWebSocketHandler } from '../../packages/engine/src/adapters/websocket';
@@ -39,7 +40,10 @@ export const REALTIME_FUNCTION = 'hiring-api-test-realtime';
  * client): `RequestResponse` (the mutation answers after the deliveries, as `npm start` does) or
  * `Event` (asynchronously, as deployed).
  */
-export async function createRealtimeApi({ invocationType = 'RequestResponse' }: { invocationType?: 'RequestResponse' | 'Event' } = {}): Promise<RealtimeApi> {
+export async function createRealtimeApi({
+  invocationType = 'RequestResponse',
+  onFanOut,
+}: { invocationType?: 'RequestResponse' | 'Event'; onFanOut?: (report: FanOutReport) => void } = {}): Promise<RealtimeApi> {
   let handle: WebSocketEventHandler = async () => ({ statusCode: 503 });
   const lambda = await startLambdaService({ [REALTIME_FUNCTION]: (event) => handle(event) });
   const gateway = await startWebSocketGateway((event) => handle(event));
@@ -66,6 +70,7 @@ export async function createRealtimeApi({ invocationType = 'RequestResponse' }: 
     resolvers: { definitions: resolvers, runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: {} } },
     // As createHiringApi holds HTTP requests: the API key to the SDK's documents.
     trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
+    onFanOut,
   });
   const handler = createWebSocketHandler(realtime, { endpoint: gateway.endpoint, logger });
   handle = handler as WebSocketEventHandler;

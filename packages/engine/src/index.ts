@@ -56,6 +56,7 @@ export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSett
 
 // Subscriptions over API Gateway WebSockets (graphql-transport-ws), fanned out from committed mutations.
 export { createRealtime, type Realtime, type RealtimeOptions } from './realtime/realtime';
+export type { FanOutReport, FanOutStats, MutationEvent } from './realtime/fanout';
 export { httpRealtimePlugin, type HttpRealtimeOptions } from './realtime/http';
 export { createConnectionApi, type ConnectionApi } from './realtime/connections';
 export { createWebSocketHandler, type PublishEvent } from './adapters/websocket';

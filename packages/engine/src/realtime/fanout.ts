@@ -39,15 +39,32 @@ export interface FanOutStats {
   invalidated: number;
 }
 
+/**
+ * One fan-out: what one published mutation event did for one subscription field it fires, for an
+ * application's metrics (the engine only counts; it emits nothing).
+ */
+export interface FanOutReport extends FanOutStats {
+  /** The mutation field that published the event, e.g. `moveApplication`. */
+  mutation: string;
+  /** The subscription field fired, e.g. `onApplicationMoved` (one of the schema's Subscription fields). */
+  subscriptionField: string;
+  /** From the field's first index Query to its last post's answer. */
+  durationMs: number;
+}
+
 export interface FanOutOptions {
   store: RealtimeStore;
   connections: ConnectionApi;
   fields: ReadonlyMap<string, readonly SubscriptionField[]>;
   deliver: ReturnType<typeof createDelivery>;
   logger?: Logger;
+  /** Called once per event and fired field, after its deliveries, even when nothing matched. */
+  onFanOut?: (report: FanOutReport) => void;
 }
 
-export function createFanOut({ store, connections, fields, deliver, logger }: FanOutOptions) {
+const emptyStats = (): FanOutStats => ({ queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0, invalidated: 0 });
+
+export function createFanOut({ store, connections, fields, deliver, logger, onFanOut }: FanOutOptions) {
   async function send(record: SubscriptionRecord, data: unknown, stats: FanOutStats, gone: Set<string>): Promise<void> {
     try {
       const payload = await deliver(record, data, loadAuthorization(record.authorization));
@@ -62,29 +79,45 @@ export function createFanOut({ store, connections, fields, deliver, logger }: Fa
     }
   }
 
+  /** One event to the subscribers of one field it fires: its Queries, then its posts in parallel. */
+  async function fanOutField(event: MutationEvent, field: SubscriptionField, gone: Set<string>): Promise<FanOutStats> {
+    const started = performance.now();
+    const stats = emptyStats();
+    const keys = candidateKeys(field.name, field.argumentNames, event.data);
+    stats.queries = keys.length;
+    const pages = await Promise.all(keys.map((key) => store.subscriptions(key)));
+    const deliveries: Array<Promise<void>> = [];
+    for (const record of pages.flat()) {
+      if (gone.has(record.connectionId)) continue;
+      // An enhanced filter replaces the arguments (as on AppSync).
+      if (record.filter ? !matchesFilterGroup(event.data, record.filter) : !matchesArguments(event.data, record.args)) continue;
+      stats.matched += 1;
+      deliveries.push(send(record, event.data, stats, gone));
+    }
+    await Promise.all(deliveries);
+    if (onFanOut) {
+      try {
+        onFanOut({ mutation: event.mutation, subscriptionField: field.name, ...stats, durationMs: performance.now() - started });
+      } catch (error) {
+        // An observer's fault must not fail (and so retry) a fan-out that was delivered.
+        logger?.error('The fan-out observer failed', { error });
+      }
+    }
+    return stats;
+  }
+
   /**
-   * Delivers the events in order (each event's deliveries in parallel, then the next event's), then
-   * ends the subscriptions the invalidations match.
+   * Delivers the events in order (each event's fields and deliveries in parallel, then the next
+   * event's), then ends the subscriptions the invalidations match.
    */
   return async function publish(events: readonly MutationEvent[], invalidations: readonly SubscriptionInvalidation[] = []): Promise<FanOutStats> {
-    const stats: FanOutStats = { queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0, invalidated: 0 };
+    const stats = emptyStats();
     const gone = new Set<string>();
     for (const event of events) {
       if (event.data === null || event.data === undefined) continue;
-      const deliveries: Array<Promise<void>> = [];
-      for (const field of fields.get(event.mutation) ?? []) {
-        const keys = candidateKeys(field.name, field.argumentNames, event.data);
-        stats.queries += keys.length;
-        const pages = await Promise.all(keys.map((key) => store.subscriptions(key)));
-        for (const record of pages.flat()) {
-          if (gone.has(record.connectionId)) continue;
-          // An enhanced filter replaces the arguments (as on AppSync).
-          if (record.filter ? !matchesFilterGroup(event.data, record.filter) : !matchesArguments(event.data, record.args)) continue;
-          stats.matched += 1;
-          deliveries.push(send(record, event.data, stats, gone));
-        }
+      for (const fieldStats of await Promise.all((fields.get(event.mutation) ?? []).map((field) => fanOutField(event, field, gone)))) {
+        for (const name of Object.keys(stats) as Array<keyof FanOutStats>) stats[name] += fieldStats[name];
       }
-      await Promise.all(deliveries);
     }
     if (invalidations.length > 0) {
       const invalidation = { queries: 0, invalidated: 0, gone };

@@ -12,7 +12,7 @@ import type { RuntimeConfig } from '../request-context';
 import { buildExecutableSchema } from '../schema';
 import type { ConnectionApi } from './connections';
 import { createDelivery, createDeliverySchema } from './delivery';
-import { createFanOut } from './fanout';
+import { createFanOut, type FanOutReport } from './fanout';
 import { fieldsByMutation, subscriptionFields } from './fields';
 import { createProtocol } from './protocol';
 import { createSubscriptionResolver } from './resolve';
@@ -35,11 +35,13 @@ export interface RealtimeOptions {
   resolvers?: { definitions: Readonly<Record<string, ResolverDefinition>>; runtime: RuntimeConfig };
   /** The trusted-documents manifest and the modes held to it (TRUSTED_DOCUMENTS), as over HTTP. */
   trustedDocuments?: TrustedSubscriptions;
+  /** Told what each fan-out did (one published event, one subscription field): for metrics. */
+  onFanOut?: (report: FanOutReport) => void;
 }
 
 export type Realtime = ReturnType<typeof createRealtime>;
 
-export function createRealtime({ client, tableName, auth, connections, logger, sdl, resolvers, trustedDocuments }: RealtimeOptions) {
+export function createRealtime({ client, tableName, auth, connections, logger, sdl, resolvers, trustedDocuments, onFanOut }: RealtimeOptions) {
   const schema = createDeliverySchema(sdl, auth);
   const store = createRealtimeStore({ client, tableName });
   const check = createSubscribeCheck(schema, auth, trustedDocuments);
@@ -56,6 +58,6 @@ export function createRealtime({ client, tableName, auth, connections, logger, s
     publishedMutations: new Set(fields.keys()),
     protocol: (endpoint: string) =>
       createProtocol({ store, connections: connections(endpoint), authenticate, check, resolve, argumentNames: (field) => argumentNames.get(field) ?? [], logger }),
-    fanOut: (endpoint: string) => createFanOut({ store, connections: connections(endpoint), fields, deliver, logger }),
+    fanOut: (endpoint: string) => createFanOut({ store, connections: connections(endpoint), fields, deliver, logger, onFanOut }),
   };
 }
