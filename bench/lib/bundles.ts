@@ -4,7 +4,7 @@
  */
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -98,12 +98,21 @@ export async function buildAtRef(dir: string, ref: string): Promise<Bundle> {
   const name = `ref:${ref}`;
   const tree = join(dir, `ref-${ref.replace(/[^\w.-]/g, '_')}`);
   mkdirSync(tree, { recursive: true });
-  const archive = execFileSync('git', ['archive', '--format=tar', ref, 'src', 'schema', 'build', 'types', 'tsconfig.json', 'package.json'], {
-    cwd: fromRoot('.'),
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  // The engine package too, where the ref has one (packages/engine): the ref's own engine is bundled.
+  const hasPackages = execFileSync('git', ['ls-tree', '--name-only', ref, 'packages'], { cwd: fromRoot('.'), encoding: 'utf8' }).trim() !== '';
+  const paths = ['src', 'schema', 'build', 'types', 'tsconfig.json', 'package.json', ...(hasPackages ? ['packages'] : [])];
+  const archive = execFileSync('git', ['archive', '--format=tar', ref, ...paths], { cwd: fromRoot('.'), maxBuffer: 256 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', tree], { input: archive });
-  symlinkSync(fromRoot('node_modules'), join(tree, 'node_modules'));
+  // Today's node_modules, entry by entry, except the workspace packages, which resolve into the ref's tree.
+  const modules = join(tree, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(fromRoot('node_modules'))) {
+    if (entry !== '@appsync-lambda') symlinkSync(fromRoot(`node_modules/${entry}`), join(modules, entry));
+  }
+  if (hasPackages) {
+    mkdirSync(join(modules, '@appsync-lambda'));
+    symlinkSync(join(tree, 'packages', 'engine'), join(modules, '@appsync-lambda', 'engine'));
+  }
   const file = join(tree, 'dist', 'handler.cjs');
   const { buildLambda: buildThen } = (await import(pathToFileURL(join(tree, 'build', 'esbuild.ts')).href)) as typeof import('../../build/esbuild.ts');
   const { metafile } = await buildThen(file);
