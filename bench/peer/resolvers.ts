@@ -123,7 +123,7 @@ const userGuard = (store: Store, sub: string, candidateId: string) => ({
  * all) by `changes`, in the job's small counts item (JOB#<id> / #COUNTS), as a transaction item;
  * ADD creates the item and any counter that is absent.
  */
-function countOnJob(store: Store, jobId: string, changes: Record<string, number>, condition?: { ConditionExpression: string }) {
+function countOnJob(store: Store, jobId: string, changes: Record<string, number>) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const adds = Object.entries(changes).map(([attribute, by], i) => {
@@ -136,7 +136,6 @@ function countOnJob(store: Store, jobId: string, changes: Record<string, number>
       TableName: store.table,
       Key: jobCountsKey(jobId),
       UpdateExpression: `ADD ${adds.join(', ')}`,
-      ...condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
@@ -273,7 +272,7 @@ async function changeStage(store: Store, current: Item, stage: string, expectedV
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          countOnJob(store, current.jobId, { [`stageCount_${current.stage}`]: -1, [`stageCount_${stage}`]: 1 }, { ConditionExpression: 'attribute_exists(PK)' }),
+          countOnJob(store, current.jobId, { [`stageCount_${current.stage}`]: -1, [`stageCount_${stage}`]: 1 }),
         ],
       }),
     );
@@ -285,7 +284,6 @@ async function changeStage(store: Store, current: Item, stage: string, expectedV
       if (latest.moveToken === moveToken && latest.version === expectedVersion + 1) return latest;
       throw applicationChanged(latest, expectedVersion);
     }
-    if (failed(error, 1)) throw fail(`Job ${current.jobId} does not exist`, 'NotFound', { jobId: current.jobId });
     throw error;
   }
   return moved;

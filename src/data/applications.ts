@@ -65,7 +65,7 @@ export const MOVE_APPLICATION_ITEMS = { application: 0, counts: 1 } as const;
  * application, and no counter per stage until an application enters it. The item is small, so the
  * write is billed at one unit (two in a transaction) whatever the size of the job's description.
  */
-function countOnJob(jobId: string, changes: Record<string, number>, condition?: { expression: string }) {
+function countOnJob(jobId: string, changes: Record<string, number>) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const adds = Object.keys(changes).map((attribute, i) => {
@@ -78,7 +78,6 @@ function countOnJob(jobId: string, changes: Record<string, number>, condition?: 
     operation: 'UpdateItem' as const,
     key: util.dynamodb.toMapValues(jobCountsKey(jobId)),
     update: { expression: `ADD ${adds.join(', ')}`, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) },
-    ...(condition ? { condition } : {}),
   };
 }
 
@@ -142,8 +141,9 @@ export const Applications = {
 
   /**
    * Moves an application, read at `current`, to `to`, and moves it between its job's stage counts (in
-   * the job's counts item, which the application's own creation made), in one transaction that holds
-   * only while the application is still at that version (and so in that stage) and the counts item exists. On a failed condition the cancellation reason carries the application as it is now.
+   * the job's counts item), in one transaction that holds only while the application is still at that
+   * version (and so in that stage). The counts item has no condition: ADD on an absent one still adds
+   * up once counters kept on the job item are added to it (scripts/migrate-job-counts.ts). On a failed condition the cancellation reason carries the application as it is now.
    * `moveToken`, new for each move, is written with it: when the move committed but its response was
    * lost and a resend failed the condition, the current item carries this move's token, so the move
    * is recognised as done rather than reported as someone else's change.
@@ -168,7 +168,7 @@ export const Applications = {
         },
       ],
     });
-    const counted = countOnJob(current.jobId, { [stageCountAttribute(current.stage)]: -1, [stageCountAttribute(to)]: 1 }, { expression: 'attribute_exists(PK)' });
+    const counted = countOnJob(current.jobId, { [stageCountAttribute(current.stage)]: -1, [stageCountAttribute(to)]: 1 });
     return { ...writes, transactItems: [...writes.transactItems, counted] };
   },
 
