@@ -12,8 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord } from '../../src/data/applications';
 import type { CandidateRecord } from '../../src/data/candidates';
-import type { EmploymentType, JobRecord, JobStatus } from '../../src/data/jobs';
-import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyIndexKeys, companyKey, emailKey, jobIndexKeys, jobKey, noteKey, openJobIndexKeys, userKey } from '../../src/data/keys';
+import type { EmploymentType, JobCountsRecord, JobRecord, JobStatus } from '../../src/data/jobs';
+import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyIndexKeys, companyKey, emailKey, jobCountsKey, jobIndexKeys, jobKey, noteKey, openJobIndexKeys, userKey } from '../../src/data/keys';
 import type { NoteRecord } from '../../src/data/notes';
 
 /** A candidate's user-pool identity: the token's `sub` and verified email. */
@@ -76,7 +76,7 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
   items.push({ ...companyKey(companyId), ...companyIndexKeys('Bench Co', companyId), __typename: 'Company', id: companyId, name: 'Bench Co', website: 'https://bench.example.com', createdAt: at(0) });
   const spareCompanyId = randomUUID();
   items.push({ ...companyKey(spareCompanyId), ...companyIndexKeys('Spare Co', spareCompanyId), __typename: 'Company', id: spareCompanyId, name: 'Spare Co', website: null, createdAt: at(1) });
-  const jobs = new Map<string, JobRecord>();
+  const jobCounts = new Map<string, JobCountsRecord>();
   /** A job as the API stores it: its version counts the changes its status implies (created DRAFT, published, closed). */
   const job = (owner: string, i: number, status: JobStatus, version = status === 'DRAFT' ? 1 : status === 'OPEN' ? 2 : 3) => {
     const id = randomUUID();
@@ -95,13 +95,11 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
       salary: i % 4 === 0 ? null : { min: 40000 + 1000 * i, max: 60000 + 1000 * i, currency: 'EUR' },
       status,
       version,
-      applicationCount: 0,
       createdAt,
       updatedAt: createdAt,
     };
     const item = status === 'OPEN' ? { ...record, ...openJobIndexKeys(record) } : record;
     items.push(item);
-    jobs.set(id, item);
     return id;
   };
   const jobIds = Array.from({ length: size.jobs }, (_, i) => job(companyId, i, i === 0 || i === 1 ? 'OPEN' : i % 3 === 0 ? 'CLOSED' : i % 4 === 2 ? 'DRAFT' : 'OPEN'));
@@ -135,9 +133,14 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
       history: stage === 'APPLIED' ? [{ stage, at: appliedAt }] : [{ stage: 'APPLIED', at: appliedAt }, { stage, at: movedAt }],
     };
     items.push(record, { ...appliedKey(jobId, candidateId), __typename: 'ApplicationGuard', applicationId: id });
-    // Counted on the job, as the API's transactions count it.
-    const counted = jobs.get(jobId)!;
-    counted.applicationCount += 1;
+    // Counted in the job's counts item, as the API's transactions count it (made with the first application).
+    let counted = jobCounts.get(jobId);
+    if (!counted) {
+      counted = { ...jobCountsKey(jobId), applicationCount: 0 };
+      jobCounts.set(jobId, counted);
+      items.push(counted);
+    }
+    counted.applicationCount = (counted.applicationCount ?? 0) + 1;
     counted[`stageCount_${stage}`] = (counted[`stageCount_${stage}`] ?? 0) + 1;
     return id;
   };

@@ -16,6 +16,7 @@ import {
   candidateOfUser,
   GSI1,
   GSI2,
+  jobCountsKey,
   jobKey,
   jobsOfCompany,
   locationKey,
@@ -224,9 +225,11 @@ function byIdLoader(store: Store, keyOf: (id: string) => Key): DataLoader<string
 
 export interface Loaders {
   job: DataLoader<string, Item | null>;
+  /** A job's counts item (JOB#<id> / #COUNTS), null before its first application. */
+  counts: DataLoader<string, Item | null>;
   candidate: DataLoader<string, Item | null>;
 }
 
 export function createLoaders(store: Store): Loaders {
-  return { job: byIdLoader(store, jobKey), candidate: byIdLoader(store, candidateKey) };
+  return { job: byIdLoader(store, jobKey), counts: byIdLoader(store, jobCountsKey), candidate: byIdLoader(store, candidateKey) };
 }

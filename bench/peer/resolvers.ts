@@ -18,6 +18,7 @@ import {
   companyIndexKeys,
   companyKey,
   emailKey,
+  jobCountsKey,
   jobIndexKeys,
   jobKey,
   noteKey,
@@ -119,11 +120,12 @@ const userGuard = (store: Store, sub: string, candidateId: string) => ({
 
 /**
  * An update of a job's application counters (`stageCount_<STAGE>` per stage, `applicationCount` in
- * all) by `changes`, as a transaction item; ADD creates a counter that is absent.
+ * all) by `changes`, in the job's small counts item (JOB#<id> / #COUNTS), as a transaction item;
+ * ADD creates the item and any counter that is absent.
  */
-function countOnJob(store: Store, jobId: string, changes: Record<string, number>, condition: { ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> }) {
-  const names: Record<string, string> = { ...condition.ExpressionAttributeNames };
-  const values: Record<string, unknown> = { ...condition.ExpressionAttributeValues };
+function countOnJob(store: Store, jobId: string, changes: Record<string, number>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
   const adds = Object.entries(changes).map(([attribute, by], i) => {
     names[`#count${i}`] = attribute;
     values[`:count${i}`] = by;
@@ -132,16 +134,15 @@ function countOnJob(store: Store, jobId: string, changes: Record<string, number>
   return {
     Update: {
       TableName: store.table,
-      Key: jobKey(jobId),
+      Key: jobCountsKey(jobId),
       UpdateExpression: `ADD ${adds.join(', ')}`,
-      ConditionExpression: condition.ConditionExpression,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
   };
 }
 
-/** A new application in APPLIED: the item, its guard (one per candidate and job) and its count on the job, still OPEN, in one transaction. */
+/** A new application in APPLIED: the item, its guard (one per candidate and job), a check that the job is still OPEN and its count, in one transaction. */
 async function writeApplication(store: Store, jobId: string, candidateId: string): Promise<Item> {
   const appliedAt = new Date().toISOString();
   const application = {
@@ -173,12 +174,16 @@ async function writeApplication(store: Store, jobId: string, candidateId: string
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          countOnJob(
-            store,
-            jobId,
-            { applicationCount: 1, stageCount_APPLIED: 1 },
-            { ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'OPEN' } },
-          ),
+          {
+            ConditionCheck: {
+              TableName: store.table,
+              Key: jobKey(jobId),
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':open': 'OPEN' },
+            },
+          },
+          countOnJob(store, jobId, { applicationCount: 1, stageCount_APPLIED: 1 }),
         ],
       }),
     );
@@ -267,7 +272,7 @@ async function changeStage(store: Store, current: Item, stage: string, expectedV
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-          countOnJob(store, current.jobId, { [`stageCount_${current.stage}`]: -1, [`stageCount_${stage}`]: 1 }, { ConditionExpression: 'attribute_exists(PK)' }),
+          countOnJob(store, current.jobId, { [`stageCount_${current.stage}`]: -1, [`stageCount_${stage}`]: 1 }),
         ],
       }),
     );
@@ -279,7 +284,6 @@ async function changeStage(store: Store, current: Item, stage: string, expectedV
       if (latest.moveToken === moveToken && latest.version === expectedVersion + 1) return latest;
       throw applicationChanged(latest, expectedVersion);
     }
-    if (failed(error, 1)) throw fail(`Job ${current.jobId} does not exist`, 'NotFound', { jobId: current.jobId });
     throw error;
   }
   return moved;
@@ -420,8 +424,12 @@ export const resolvers = {
     },
   },
   Job: {
-    applicationCount: (job: Item, _: Args, { caller }: PeerContext) => (allow(caller, STAFF), job.applicationCount ?? 0),
-    stageCounts: (job: Item, _: Args, { caller }: PeerContext) => (allow(caller, STAFF), Object.keys(STAGE_RANK).map((stage) => ({ stage, count: job[`stageCount_${stage}`] ?? 0 }))),
+    applicationCount: async (job: Item, _: Args, { caller, loaders }: PeerContext) => (allow(caller, STAFF), (await loaders.counts.load(job.id))?.applicationCount ?? 0),
+    stageCounts: async (job: Item, _: Args, { caller, loaders }: PeerContext) => {
+      allow(caller, STAFF);
+      const counts = await loaders.counts.load(job.id);
+      return Object.keys(STAGE_RANK).map((stage) => ({ stage, count: counts?.[`stageCount_${stage}`] ?? 0 }));
+    },
     applications: (job: Item, args: Args, { caller, store }: PeerContext) => (
       allow(caller, STAFF), applicationsByJob(store, job.id, args.stage, pageSize(args.limit), args.nextToken)
     ),
@@ -477,7 +485,6 @@ export const resolvers = {
         salary,
         status: input.status ?? 'DRAFT',
         version: 1,
-        applicationCount: 0,
         createdAt: now,
         updatedAt: now,
       };

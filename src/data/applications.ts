@@ -1,7 +1,7 @@
 /** Applications: the stored record, the stage transition table and pure request builders. */
 import { util } from '@aws-appsync/utils';
 import { operations, query, transactWrite } from '@aws-appsync/utils/dynamodb';
-import { applicationIndexKeys, applicationKey, applicationsOfCandidate, applicationsOfJob, applicationStageSortKey, appliedKey, GSI1, GSI2, jobKey, TABLE } from './keys';
+import { applicationIndexKeys, applicationKey, applicationsOfCandidate, applicationsOfJob, applicationStageSortKey, appliedKey, GSI1, GSI2, jobCountsKey, jobKey, TABLE } from './keys';
 import { stageCountAttribute } from './jobs';
 import { page } from './pages';
 
@@ -54,16 +54,18 @@ export function stagesLeadingTo(to: Stage): Stage[] {
 }
 
 /** Positions of the items in {@link Applications.create}'s transaction, to read its cancellation reasons. */
-export const CREATE_APPLICATION_ITEMS = { application: 0, guard: 1, openJob: 2 } as const;
+export const CREATE_APPLICATION_ITEMS = { application: 0, guard: 1, openJob: 2, counts: 3 } as const;
 /** Positions of the items in {@link Applications.move}'s transaction. */
-export const MOVE_APPLICATION_ITEMS = { application: 0, job: 1 } as const;
+export const MOVE_APPLICATION_ITEMS = { application: 0, counts: 1 } as const;
 
 /**
- * A transaction item that changes a job's application counters by `changes` (stage → +1/-1; the
- * total under `applicationCount`). ADD creates a counter that is absent, so a job needs no counter
- * per stage until an application enters it.
+ * A transaction item that changes a job's application counters, in its counts item (JOB#<id> /
+ * #COUNTS, see keys.ts), by `changes` (stage → +1/-1; the total under `applicationCount`). ADD
+ * creates the item and any counter that is absent, so a job needs no counts item until its first
+ * application, and no counter per stage until an application enters it. The item is small, so the
+ * write is billed at one unit (two in a transaction) whatever the size of the job's description.
  */
-function countOnJob(jobId: string, changes: Record<string, number>, condition: { expression: string; expressionNames?: Record<string, string>; expressionValues?: Record<string, unknown> }) {
+function countOnJob(jobId: string, changes: Record<string, number>) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const adds = Object.keys(changes).map((attribute, i) => {
@@ -74,13 +76,8 @@ function countOnJob(jobId: string, changes: Record<string, number>, condition: {
   return {
     table: TABLE,
     operation: 'UpdateItem' as const,
-    key: util.dynamodb.toMapValues(jobKey(jobId)),
+    key: util.dynamodb.toMapValues(jobCountsKey(jobId)),
     update: { expression: `ADD ${adds.join(', ')}`, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) },
-    condition: {
-      expression: condition.expression,
-      ...(condition.expressionNames ? { expressionNames: condition.expressionNames } : {}),
-      ...(condition.expressionValues ? { expressionValues: util.dynamodb.toMapValues(condition.expressionValues) } : {}),
-    },
   };
 }
 
@@ -104,9 +101,9 @@ export const Applications = {
   },
 
   /**
-   * Writes the application and the guard that allows one per candidate and job, and counts it on the
-   * job, in one transaction that holds only while the job is still OPEN (it may have closed since the
-   * pipeline loaded it).
+   * Writes the application and the guard that allows one per candidate and job, and counts it in the
+   * job's counts item, in one transaction that holds only while the job is still OPEN (it may have
+   * closed since the pipeline loaded it): a condition check on the job item, which writes nothing.
    */
   create(record: ApplicationRecord) {
     const absent = { PK: { attributeExists: false } };
@@ -122,13 +119,10 @@ export const Applications = {
             condition: absent,
           },
         },
+        { conditionCheck: { table: TABLE, key: jobKey(record.jobId), condition: { status: { eq: 'OPEN' } } } },
       ],
     });
-    const counted = countOnJob(
-      record.jobId,
-      { applicationCount: 1, [stageCountAttribute('APPLIED')]: 1 },
-      { expression: '#status = :open', expressionNames: { '#status': 'status' }, expressionValues: { ':open': 'OPEN' } },
-    );
+    const counted = countOnJob(record.jobId, { applicationCount: 1, [stageCountAttribute('APPLIED')]: 1 });
     return { ...writes, transactItems: [...writes.transactItems, counted] };
   },
 
@@ -146,9 +140,10 @@ export const Applications = {
   },
 
   /**
-   * Moves an application, read at `current`, to `to`, and moves it between its job's stage counts, in
-   * one transaction that holds only while the application is still at that version (and so in that
-   * stage). On a failed condition the cancellation reason carries the application as it is now.
+   * Moves an application, read at `current`, to `to`, and moves it between its job's stage counts (in
+   * the job's counts item), in one transaction that holds only while the application is still at that
+   * version (and so in that stage). The counts item has no condition: ADD on an absent one still adds
+   * up once counters kept on the job item are added to it (scripts/migrate-job-counts.ts). On a failed condition the cancellation reason carries the application as it is now.
    * `moveToken`, new for each move, is written with it: when the move committed but its response was
    * lost and a resend failed the condition, the current item carries this move's token, so the move
    * is recognised as done rather than reported as someone else's change.
@@ -173,7 +168,7 @@ export const Applications = {
         },
       ],
     });
-    const counted = countOnJob(current.jobId, { [stageCountAttribute(current.stage)]: -1, [stageCountAttribute(to)]: 1 }, { expression: 'attribute_exists(PK)' });
+    const counted = countOnJob(current.jobId, { [stageCountAttribute(current.stage)]: -1, [stageCountAttribute(to)]: 1 });
     return { ...writes, transactItems: [...writes.transactItems, counted] };
   },
 

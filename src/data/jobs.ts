@@ -1,6 +1,6 @@
 /** Jobs: the stored record, its lifecycle and pure request builders. */
 import { util } from '@aws-appsync/utils';
-import { GSI1, jobIndexKeys, jobKey, jobsOfCompany, locationKey, OPEN_JOB_INDEX_ATTRIBUTES, openJobIndexKeys, openJobs, openJobsAt, openJobsOfCompany, STAGE_RANK } from './keys';
+import { GSI1, jobCountsKey, jobIndexKeys, jobKey, jobsOfCompany, locationKey, OPEN_JOB_INDEX_ATTRIBUTES, openJobIndexKeys, openJobs, openJobsAt, openJobsOfCompany, STAGE_RANK } from './keys';
 import { assertId, LIMITS, optionalText, requiredText, salaryRange, type Salary } from './limits';
 import { page } from './pages';
 
@@ -24,20 +24,34 @@ export interface JobRecord {
   status: JobStatus;
   /** Starts at 1; every change of the job's details or status adds 1 (optimistic concurrency). */
   version: number;
-  /** Applications in any stage; changed with every application, in its transaction. */
-  applicationCount: number;
   createdAt: string;
   updatedAt: string;
-  /** Applications per stage, `stageCount_<STAGE>`, changed in the same transactions; absent means 0. */
+}
+
+/**
+ * A job's counts item (JOB#<id> / #COUNTS): changed with `ADD` in every application's, move's and
+ * withdrawal's transaction. Absent until the job's first application; an absent item or counter means 0.
+ */
+export interface JobCountsRecord {
+  PK: string;
+  SK: string;
+  /** Applications in any stage. */
+  applicationCount?: number;
+  /** Applications per stage, `stageCount_<STAGE>`. */
   [stageCount: `stageCount_${string}`]: number | undefined;
 }
 
 /** The attribute that counts a job's applications in `stage`. */
-export const stageCountAttribute = (stage: string) => `stageCount_${stage}`;
+export const stageCountAttribute = (stage: string) => `stageCount_${stage}` as const;
 
-/** Every stage with its count, in pipeline order: what a pipeline board's header shows. */
-export function stageCounts(job: Record<string, unknown>): Array<{ stage: string; count: number }> {
-  return Object.keys(STAGE_RANK).map((stage) => ({ stage, count: (job[stageCountAttribute(stage)] as number | undefined) ?? 0 }));
+/** Every stage with its count, in pipeline order, from a job's counts item (null when absent): what a pipeline board's header shows. */
+export function stageCounts(counts: JobCountsRecord | null): Array<{ stage: string; count: number }> {
+  return Object.keys(STAGE_RANK).map((stage) => ({ stage, count: (counts ? counts[stageCountAttribute(stage)] : undefined) ?? 0 }));
+}
+
+/** A job's application count from its counts item (null when absent). */
+export function applicationCount(counts: JobCountsRecord | null): number {
+  return (counts ? counts.applicationCount : undefined) ?? 0;
 }
 
 /** A job to post, as {@link jobInput} returns it. */
@@ -127,6 +141,11 @@ export const Jobs = {
     return { operation: 'GetItem' as const, key: util.dynamodb.toMapValues(jobKey(id)) };
   },
 
+  /** The job's counts item; null when the job has had no application yet. */
+  counts(id: string) {
+    return { operation: 'GetItem' as const, key: util.dynamodb.toMapValues(jobCountsKey(id)) };
+  },
+
   create(job: Pick<JobRecord, 'id' | 'createdAt' | 'updatedAt'> & JobInput) {
     return {
       operation: 'PutItem' as const,
@@ -137,7 +156,6 @@ export const Jobs = {
         ...(job.status === 'OPEN' ? openJobIndexKeys(job) : {}),
         __typename: 'Job',
         version: 1,
-        applicationCount: 0,
       }),
       condition: { expression: 'attribute_not_exists(PK)' },
     };
@@ -145,8 +163,8 @@ export const Jobs = {
 
   /**
    * Writes `changes` (and `status`, when given) to a job read at `job.version`, if it is still at that
-   * version: the board index keys follow the new status and location. Application counts are left
-   * alone, so applications arriving meanwhile neither conflict with the change nor are lost. On a
+   * version: the board index keys follow the new status and location. Application counts live in
+   * their own item, so applications arriving meanwhile neither conflict with the change nor are lost. On a
    * failed condition the data source returns the job as it is now.
    */
   save(job: JobRecord, changes: JobChanges, status: JobStatus, now: string) {

@@ -6,6 +6,7 @@
  * |-------------|---------------------------------|-------|---------------------|----------------------------------------|---------------------|--------------------------------|
  * | Company     | COMPANY#<id>                    | #META | COMPANIES           | NAME#<lower-cased name>#<id>           | —                   | —                              |
  * | Job         | JOB#<id>                        | #META | COMPANY#<companyId> | JOB#<createdAt>#<id>                   | —                   | —                              |
+ * | job counts  | JOB#<id>                        | #COUNTS | —                 | —                                      | —                   | —                              |
  * | Candidate   | CANDIDATE#<id>                  | #META | USER#<sub>ᵃ         | CANDIDATE#<id>ᵃ                        | —                   | —                              |
  * | email guard | EMAIL#<lower-cased email>       | #META | —                   | —                                      | —                   | —                              |
  * | user guard  | USER#<sub>                      | #META | —                   | —                                      | —                   | —                              |
@@ -14,6 +15,12 @@
  * | Note        | APPLICATION#<applicationId>     | NOTE#<createdAt>#<id> | —   | —                                      | —                   | —                              |
  *
  * ᵃ only on a candidate linked to a signed-in user (its `userId`, the user's Cognito `sub`).
+ *
+ * A job's application counters (`applicationCount`, `stageCount_<STAGE>`) live in their own small item,
+ * JOB#<id> / #COUNTS, which carries no index keys: every application, move and withdrawal changes it
+ * with `ADD` in its transaction, and DynamoDB bills a write by the size of the item written (twice in
+ * a transaction), so counting on the job item itself would bill the whole job description each time.
+ * `ADD` creates the item with the first application; a job without one has no applications.
  *
  * Open jobs also carry the keys of three sparse indexes, set while the job is OPEN and removed when it
  * closes, so the public job board reads only OPEN jobs, newest first, with no Scan and no filter on status:
@@ -49,6 +56,8 @@
  * 16. Open jobs, newest first ... Query GSI3 GSI3PK=OPEN, descending
  * 17. A company's open jobs, newest first ... Query GSI4 GSI4PK=OPEN#COMPANY#id, descending
  * 18. Open jobs at a location, newest first ... Query GSI5 GSI5PK=OPEN#LOCATION#<location key>, descending
+ * 19. A job's application counts (a board header) ... GetItem PK=JOB#id, SK=#COUNTS; a page of jobs reads
+ *    its counts items in one BatchGetItem (GetItems issued together are coalesced)
  *
  * Job, application and candidate GSI1 partitions never mix: a job's GSI1PK is COMPANY#…, an
  * application's JOB#…, a linked candidate's USER#…. An application's notes share its partition.
@@ -70,6 +79,8 @@ export const GSI5 = 'GSI5';
 /** The API's table by its logical name, as transaction items name it (contract DDB-05). */
 export const TABLE = 'main';
 export const META = '#META';
+/** Sort key of a job's counts item. */
+export const COUNTS = '#COUNTS';
 
 export type Key = { PK: string; SK: string };
 
@@ -78,6 +89,8 @@ export const companyKey = (id: string): Key => ({ PK: `COMPANY#${id}`, SK: META 
 export const companyIndexKeys = (name: string, id: string) => ({ GSI1PK: 'COMPANIES', GSI1SK: `NAME#${name.toLowerCase()}#${id}` });
 export const allCompanies = () => ({ GSI1PK: 'COMPANIES', prefix: 'NAME#' });
 export const jobKey = (id: string): Key => ({ PK: `JOB#${id}`, SK: META });
+/** The item holding a job's application counters (see the header). */
+export const jobCountsKey = (id: string): Key => ({ PK: `JOB#${id}`, SK: COUNTS });
 export const jobsOfCompany = (companyId: string) => ({ GSI1PK: `COMPANY#${companyId}`, prefix: 'JOB#' });
 export const jobIndexKeys = (companyId: string, createdAt: string, id: string) => ({
   GSI1PK: `COMPANY#${companyId}`,

@@ -1,5 +1,6 @@
 // changeStage: moves the application loaded by the previous step to ctx.stash.stage, and between its
-// job's stage counts. TransactWriteItems: APPLICATION#id if still at its version + JOB#jobId counters.
+// job's stage counts. TransactWriteItems: APPLICATION#id if still at its version + ADD to the job's
+// counts item (JOB#jobId / #COUNTS).
 import { util, type Context } from '@aws-appsync/utils';
 import { Applications, MOVE_APPLICATION_ITEMS, TRANSITIONS, type ApplicationRecord, type Stage } from '../data/applications';
 import { failedCondition, type TransactWriteResult } from '../data/transactions';
@@ -38,7 +39,6 @@ export function response(ctx: Context<unknown, StageChangeRequest, { result: App
       if (latest.moveToken === moveToken && latest.version === expectedVersion + 1) return latest;
       concurrent(latest, expectedVersion);
     }
-    if (failedCondition(ctx.result, MOVE_APPLICATION_ITEMS.job)) util.error(`Job ${current.jobId} does not exist`, 'NotFound', null, { jobId: current.jobId });
     raise(ctx.error, ctx.result);
   }
   return Applications.moved(current, stage, now, moveToken);

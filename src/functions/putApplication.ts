@@ -1,5 +1,6 @@
 // putApplication: writes a new application for the loaded job and candidate. TransactWriteItems:
-// APPLICATION#id + APPLIED#jobId#candidateId if absent, and the job still OPEN.
+// APPLICATION#id + APPLIED#jobId#candidateId if absent, a condition check that JOB#jobId is still OPEN,
+// and ADD to the job's counts item (JOB#jobId / #COUNTS).
 import { util, type Context } from '@aws-appsync/utils';
 import { Applications, CREATE_APPLICATION_ITEMS, type ApplicationRecord } from '../data/applications';
 import { failedCondition, type TransactWriteResult } from '../data/transactions';

@@ -13,6 +13,7 @@ import * as ApplicationJob from './Application.job';
 import * as ApplicationNotes from './Application.notes';
 import * as CandidateApplications from './Candidate.applications';
 import * as CompanyJobs from './Company.jobs';
+import * as JobApplicationCount from './Job.applicationCount';
 import * as JobApplications from './Job.applications';
 import * as MutationAddNote from './Mutation.addNote';
 import * as MutationApplyAsMe from './Mutation.applyAsMe/index';
@@ -51,7 +52,8 @@ export const resolvers = {
   'Query.openJobs': unit('Query.openJobs', QueryOpenJobs),
   'Query.companies': unit('Query.companies', QueryCompanies),
   'Company.jobs': unit('Company.jobs', CompanyJobs),
-  'Job.stageCounts': unit('Job.stageCounts', JobStageCounts, NONE),
+  'Job.applicationCount': unit('Job.applicationCount', JobApplicationCount),
+  'Job.stageCounts': unit('Job.stageCounts', JobStageCounts),
   'Mutation.createCompany': unit('Mutation.createCompany', MutationCreateCompany),
   'Mutation.createJob': pipeline('Mutation.createJob', MutationCreateJob, ['requireCompany', 'putJob']),
   'Mutation.updateJob': pipeline('Mutation.updateJob', MutationUpdateJob, ['requireJob', 'saveJob']),

@@ -46,7 +46,7 @@ async function failure(request: Promise<unknown>) {
 
 /** The job as stored, read straight from DynamoDB Local. */
 async function stored(jobId: string) {
-  return (await storedItems(hiring.api)).find((item) => item.PK === `JOB#${jobId}`)!;
+  return (await storedItems(hiring.api)).find((item) => item.PK === `JOB#${jobId}` && item.SK === '#META')!;
 }
 
 describe('Mutation.createJob', () => {
@@ -205,6 +205,57 @@ async function retrying<T>(send: () => Promise<T>): Promise<T> {
 }
 
 describe('Job.applicationCount and Job.stageCounts', () => {
+  it('are kept in the job’s small counts item, not on the job item, which an application or a move does not write', async () => {
+    const job = await aJob('OPEN');
+    const before = await stored(job.id);
+    const candidate = await hiring.aCandidate();
+    const { applyToJob } = await sdk.recruiter.request(ApplyToJobDocument, { jobId: job.id, candidateId: candidate.id });
+    await sdk.recruiter.request(MoveApplicationDocument, { id: applyToJob.id, stage: 'SCREEN', expectedVersion: 1 });
+    expect(await stored(job.id)).toEqual(before);
+    expect(Object.keys(before).filter((name) => name === 'applicationCount' || name.startsWith('stageCount_'))).toEqual([]);
+    const counts = (await storedItems(hiring.api)).find((item) => item.PK === `JOB#${job.id}` && item.SK === '#COUNTS');
+    // No index keys: the counts item never shows in a job list.
+    expect(counts).toEqual({ PK: `JOB#${job.id}`, SK: '#COUNTS', applicationCount: 1, stageCount_APPLIED: 0, stageCount_SCREEN: 1 });
+  });
+
+  it('read as zeros for a job without applications (no counts item)', async () => {
+    const job = await aJob('OPEN');
+    expect((await storedItems(hiring.api)).some((item) => item.PK === `JOB#${job.id}` && item.SK === '#COUNTS')).toBe(false);
+    expect(await counts(sdk.recruiter, job.id)).toEqual({ total: 0 });
+  });
+
+  it('cost one batch read for a whole page of jobs, however many jobs it holds', async () => {
+    const { id: owner } = await hiring.aCompany({ name: 'Counted Co' });
+    const jobIds = [];
+    for (let i = 0; i < 3; i += 1) {
+      const { createJob } = await sdk.recruiter.request(CreateJobDocument, { input: { companyId: owner, title: `Counted ${i}`, status: 'OPEN' } });
+      jobIds.push(createJob.id);
+      for (let n = 0; n <= i; n += 1) {
+        const candidate = await hiring.aCandidate();
+        await sdk.recruiter.request(ApplyToJobDocument, { jobId: createJob.id, candidateId: candidate.id });
+      }
+    }
+    const doc = hiring.api.db.doc;
+    const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
+    const sent: string[] = [];
+    doc.send = ((command: { constructor: { name: string } }) => (sent.push(command.constructor.name), send(command))) as unknown as typeof doc.send;
+    try {
+      const { body } = await hiring.api.graphql(
+        'query ($id: ID!) { jobsByCompany(companyId: $id, limit: 10) { items { id applicationCount stageCounts { stage count } } } }',
+        { id: owner },
+        hiring.recruiter,
+      );
+      expect(body.errors).toBeUndefined();
+      const items = (body.data as { jobsByCompany: { items: Array<{ id: string; applicationCount: number; stageCounts: Array<{ stage: string; count: number }> }> } }).jobsByCompany.items;
+      expect(items.map(({ id, applicationCount, stageCounts }) => [id, applicationCount, stageCounts.find(({ stage }) => stage === 'APPLIED')!.count])).toEqual(
+        [...jobIds].reverse().map((id, i) => [id, 3 - i, 3 - i]),
+      );
+    } finally {
+      doc.send = send as unknown as typeof doc.send;
+    }
+    expect(sent).toEqual(['QueryCommand', 'BatchGetCommand']);
+  });
+
   it('follow every application and move, in pipeline order', async () => {
     const job = await aJob('OPEN');
     const applications = [];

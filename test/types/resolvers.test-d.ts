@@ -165,7 +165,8 @@ describe('RoutingTable', () => {
       | 'Company.jobs'
       | 'Job.applications'
       | 'Candidate.applications'
-      // Fields the mapper record lacks: the job keeps one counter per stage.
+      // Fields the mapper record lacks: the job's counters live in its counts item.
+      | 'Job.applicationCount'
       | 'Job.stageCounts'
       // Fields the mapper record lacks: the application holds only the ids.
       | 'Application.job'

@@ -1,6 +1,6 @@
 // The application data builders and the stage rules: pure request objects, no I/O.
 import { describe, expect, it } from 'vitest';
-import { Applications, stagesLeadingTo, TRANSITIONS, type Stage } from '../../src/data/applications';
+import { Applications, CREATE_APPLICATION_ITEMS, stagesLeadingTo, TRANSITIONS, type Stage } from '../../src/data/applications';
 import { applicationsOfJob, applicationStageSortKey, STAGE_RANK } from '../../src/data/keys';
 
 const STAGES = Object.keys(TRANSITIONS) as Stage[];
@@ -63,10 +63,11 @@ describe('Applications.move', () => {
     expect(Object.values(application.condition.expressionValues)).toEqual(expect.arrayContaining([{ N: 3 }, { S: 'APPLIED' }]));
   });
 
-  it('moves the application between its job’s stage counters in the same transaction', () => {
+  it('moves the application between its job’s stage counters, in the job’s counts item, in the same transaction', () => {
     const request = Applications.move(current, 'REJECTED', '2026-01-02T03:04:05.000Z', 'move-1') as any;
     const job = request.transactItems[1];
-    expect(job).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'JOB#j1' } }, condition: { expression: 'attribute_exists(PK)' } });
+    expect(job).toMatchObject({ operation: 'UpdateItem', key: { PK: { S: 'JOB#j1' }, SK: { S: '#COUNTS' } } });
+    expect(job.condition).toBeUndefined();
     expect(job.update.expression).toMatch(/^ADD /);
     expect(Object.values(job.update.expressionNames)).toEqual(['stageCount_APPLIED', 'stageCount_REJECTED']);
     expect(Object.values(job.update.expressionValues)).toEqual([{ N: -1 }, { N: 1 }]);
@@ -76,5 +77,23 @@ describe('Applications.move', () => {
     const moved = Applications.moved(current, 'SCREEN', '2026-01-02T03:04:05.000Z', 'move-1');
     expect(moved).toMatchObject({ stage: 'SCREEN', version: 2, updatedAt: '2026-01-02T03:04:05.000Z', moveToken: 'move-1' });
     expect(moved.history).toEqual([...current.history, { stage: 'SCREEN', at: '2026-01-02T03:04:05.000Z' }]);
+  });
+});
+
+describe('Applications.create', () => {
+  const record = Applications.record({ id: 'a1', jobId: 'j1', candidateId: 'c1', appliedAt: '2026-01-01T00:00:00.000Z' });
+
+  it('checks that the job is OPEN without writing it, and counts the application in the job’s counts item', () => {
+    const request = Applications.create(record) as any;
+    expect(request.transactItems.map((item: { operation: string }) => item.operation)).toEqual(['PutItem', 'PutItem', 'ConditionCheck', 'UpdateItem']);
+    const openJob = request.transactItems[CREATE_APPLICATION_ITEMS.openJob];
+    expect(openJob).toMatchObject({ key: { PK: { S: 'JOB#j1' }, SK: { S: '#META' } } });
+    expect(Object.values(openJob.condition.expressionValues)).toEqual([{ S: 'OPEN' }]);
+    const counts = request.transactItems[CREATE_APPLICATION_ITEMS.counts];
+    expect(counts).toMatchObject({ key: { PK: { S: 'JOB#j1' }, SK: { S: '#COUNTS' } } });
+    expect(counts.condition).toBeUndefined();
+    expect(counts.update.expression).toMatch(/^ADD /);
+    expect(Object.values(counts.update.expressionNames)).toEqual(['applicationCount', 'stageCount_APPLIED']);
+    expect(Object.values(counts.update.expressionValues)).toEqual([{ N: 1 }, { N: 1 }]);
   });
 });

@@ -2,10 +2,11 @@
  * The whole table, read straight from DynamoDB Local, checked for half-done writes: every
  * application with its guard (and every guard with its application), every candidate with its
  * email guard, index keys that agree with the item, versions that agree with the history, and job
- * counts that agree with the job's applications (the board's index keys with its status).
+ * counts (in each job's counts item, JOB#<id> / #COUNTS) that agree with the job's applications (the
+ * board's index keys with its status).
  */
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { applicationIndexKeys, appliedKey, candidateKey, emailKey, jobKey, META, STAGE_RANK } from '../../../src/data/keys';
+import { applicationIndexKeys, appliedKey, candidateKey, COUNTS, emailKey, jobCountsKey, jobKey, META, STAGE_RANK } from '../../../src/data/keys';
 
 type Item = Record<string, any>;
 
@@ -35,9 +36,10 @@ export function checkTable(items: Item[]): TableReport {
   const problem = (item: Item, what: string) => partialWrites.push(`${item.PK}: ${what}`);
 
   for (const item of items) {
-    const kind = String(item.PK).split('#')[0]!;
+    const partition = String(item.PK).split('#')[0]!;
+    const kind = partition === 'JOB' && item.SK === COUNTS ? 'JOB_COUNTS' : partition;
     counts[kind] = (counts[kind] ?? 0) + 1;
-    if (item.SK !== META) problem(item, `unexpected sort key ${item.SK}`);
+    if (item.SK !== META && kind !== 'JOB_COUNTS') problem(item, `unexpected sort key ${item.SK}`);
     switch (kind) {
       case 'APPLICATION': {
         const guard = get(appliedKey(item.jobId, item.candidateId));
@@ -77,12 +79,21 @@ export function checkTable(items: Item[]): TableReport {
         if (!byKey.get(`COMPANY#${item.companyId}|${META}`)) problem(item, `its company ${item.companyId} does not exist`);
         if (item.GSI1PK !== `COMPANY#${item.companyId}`) problem(item, `GSI1PK ${item.GSI1PK}`);
         const applications = items.filter((other) => String(other.PK).startsWith('APPLICATION#') && other.jobId === item.id);
-        if ((item.applicationCount ?? 0) !== applications.length) problem(item, `applicationCount ${item.applicationCount} with ${applications.length} applications`);
+        // A job without a counts item has had no application (the first one's transaction makes it).
+        const tally = get(jobCountsKey(item.id)) ?? {};
+        if ((tally.applicationCount ?? 0) !== applications.length) problem(item, `applicationCount ${tally.applicationCount} with ${applications.length} applications`);
         for (const stage of Object.keys(STAGE_RANK)) {
           const inStage = applications.filter((application) => application.stage === stage).length;
-          if ((item[`stageCount_${stage}`] ?? 0) !== inStage) problem(item, `stageCount_${stage} ${item[`stageCount_${stage}`]} with ${inStage} applications in ${stage}`);
+          if ((tally[`stageCount_${stage}`] ?? 0) !== inStage) problem(item, `stageCount_${stage} ${tally[`stageCount_${stage}`]} with ${inStage} applications in ${stage}`);
         }
+        if ('applicationCount' in item || Object.keys(item).some((name) => name.startsWith('stageCount_'))) problem(item, 'counters on the job item');
         if ((item.GSI3PK === 'OPEN') !== (item.status === 'OPEN')) problem(item, `board key ${item.GSI3PK} on a ${item.status} job`);
+        break;
+      }
+      case 'JOB_COUNTS': {
+        if (!get(jobKey(String(item.PK).slice('JOB#'.length)))) problem(item, 'counts of a job that does not exist');
+        const indexed = Object.keys(item).filter((name) => /^GSI\d/.test(name));
+        if (indexed.length) problem(item, `index keys ${indexed.join(', ')} on a counts item`);
         break;
       }
       case 'COMPANY':

@@ -1,0 +1,19 @@
+/**
+ * `npm run migrate:job-counts`: moves the application counters that jobs stored on their own item
+ * into their counts items (scripts/lib/job-counts-migration.ts). Run it once the API that reads the
+ * counts items is deployed (and again if it reports counters that kept changing). TABLE_NAME is the
+ * table (required); DYNAMODB_ENDPOINT another endpoint, e.g. DynamoDB Local (default: AWS's, for
+ * the region of the AWS environment).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { migrateJobCounts } from './lib/job-counts-migration.ts';
+
+const tableName = process.env.TABLE_NAME;
+if (!tableName) {
+  console.error('TABLE_NAME is required: the table whose jobs to migrate');
+  process.exit(1);
+}
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined }));
+const { moved, retries } = await migrateJobCounts(doc, tableName);
+console.log(`Moved the counters of ${moved} jobs into their counts items in ${tableName} (${retries} read again after a concurrent change)`);
