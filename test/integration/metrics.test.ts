@@ -6,29 +6,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { operationNames } from '../../src/api';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { graphqlEvent } from '../helpers/events';
 import { createLambdaHandler } from '../helpers/handler';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
+import { captureEmf, type Emf } from '../helpers/emf';
 
 const NAMESPACE = 'MetricsTest';
-type Emf = Record<string, any> & { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> } };
-
-let emf: Emf[] = [];
-beforeEach(() => {
-  emf = [];
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
-    const text = String(chunk);
-    if (!text.includes(NAMESPACE)) return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-    for (const line of text.split('\n').filter(Boolean)) emf.push(JSON.parse(line));
-    return true;
-  }) as typeof process.stdout.write);
-});
-afterEach(() => vi.restoreAllMocks());
+const captured = captureEmf(NAMESPACE);
 
 const key = createSigningKey();
 const admin = { headers: { authorization: cognitoIdToken(key, { 'cognito:groups': ['admins'] }) } };
@@ -49,7 +37,7 @@ beforeAll(async () => {
 });
 
 /** The metric line (not a single-metric line) of each request. */
-const requestMetrics = () => emf.filter((line) => 'Requests' in line);
+const requestMetrics = () => captured().filter((line) => 'Requests' in line);
 const names = (line: Emf) => line._aws.CloudWatchMetrics[0]!.Metrics.map((metric) => metric.Name).sort();
 
 describe('CloudWatch metrics (embedded metric format)', () => {
@@ -64,19 +52,19 @@ describe('CloudWatch metrics (embedded metric format)', () => {
     expect(read).toMatchObject({ operation: 'Company', Requests: 1, ResolverCount: 1, DynamoDBCalls: 1, DynamoDBWriteUnits: 0 });
     expect(read!.Latency).toBeTypeOf('number');
     // The container's first request also counts a cold start, once.
-    expect(emf.filter((line) => 'ColdStart' in line)).toEqual([expect.objectContaining({ ColdStart: 1, service: 'hiring-api' })]);
+    expect(captured().filter((line) => 'ColdStart' in line)).toEqual([expect.objectContaining({ ColdStart: 1, service: 'hiring-api' })]);
   });
 
   it('keeps dimensions bounded: an operation name that is not the SDK’s is `other`', async () => {
     await invoke(graphqlEvent('query MyVeryOwnName4711 { company(id: "none") { id } }', undefined, admin));
     expect(requestMetrics()).toEqual([expect.objectContaining({ operation: 'other', Requests: 1 })]);
-    expect(JSON.stringify(emf)).not.toContain('MyVeryOwnName4711');
+    expect(JSON.stringify(captured())).not.toContain('MyVeryOwnName4711');
   });
 
   it('counts each errorType the caller received, with the errorType as a dimension', async () => {
     const refused = await invoke(graphqlEvent('query Company($id: ID!) { company(id: $id) { id } }', { id: 'x' }, { headers: { 'x-api-key': 'wrong' } }));
     expect(refused.statusCode).toBe(401);
-    const errors = emf.filter((line) => 'Errors' in line);
+    const errors = captured().filter((line) => 'Errors' in line);
     expect(errors).toEqual([expect.objectContaining({ Errors: 1, errorType: 'UnauthorizedException', operation: 'other' })]);
     expect(errors[0]!._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['service', 'operation', 'errorType']]);
   });

@@ -4,30 +4,18 @@
  * fan-out's embedded-metric-format lines (src/observability/fanout-metrics.ts) captured from stdout.
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { schemaSdl } from '../../../src/api';
 import { fanOutMetrics, subscriptionFieldNames } from '../../../src/observability/fanout-metrics';
 import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
+import { captureEmf } from '../../helpers/emf';
 
 const NAMESPACE = 'FanOutMetricsTest';
 const MOVED = 'subscription Moved($jobId: ID) { onApplicationMoved(jobId: $jobId) { id jobId stage version } }';
 const MOVE = 'mutation ($id: ID!, $stage: Stage!, $v: Int!) { moveApplication(id: $id, stage: $stage, expectedVersion: $v) { id jobId stage version } }';
 const APPLY = 'mutation ($jobId: ID!, $candidateId: ID!) { applyToJob(jobId: $jobId, candidateId: $candidateId) { id jobId stage version } }';
-type Emf = Record<string, any> & { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> } };
-
-let emf: Emf[] = [];
-beforeEach(() => {
-  emf = [];
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
-    const text = String(chunk);
-    if (!text.includes(NAMESPACE)) return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-    for (const line of text.split('\n').filter(Boolean)) emf.push(JSON.parse(line));
-    return true;
-  }) as typeof process.stdout.write);
-});
-afterEach(() => vi.restoreAllMocks());
+const captured = captureEmf(NAMESPACE);
 
 const until = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
 
@@ -57,7 +45,7 @@ function subscribe(client: Client, jobId: string): Array<unknown> {
 
 const recruiter = () => rt.client({ authorization: rt.hiring.tokenFor(['recruiters']) });
 const stored = (jobId: string) => rt.realtime.store.subscriptions(`onApplicationMoved#jobId=${jobId}`);
-const fanOutLines = () => emf.filter((line) => 'FanOutDeliveries' in line);
+const fanOutLines = () => captured().filter((line) => 'FanOutDeliveries' in line);
 
 describe('fan-out metrics (embedded metric format)', () => {
   it('writes one line per published move: 2 matching subscribers delivered, the other job\'s subscriber not counted', async () => {
@@ -69,7 +57,7 @@ describe('fan-out metrics (embedded metric format)', () => {
       expect(await stored(jobA)).toHaveLength(2);
       expect(await stored(jobB)).toHaveLength(1);
     });
-    emf = [];
+    captured().length = 0;
 
     await rt.hiring.ok(MOVE, { id: application, stage: 'SCREEN', v: 1 });
     await until(() => expect([first.length, second.length]).toEqual([1, 1]));
@@ -103,7 +91,7 @@ describe('fan-out metrics (embedded metric format)', () => {
     const [live] = await stored(jobB);
     // A record a lost $disconnect left behind: the gateway answers its post with GoneException.
     await rt.realtime.store.subscribe({ ...live!, connectionId: 'lost-connection' });
-    emf = [];
+    captured().length = 0;
 
     await rt.hiring.ok(MOVE, { id: application, stage: 'SCREEN', v: 1 });
     await until(() => expect(fanOutLines()).toHaveLength(1));
