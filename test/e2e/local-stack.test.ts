@@ -31,7 +31,8 @@ async function storedEntities(): Promise<Record<string, number>> {
   do {
     const page = await client.send(new ScanCommand({ TableName: 'hiring-api-local', ExclusiveStartKey }));
     for (const item of page.Items ?? []) {
-      const entity = item.PK!.S!.split('#')[0]!;
+      // A job's counts item (JOB#id / #COUNTS) is counted apart from the job.
+      const entity = item.SK?.S === '#COUNTS' ? 'JOB_COUNTS' : item.PK!.S!.split('#')[0]!;
       counts[entity] = (counts[entity] ?? 0) + 1;
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
@@ -42,7 +43,8 @@ async function storedEntities(): Promise<Record<string, number>> {
 
 /**
  * Items the sample data stores, by entity prefix: each candidate has an email guard, each
- * application an apply guard, the candidate linked to the local candidate user a user guard.
+ * application an apply guard, the candidate linked to the local candidate user a user guard, and
+ * each job that took an application its counts item.
  */
 function seededEntities(extra: { companies: number; jobs: number }) {
   const jobs = seedCompanies.reduce((total, company) => total + company.jobs.length, 0);
@@ -54,6 +56,7 @@ function seededEntities(extra: { companies: number; jobs: number }) {
     EMAIL: seedCandidates.length,
     APPLICATION: applications,
     APPLIED: applications,
+    JOB_COUNTS: new Set(seedCandidates.flatMap((candidate) => candidate.applications.map((application) => application.job))).size,
     USER: 1,
   };
 }
