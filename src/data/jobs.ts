@@ -121,6 +121,20 @@ export function jobChanges(input: {
 /** The status each lifecycle mutation moves a job to, and the one status it moves it from. */
 export const JOB_TRANSITIONS = { publish: { from: 'DRAFT', to: 'OPEN' }, close: { from: 'OPEN', to: 'CLOSED' } } as const;
 
+/**
+ * What the requireJob → saveJob pipeline reads from the stash: the job (its id checked), the version
+ * the change was made against, the fields to change, and the status transition when there is one.
+ */
+export function jobChangeStash(
+  jobId: string,
+  expectedVersion: number,
+  changes: JobChanges,
+  transition?: (typeof JOB_TRANSITIONS)[keyof typeof JOB_TRANSITIONS],
+): Record<string, unknown> {
+  assertId('id', jobId);
+  return { jobId, expectedVersion, changes, ...(transition ? { transition } : {}) };
+}
+
 /** The filter of the public job board, as the schema's OpenJobsFilter. */
 export interface OpenJobsFilter {
   companyId?: string | null;

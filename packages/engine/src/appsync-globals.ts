@@ -3,10 +3,9 @@
  * `extensions` without importing them. The engine installs them itself when it builds a schema
  * (schema.ts), so resolvers work whatever else the process has loaded.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Extensions, ReturnOptions } from '@aws-appsync/utils';
 import { EarlyReturnSignal, UnsupportedError } from './errors';
-import { currentExecution } from './execution';
+import { currentExecution, type SubscriptionExtensions } from './execution';
 import { recordInvalidation } from './realtime/invalidation';
 import { util } from './util/index';
 
@@ -17,19 +16,11 @@ export const runtime = {
   },
 };
 
-/** What `extensions`' subscription filter calls act on, given by the WebSocket API (src/realtime) while it runs a resolver. */
-export interface SubscriptionExtensions {
-  setSubscriptionFilter?(filter: unknown): void;
-  setSubscriptionInvalidationFilter?(filter: unknown): void;
-}
-
-/** The subscription hooks of the resolver running now; none outside the WebSocket API's calls. */
-export const subscriptionExtensions = new AsyncLocalStorage<SubscriptionExtensions>();
-
-function hook<K extends keyof SubscriptionExtensions>(name: K): NonNullable<SubscriptionExtensions[K]> {
-  const found = subscriptionExtensions.getStore()?.[name];
+/** The subscription being made by the resolver running now (execution.ts); `Unsupported` anywhere else. */
+function subscriptionOf(name: keyof SubscriptionExtensions): SubscriptionExtensions {
+  const found = currentExecution()?.subscription;
   if (!found) throw new UnsupportedError(`extensions.${name}`, 'only a subscription field\'s resolver, run when a client subscribes over the WebSocket API, can use it');
-  return found as NonNullable<SubscriptionExtensions[K]>;
+  return found;
 }
 
 /**
@@ -42,10 +33,10 @@ export const extensions: Extensions = {
     // No resolver cache exists here, so there is nothing to evict (UTIL-E1).
   },
   setSubscriptionFilter(filter) {
-    hook('setSubscriptionFilter')(filter);
+    subscriptionOf('setSubscriptionFilter').setSubscriptionFilter(filter);
   },
   setSubscriptionInvalidationFilter(filter) {
-    hook('setSubscriptionInvalidationFilter')(filter);
+    subscriptionOf('setSubscriptionInvalidationFilter').setSubscriptionInvalidationFilter(filter);
   },
   invalidateSubscriptions(invalidation) {
     const target = currentExecution()?.invalidations;

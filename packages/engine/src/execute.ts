@@ -86,6 +86,7 @@ export function createFieldResolver(
       authType: context.authType,
       responseHeaders: context.responseHeaders,
       invalidations: info.operation.operation === 'mutation' ? { recorded: context.subscriptionInvalidations, responseKey: rootKey(info.path) } : undefined,
+      subscription: context.subscription,
     };
     // graphql-js builds args with a null prototype; resolvers expect a plain object (CTX-01).
     const argumentsObject = { ...args } as Context['arguments'];

@@ -1,7 +1,7 @@
 /**
  * The resolver execution in progress. AppSync handlers are synchronous, so the executor can mark
- * which execution a `util.appendError` or `util.authType` call belongs to by setting it around each
- * handler call, with no risk of interleaving between concurrent requests.
+ * which execution a `util.appendError`, `util.authType` or `extensions.*` call belongs to by setting
+ * it around each handler call, with no risk of interleaving between concurrent requests.
  */
 import type { ResolverErrorEntry } from './errors';
 import type { RecordedInvalidation } from './realtime/invalidation';
@@ -25,6 +25,14 @@ export interface Execution {
    * the response key of the mutation field being resolved; absent outside a mutation.
    */
   readonly invalidations?: { readonly recorded: RecordedInvalidation[]; readonly responseKey: string };
+  /** Where `extensions.setSubscriptionFilter` and `setSubscriptionInvalidationFilter` record (UTIL-E2); absent outside a subscribe. */
+  readonly subscription?: SubscriptionExtensions;
+}
+
+/** What `extensions`' subscription filter calls act on: set by the WebSocket API on the request it runs a subscription field's resolver for. */
+export interface SubscriptionExtensions {
+  setSubscriptionFilter(filter: unknown): void;
+  setSubscriptionInvalidationFilter(filter: unknown): void;
 }
 
 /** Custom response headers of one request, lower-cased names, and the bytes counted so far (UTIL-H1). */

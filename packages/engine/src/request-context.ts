@@ -12,7 +12,7 @@ import type { RequestAuthorization } from './auth/authenticate';
 import { AUTH_TYPE_NAMES } from './auth/modes';
 import type { LambdaInvoker } from './lambda/invoker';
 import type { Deadline } from './deadline';
-import type { AuthTypeName, ResponseHeaders } from './execution';
+import type { AuthTypeName, ResponseHeaders, SubscriptionExtensions } from './execution';
 import type { RequestObserver } from './hooks';
 import type { RecordedInvalidation } from './realtime/invalidation';
 import { createResponseHeaders } from './util/http';
@@ -53,6 +53,8 @@ export interface RequestContext {
    * fan-out with the mutation's events once the field that made them has committed.
    */
   subscriptionInvalidations: RecordedInvalidation[];
+  /** Set by the WebSocket API while a subscription field's resolver runs: what its `extensions` filter calls act on. */
+  subscription?: SubscriptionExtensions;
   /** Resolver executions so far (LIM-02). */
   resolverCount: number;
   /** The schema coordinate of each failure a resolver raised, for its error report. */

@@ -8,7 +8,6 @@
  */
 import { execute, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { EngineLogger as Logger } from '../hooks';
-import { subscriptionExtensions } from '../appsync-globals';
 import type { RequestAuthorization } from '../auth/authenticate';
 import { AppSyncError } from '../errors';
 import { formatAppSyncError } from '../format-error';
@@ -38,13 +37,11 @@ export function createSubscriptionResolver(schema: GraphQLSchema, runtime: Runti
       authorization,
       request: { headers: {}, sourceIp: [], domainName: null, apiRequestId: null, method: null, path: null },
     });
-    const hooks = {
+    context.subscription = {
       setSubscriptionFilter: (value: unknown) => void (filter = filterOf('setSubscriptionFilter', value)),
       setSubscriptionInvalidationFilter: (value: unknown) => void (invalidationFilter = filterOf('setSubscriptionInvalidationFilter', value)),
     };
-    const result = await subscriptionExtensions.run(hooks, () =>
-      execute({ schema, document: subscription.document, operationName: subscription.operation.name?.value, variableValues: subscription.variables, contextValue: context }),
-    );
+    const result = await execute({ schema, document: subscription.document, operationName: subscription.operation.name?.value, variableValues: subscription.variables, contextValue: context });
     if (!result.errors?.length) return { ok: true, filter, invalidationFilter };
     return {
       ok: false,
