@@ -4,17 +4,17 @@
 // function behind a stand-in of the Lambda Invoke API.
 import { readFileSync } from 'node:fs';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { readAuthConfig, type DataSourceCall, type EngineHooks, type HttpApiHandler } from '@appsync-lambda/engine';
+import { type DataSourceCall, type EngineHooks, type HttpApiHandler } from '@appsync-lambda/engine';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dynamodb';
 import { graphqlEvent } from '../../../test/helpers/events';
-import { TEST_CLIENT_ID, TEST_USER_POOL_ID, cognitoIdToken, createSigningKey } from '../../../test/helpers/jwt';
+import { cognitoIdToken, createSigningKey } from '../../../test/helpers/jwt';
 import { startLambdaService, type LambdaService } from '../../../test/helpers/lambda-service';
 import { createEventsApi } from '../src/api';
 import { createTicketCodesHandler, ticketCode } from '../src/ticket-codes';
-import { TABLES, createTables, startWeatherService } from './support';
+import { TABLES, createTables, startWeatherService, testAuth } from './support';
 
 const API_KEY = 'da2-events-listings';
 const TICKET_SECRET = 'test-ticket-secret';
@@ -94,14 +94,7 @@ beforeAll(async () => {
     weatherUrl: weather.url,
     dynamodb: db.doc,
     lambda: lambda.invoker(),
-    auth: readAuthConfig({
-      AUTH_DEFAULT_MODE: 'API_KEY',
-      AUTH_ADDITIONAL_MODES: 'AMAZON_COGNITO_USER_POOLS',
-      API_KEYS: API_KEY,
-      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-      COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-      COGNITO_JWKS: JSON.stringify(signingKey.jwks),
-    }),
+    auth: testAuth(signingKey, API_KEY),
     paginationSecret: 'test-pagination-secret',
     hooks: recordingHooks,
   });

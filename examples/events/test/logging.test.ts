@@ -1,17 +1,17 @@
 // The events API's logs (src/logging.ts on the engine's hooks), as an operator reads them: the
 // real handler with a real Powertools Logger, its JSON lines captured from stdout/stderr.
 import { Logger } from '@aws-lambda-powertools/logger';
-import { readAuthConfig, type HttpApiHandler } from '@appsync-lambda/engine';
+import type { HttpApiHandler } from '@appsync-lambda/engine';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/dynamodb';
 import { graphqlEvent } from '../../../test/helpers/events';
-import { TEST_CLIENT_ID, TEST_USER_POOL_ID, cognitoIdToken, createSigningKey } from '../../../test/helpers/jwt';
+import { cognitoIdToken, createSigningKey } from '../../../test/helpers/jwt';
 import { startLambdaService, type LambdaService } from '../../../test/helpers/lambda-service';
 import { createEventsApi } from '../src/api';
 import { loggingHooks } from '../src/logging';
 import { createTicketCodesHandler } from '../src/ticket-codes';
-import { TABLES, createTables } from './support';
+import { TABLES, createTables, testAuth } from './support';
 
 const SERVICE = 'events-api-logging-test';
 const API_KEY = 'da2-events-logging';
@@ -46,14 +46,7 @@ beforeAll(async () => {
     ticketCodesFunction: TICKET_CODES_FUNCTION,
     dynamodb: db.doc,
     lambda: lambda.invoker(),
-    auth: readAuthConfig({
-      AUTH_DEFAULT_MODE: 'API_KEY',
-      AUTH_ADDITIONAL_MODES: 'AMAZON_COGNITO_USER_POOLS',
-      API_KEYS: API_KEY,
-      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-      COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-      COGNITO_JWKS: JSON.stringify(signingKey.jwks),
-    }),
+    auth: testAuth(signingKey, API_KEY),
     paginationSecret: 'logging-pagination-secret',
     hooks: loggingHooks(new Logger({ serviceName: SERVICE, logLevel: 'INFO' })),
   });
