@@ -1,9 +1,27 @@
 /**
  * The structure's rules, checked by `npm run lint:structure` (and by test/unit/structure.test.ts):
- * no import cycles; the engine (packages/engine) knows nothing of the applications built on it;
- * the engine's core knows nothing of its transport adapters; applications reach the engine only
- * through its package entry; resolver and pipeline-function files stay pure AppSync code.
+ * no import cycles anywhere; the engine (packages/engine) knows nothing of the applications built
+ * on it; inside the engine, folders are floors and imports only run down them (ENGINE_FLOORS);
+ * everything outside the engine reaches it through its package entries only; resolver and
+ * pipeline-function files stay pure AppSync code.
  */
+const ENGINE = '^packages/engine/src/';
+
+/**
+ * The engine's floors, lowest first. A module may import its own floor and the floors below it,
+ * never one above: `core` imports no other folder, `adapters` may import every floor, and the
+ * entry files at the top (index.ts, engine.ts, testing.ts) import anything.
+ */
+const ENGINE_FLOORS = ['core', 'appsync', 'data-sources', 'auth', 'limits', 'execution', 'realtime/service', 'realtime/publish', 'wiring', 'adapters'];
+
+const floorRules = ENGINE_FLOORS.map((floor, index) => ({
+  name: `engine-floor-${floor.replace('/', '-')}`,
+  comment: `The engine's ${floor}/ imports only ${index === 0 ? 'itself' : `itself and ${ENGINE_FLOORS.slice(0, index).join(', ')}`}: no import runs back up.`,
+  severity: 'error',
+  from: { path: `${ENGINE}${floor}/` },
+  to: { path: `${ENGINE}(${ENGINE_FLOORS.slice(index + 1).join('|')})/|${ENGINE}[^/]+\\.ts$` },
+}));
+
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', from: { pathNot: 'node_modules' }, to: { circular: true } },
@@ -12,28 +30,36 @@ module.exports = {
       comment: 'The engine is a library: it imports nothing of the hiring API, the examples, the tests or the scripts.',
       severity: 'error',
       from: { path: '^packages/engine/' },
-      to: { path: '^(src|examples|test|scripts|bench|schema|sdk)/' },
+      to: { path: '^(src|examples|test|scripts|bench|schema|sdk|playground)/' },
     },
     {
-      name: 'core-imports-no-adapter',
-      comment: "The engine's core takes a transport-neutral request; transports (adapters/) sit beside it, not below.",
+      name: 'engine-folders-only',
+      comment: 'Every engine module lives in one of its floors, except the entries (index.ts, engine.ts, testing.ts).',
       severity: 'error',
-      from: { path: '^packages/engine/src/', pathNot: '^packages/engine/src/(adapters/|index\\.ts$)' },
-      to: { path: '^packages/engine/src/adapters/' },
+      from: { path: ENGINE, pathNot: `${ENGINE}((${ENGINE_FLOORS.join('|')})/|(index|engine|testing)\\.ts$)` },
+      to: {},
+    },
+    ...floorRules,
+    {
+      name: 'outside-uses-the-entries',
+      comment: "Everything outside the engine package (the app, its tests, scripts, bench, examples) reaches it through its package entries only.",
+      severity: 'error',
+      from: { pathNot: '^packages/engine/' },
+      to: { path: ENGINE, pathNot: `${ENGINE}(index\\.ts|testing\\.ts|realtime/index\\.ts|appsync/utils/(index|dynamodb)\\.ts)$` },
     },
     {
-      name: 'apps-use-the-entry',
-      comment: 'Applications use the engine through its package entry only.',
+      name: 'top-level-runs-down',
+      comment: 'bench/ and scripts/ are tools beside each other; the benchmarks do not import the scripts.',
       severity: 'error',
-      from: { path: '^(src|examples)/' },
-      to: { path: '^packages/engine/src/', pathNot: '^packages/engine/src/(index\\.ts|appsync-utils/)' },
+      from: { path: '^bench/' },
+      to: { path: '^scripts/' },
     },
     {
       name: 'resolvers-are-appsync-code',
       comment: 'Resolver and pipeline-function modules import only @aws-appsync/* (aliased to the engine), the data builders and generated types.',
       severity: 'error',
       from: { path: '^src/(resolvers|functions)/', pathNot: '^src/(resolvers|functions)/index\\.ts$' },
-      to: { pathNot: '^(src/(data|generated)/|packages/engine/src/appsync-utils/)' },
+      to: { pathNot: '^(src/(data|generated)/|packages/engine/src/appsync/utils/)' },
     },
   ],
   options: {

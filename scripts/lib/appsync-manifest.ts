@@ -4,9 +4,9 @@
  * name — with the bundled code file of each, so CDK, CloudFormation or serverless-appsync-plugin
  * definitions can be generated from it.
  */
-import type { HttpAuthorizationConfig } from '../../packages/engine/src/http-data-source/config.ts';
-import { httpDataSourceName } from '../../packages/engine/src/http-data-source/config.ts';
-import type { DataSourceRef } from '../../packages/engine/src/resolver.ts';
+import type { HttpAuthorizationConfig } from '../../packages/engine/src/core/resolver.ts';
+import { httpDataSourceName } from '../../packages/engine/src/data-sources/http/config.ts';
+import type { DataSourceRef } from '../../packages/engine/src/core/resolver.ts';
 import type { RoutedResolver } from './appsync-routes.ts';
 
 /** A data source the resolvers and functions name. */

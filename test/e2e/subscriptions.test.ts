@@ -11,7 +11,7 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { LOCAL_API_KEY } from '../../scripts/lib/dev-auth';
-import { createRealtimeStore, type RealtimeStore } from '../../packages/engine/src/realtime/store';
+import { createRealtimeStore, type RealtimeStore } from '../../packages/engine/src/realtime/service/store';
 import {
   ApplyToJobDocument,
   createClient,

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLambdaHandler, type LambdaOptions } from '../helpers/handler';
-import type { DeadlineSettings } from '../../packages/engine/src/deadline';
+import type { DeadlineSettings } from '../../packages/engine/src/core/deadline';
 import type { AuthConfig } from '../../packages/engine/src/auth/config';
 import { createTestDatabase, type TestDatabase } from './dynamodb';
 import { graphqlEvent, type EventOptions } from './events';

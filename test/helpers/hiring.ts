@@ -7,7 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
-import { DEFAULT_QUERY_BUDGETS } from '../../packages/engine/src/budget/budgets';
+import { DEFAULT_QUERY_BUDGETS } from '../../packages/engine/src/limits/budgets';
 import { createTestApi, type TestApi, type TestApiOptions } from './api';
 import type { EventOptions } from './events';
 import type { AuthConfig } from '../../packages/engine/src/auth/config';

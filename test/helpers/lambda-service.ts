@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLambdaInvoker, type LambdaInvoker } from '../../packages/engine/src/lambda/invoker';
+import { createLambdaInvoker } from '../../packages/engine/src/data-sources/lambda/invoker';
+import { type LambdaInvoker } from '../../packages/engine/src/core/runtime';
 
 export type TestFunction = (event: any) => unknown;
 

@@ -12,7 +12,7 @@ import { planAppSyncExport } from '../../scripts/lib/appsync-manifest';
 import * as putJob from '../../src/functions/putJob';
 import * as requireCompany from '../../src/functions/requireCompany';
 import { resolvers } from '../../src/resolvers/index';
-import { httpDataSource } from '../../packages/engine/src/http-data-source/index';
+import { httpDataSource } from '../../packages/engine/src/data-sources/http/index';
 import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
 import * as changeStage from '../../src/functions/changeStage';
 import * as MutationMoveApplication from '../../src/resolvers/Mutation.moveApplication/index';

@@ -9,7 +9,7 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildSchema } from 'graphql';
-import { NONE, TABLE, unit, type ResolverModule } from '../../packages/engine/src/resolver';
+import { NONE, TABLE, unit, type ResolverModule } from '../../packages/engine/src/core/resolver';
 import { createExpressionHarness, type ExpressionHarness } from './expressions/harness';
 import { createRuntimeApi, json } from './runtime/harness';
 

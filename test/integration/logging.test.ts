@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import appsyncSdl from '../../schema/appsync.graphql';
 import { createLambdaHandler, type LambdaOptions } from '../helpers/handler';
 import { readResolverLogLevel } from '../../src/observability/resolver-console';
-import { NONE, unit, type ResolverModule } from '../../packages/engine/src/resolver';
+import { NONE, unit, type ResolverModule } from '../../packages/engine/src/core/resolver';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { graphqlEvent, type EventOptions } from '../helpers/events';
 import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';

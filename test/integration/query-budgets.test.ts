@@ -6,7 +6,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '../../packages/engine/src/budget/budgets';
+import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '../../packages/engine/src/limits/budgets';
 import type { EventOptions } from '../helpers/events';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 

@@ -11,7 +11,7 @@ import { buildLambda } from '../../build/esbuild';
 import { graphqlEvent } from '../helpers/events';
 import { createLambdaHandler } from '../helpers/handler';
 import { lambdaTraceHeader, startXRayDaemon } from '../helpers/xray-daemon';
-import { NONE, unit } from '../../packages/engine/src/resolver';
+import { NONE, unit } from '../../packages/engine/src/core/resolver';
 
 const logger = new Logger({ serviceName: 'startup-test', logLevel: 'SILENT' });
 const runtime = {

@@ -9,10 +9,10 @@ import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index
 import * as QueryCompany from '../../src/resolvers/Query.company';
 import * as QueryJob from '../../src/resolvers/Query.job';
 import { resolvers } from '../../src/resolvers/index';
-import type { ResolverDefinition } from '../../packages/engine/src/resolver';
-import { functionTable, type FunctionTable } from '../../packages/engine/src/function-table';
-import { fn, NONE } from '../../packages/engine/src/resolver';
-import { typedRoutes, type RoutingTable } from '../../packages/engine/src/typed-routes';
+import type { ResolverDefinition } from '../../packages/engine/src/core/resolver';
+import { functionTable, type FunctionTable } from '../../packages/engine/src/core/function-table';
+import { fn, NONE } from '../../packages/engine/src/core/resolver';
+import { typedRoutes, type RoutingTable } from '../../packages/engine/src/core/typed-routes';
 
 const { unit, pipeline, lambda } = typedRoutes<AppSyncFields>();
 const withFunctions = typedRoutes<AppSyncFields, typeof functions>(functions);

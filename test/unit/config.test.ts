@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { readConfig } from '../../src/config';
-import { API_KEY_BUDGET, DEFAULT_QUERY_BUDGETS, SIGNED_IN_BUDGET } from '../../packages/engine/src/budget/budgets';
+import { API_KEY_BUDGET, DEFAULT_QUERY_BUDGETS, SIGNED_IN_BUDGET } from '../../packages/engine/src/limits/budgets';
 
 describe('readConfig', () => {
   it('maps TABLE_NAME to the main table and RESOLVER_ENV_* to ctx.env (CTX-10)', () => {

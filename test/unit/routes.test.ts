@@ -5,9 +5,9 @@ import { functions } from '../../src/functions/index';
 import type { AppSyncFields } from '../../src/generated/resolver-types';
 import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
 import { resolvers } from '../../src/resolvers/index';
-import { functionTable } from '../../packages/engine/src/function-table';
-import { fn, NONE } from '../../packages/engine/src/resolver';
-import { typedRoutes } from '../../packages/engine/src/typed-routes';
+import { functionTable } from '../../packages/engine/src/core/function-table';
+import { fn, NONE } from '../../packages/engine/src/core/resolver';
+import { typedRoutes } from '../../packages/engine/src/core/typed-routes';
 
 const dir = fileURLToPath(new URL('../../src/resolvers/', import.meta.url));
 const functionsDir = fileURLToPath(new URL('../../src/functions/', import.meta.url));

@@ -1,7 +1,7 @@
 import { graphql, isObjectType, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import appsyncSdl from '../../schema/appsync.graphql';
-import { buildExecutableSchema } from '../../packages/engine/src/schema';
+import { buildExecutableSchema } from '../../packages/engine/src/execution/schema';
 
 const names = ['AWSDate', 'AWSTime', 'AWSDateTime', 'AWSTimestamp', 'AWSEmail', 'AWSJSON', 'AWSPhone', 'AWSURL', 'AWSIPAddress', 'Int', 'Float', 'ID'];
 

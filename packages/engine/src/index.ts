@@ -10,20 +10,20 @@
  */
 
 // The engine and its adapter.
-export { createAppSyncEngine, type AppSyncEngine, type EngineOptions } from './engine';
+export { createAppSyncEngine, type AppSyncEngine, type EngineOptions } from './execution/engine';
 export { createHttpApiHandler, type HttpApiHandler, type HttpApiOptions, type HttpApiRoute } from './adapters/http-api/index';
 export { engineRequestFromEvent, eventHeader } from './adapters/http-api/event';
 export { jsonError } from './adapters/http-api/json-error';
 export type { TrustedDocumentsOptions } from './adapters/http-api/trusted-documents';
 export { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES, LAMBDA_MAX_REQUEST_BYTES } from './adapters/http-api/request-size';
-export type { EngineRequest, AuthorizerContext, IamAuthorizer, ResolverHeaders } from './request';
-export type { ListSizes } from './server';
-export { DEFAULT_DOCUMENT_CACHE_BYTES } from './document-store';
-export { MAX_RESPONSE_BYTES } from './response-budget';
-export type { RequestContext } from './request-context';
+export type { EngineRequest, AuthorizerContext, IamAuthorizer, ResolverHeaders } from './core/request';
+export type { ListSizes } from './execution/server';
+export { DEFAULT_DOCUMENT_CACHE_BYTES } from './execution/document-store';
+export { MAX_RESPONSE_BYTES } from './limits/response-budget';
+export type { RequestContext } from './core/request-context';
 
 // Observing requests: logs, metrics, traces.
-export { composeHooks, type EngineHooks, type RequestObserver, type ErrorReport, type OperationReport, type RequestOutcome, type DataSourceCall } from './hooks';
+export { composeHooks, type EngineHooks, type RequestObserver, type ErrorReport, type OperationReport, type RequestOutcome, type DataSourceCall } from './core/hooks';
 
 // Resolvers, pipeline functions and data sources, as attached on AppSync.
 export {
@@ -45,37 +45,40 @@ export {
   type LambdaDataSource,
   type LambdaResolverModule,
   type LambdaBatchResolverModule,
-} from './resolver';
-export { functionTable, type FunctionTable } from './function-table';
-export { typedRoutes, type RoutingTable, type FieldTyping, type TypedResolverModule, type TypedLambdaModule, type TypedLambdaBatchModule, type LambdaBatchItem } from './typed-routes';
-export { httpDataSource, HTTP_DATA_SOURCE_DEFAULTS, type HttpDataSourceRef, type HttpDataSourceOptions, type HttpAuthorizationConfig, type SigningCredentials } from './http-data-source/config';
-export { lambdaDataSource } from './lambda/data-source';
-export { remoteLambda, remoteLambdaFn } from './lambda/direct';
-export { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS, type LambdaInvoker, type LambdaInvokerSettings } from './lambda/invoker';
-export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './dynamodb/client';
+} from './core/resolver';
+export { functionTable, type FunctionTable } from './core/function-table';
+export { typedRoutes, type RoutingTable, type FieldTyping, type TypedResolverModule, type TypedLambdaModule, type TypedLambdaBatchModule, type LambdaBatchItem } from './core/typed-routes';
+export { httpDataSource, HTTP_DATA_SOURCE_DEFAULTS } from './data-sources/http/config';
+export { type HttpDataSourceRef, type HttpDataSourceOptions, type HttpAuthorizationConfig, type SigningCredentials } from './core/resolver';
+export { lambdaDataSource } from './data-sources/lambda/data-source';
+export { remoteLambda, remoteLambdaFn } from './data-sources/lambda/remote-direct';
+export { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS, type LambdaInvokerSettings } from './data-sources/lambda/invoker';
+export { type LambdaInvoker } from './core/runtime';
+export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './data-sources/dynamodb/client';
 
 // Subscriptions over API Gateway WebSockets (graphql-transport-ws), fanned out from committed mutations.
-export { createRealtime, type Realtime, type RealtimeOptions } from './realtime/realtime';
-export type { FanOutReport, FanOutStats, MutationEvent } from './realtime/fanout';
-export { httpRealtimePlugin, type HttpRealtimeOptions } from './realtime/http';
-export { createConnectionApi, type ConnectionApi } from './realtime/connections';
-export { createWebSocketHandler, type PublishEvent } from './adapters/websocket';
-export type { EngineLogger } from './hooks';
+export { createRealtime, type Realtime, type RealtimeOptions } from './realtime/service/index';
+export type { FanOutReport, FanOutStats, MutationEvent } from './realtime/service/fanout';
+export { httpRealtimePlugin, type HttpRealtimeOptions } from './realtime/publish/index';
+export { createConnectionApi, type ConnectionApi } from './realtime/service/connections';
+export { createWebSocketHandler, type PublishEvent } from './adapters/websocket/index';
+export type { EngineLogger } from './core/hooks';
 
 // Wiring from an existing AppSync project's configuration.
 export { fromServerlessAppSync, fromAppSyncManifest, WiringError, type Wiring, type WiringOptions } from './wiring/index';
 
 // Authorization, limits and budgets.
 export { readAuthConfig, type AuthConfig, type AuthSettings, type CognitoConfig, type OidcConfig } from './auth/config';
-export { AUTH_MODES, isAuthMode, type AuthMode } from './auth/modes';
-export { AuthenticationError, type RequestAuthorization } from './auth/authenticate';
-export { DEADLINE_DEFAULTS, type DeadlineSettings } from './deadline';
-export { readQueryBudgets, DEFAULT_QUERY_BUDGETS, type QueryBudget, type QueryBudgets } from './budget/budgets';
-export type { ExecutionLimits } from './execute';
+export { AUTH_MODES, isAuthMode, type AuthMode } from './core/auth-modes';
+export { AuthenticationError } from './auth/authenticate';
+export { type RequestAuthorization } from './core/request';
+export { DEADLINE_DEFAULTS, type DeadlineSettings } from './core/deadline';
+export { readQueryBudgets, DEFAULT_QUERY_BUDGETS, type QueryBudget, type QueryBudgets } from './limits/budgets';
+export type { ExecutionLimits } from './execution/field-resolver';
 
 // AppSync's definitions, for tools that read the schema (codegen, linters).
-export { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from './appsync-schema';
+export { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from './appsync/definitions';
 
 // Errors: the errorTypes clients can switch on.
-export { ERROR_TYPES, type ErrorType } from './error-types';
-export { AppSyncError } from './errors';
+export { ERROR_TYPES, type ErrorType } from './core/error-types';
+export { AppSyncError } from './core/errors';

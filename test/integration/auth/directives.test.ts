@@ -2,7 +2,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import { readAuthConfig } from '../../../packages/engine/src/auth/config';
-import { NONE, unit } from '../../../packages/engine/src/resolver';
+import { NONE, unit } from '../../../packages/engine/src/core/resolver';
 import { cognitoIdToken, createSigningKey, TEST_USER_POOL_ID } from '../../helpers/jwt';
 import { createRuntimeApi } from '../runtime/harness';
 

@@ -2,7 +2,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import { readAuthConfig } from '../../../packages/engine/src/auth/config';
-import { NONE, unit } from '../../../packages/engine/src/resolver';
+import { NONE, unit } from '../../../packages/engine/src/core/resolver';
 import { cognitoIdToken, createSigningKey, oidcToken, TEST_CLIENT_ID, TEST_OIDC_CLIENT_ID, TEST_OIDC_ISSUER, TEST_USER_POOL_ID } from '../../helpers/jwt';
 import { graphqlEvent } from '../../helpers/events';
 import { createRuntimeApi, json } from '../runtime/harness';

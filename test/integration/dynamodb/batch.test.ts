@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BATCH_RETRIES } from '../../../packages/engine/src/dynamodb/retry';
+import { MAX_BATCH_RETRIES } from '../../../packages/engine/src/data-sources/dynamodb/retry';
 import { createHarness, type DataSourceHarness } from './data-source';
 
 let h: DataSourceHarness;

@@ -5,7 +5,7 @@
  */
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../../scripts/lib/table';
-import { runDynamoDBRequest, type DataSourceOutcome, type DynamoDBCallContext } from '../../../packages/engine/src/dynamodb/index';
+import { runDynamoDBRequest, type DataSourceOutcome, type DynamoDBCallContext } from '../../../packages/engine/src/data-sources/dynamodb/index';
 import { createTestDatabase, type TestDatabase } from '../../helpers/dynamodb';
 
 export type Command = { constructor: { name: string }; input: Record<string, any> };

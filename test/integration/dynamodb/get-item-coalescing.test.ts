@@ -3,10 +3,10 @@ import { util, type Context } from '@aws-appsync/utils';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { execute, parse } from 'graphql';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GetItemLoaders } from '../../../packages/engine/src/dynamodb/index';
-import { createRequestContext, type RequestContext } from '../../../packages/engine/src/request-context';
-import { unit } from '../../../packages/engine/src/resolver';
-import { buildExecutableSchema } from '../../../packages/engine/src/schema';
+import { GetItemLoaders } from '../../../packages/engine/src/data-sources/dynamodb/index';
+import { createRequestContext, type RequestContext } from '../../../packages/engine/src/core/request-context';
+import { unit } from '../../../packages/engine/src/core/resolver';
+import { buildExecutableSchema } from '../../../packages/engine/src/execution/schema';
 import { createHarness, type DataSourceHarness } from './data-source';
 
 // A test-only schema: a list of jobs, each resolving its company with a plain GetItem resolver.

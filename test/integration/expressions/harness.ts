@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { runDynamoDBRequest, type DataSourceOutcome, type DynamoDBCallContext } from '../../../packages/engine/src/dynamodb/index';
+import { runDynamoDBRequest, type DataSourceOutcome, type DynamoDBCallContext } from '../../../packages/engine/src/data-sources/dynamodb/index';
 import { createTestDatabase, type TestDatabase } from '../../helpers/dynamodb';
 
 export interface ExpressionHarness {

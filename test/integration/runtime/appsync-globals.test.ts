@@ -2,9 +2,9 @@
 // extensions without importing them runs through createServer with a schema of its own, in a process
 // where nothing else has defined them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extensions as engineExtensions, installAppSyncGlobals, runtime as engineRuntime } from '../../../packages/engine/src/appsync-globals';
-import { NONE, unit } from '../../../packages/engine/src/resolver';
-import { util as engineUtil } from '../../../packages/engine/src/util/index';
+import { extensions as engineExtensions, installAppSyncGlobals, runtime as engineRuntime } from '../../../packages/engine/src/appsync/globals';
+import { NONE, unit } from '../../../packages/engine/src/core/resolver';
+import { util as engineUtil } from '../../../packages/engine/src/appsync/util/index';
 import * as greeting from '../../fixtures/appsync-globals/Query.greeting';
 import { createRuntimeApi, type RuntimeApi } from './harness';
 

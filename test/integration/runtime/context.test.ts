@@ -1,7 +1,7 @@
 // Conformance: the context object a resolver sees (contract §1, CTX-01..CTX-12), through the real Lambda handler.
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { NONE, fn, pipeline, unit } from '../../../packages/engine/src/resolver';
+import { NONE, fn, pipeline, unit } from '../../../packages/engine/src/core/resolver';
 import { createRuntimeApi, json } from './harness';
 
 /** A unit resolver on NONE whose field value is what `pick(ctx)` returns. */

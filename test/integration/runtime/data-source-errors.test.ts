@@ -3,7 +3,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { util, type Context } from '@aws-appsync/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NONE, TABLE, fn, pipeline, unit } from '../../../packages/engine/src/resolver';
+import { NONE, TABLE, fn, pipeline, unit } from '../../../packages/engine/src/core/resolver';
 import { createTestDatabase, type TestDatabase } from '../../helpers/dynamodb';
 import { createRuntimeApi, json } from './harness';
 

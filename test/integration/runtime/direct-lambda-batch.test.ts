@@ -4,8 +4,8 @@ import type { Context } from '@aws-appsync/utils';
 import type { AppSyncBatchResolverHandler, AppSyncResolverEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { AppSyncFields } from '../../../src/generated/resolver-types';
-import { NONE, lambda, unit, type LambdaBatchResolverModule } from '../../../packages/engine/src/resolver';
-import { typedRoutes } from '../../../packages/engine/src/typed-routes';
+import { NONE, lambda, unit, type LambdaBatchResolverModule } from '../../../packages/engine/src/core/resolver';
+import { typedRoutes } from '../../../packages/engine/src/core/typed-routes';
 import { createRuntimeApi } from './harness';
 
 type ParentEvent = AppSyncResolverEvent<Record<string, never>, { id: string }>;

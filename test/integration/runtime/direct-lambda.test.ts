@@ -3,7 +3,7 @@
 import type { Context } from '@aws-appsync/utils';
 import type { AppSyncResolverHandler } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { NONE, fn, lambda, lambdaFn, pipeline, unit } from '../../../packages/engine/src/resolver';
+import { NONE, fn, lambda, lambdaFn, pipeline, unit } from '../../../packages/engine/src/core/resolver';
 import { createRuntimeApi, json } from './harness';
 
 describe('lambda() unit resolvers', () => {

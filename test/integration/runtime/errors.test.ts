@@ -1,7 +1,7 @@
 // Conformance: GraphQL error entries (EXE-09, GAP-08) and masking of unexpected failures.
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { NONE, unit, type ResolverModule } from '../../../packages/engine/src/resolver';
+import { NONE, unit, type ResolverModule } from '../../../packages/engine/src/core/resolver';
 import { graphqlEvent } from '../../helpers/events';
 import { createRuntimeApi } from './harness';
 

@@ -1,7 +1,7 @@
 // Conformance: the execution model (contract §2, EXE-01..EXE-17 besides the EXE-08a matrix).
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NONE, fn, pipeline, unit, type ResolverModule } from '../../../packages/engine/src/resolver';
+import { NONE, fn, pipeline, unit, type ResolverModule } from '../../../packages/engine/src/core/resolver';
 import { createRuntimeApi, json } from './harness';
 
 const none = (module: ResolverModule) => unit(module, NONE);

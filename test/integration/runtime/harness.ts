@@ -7,8 +7,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createLambdaHandler, type LambdaOptions } from '../../helpers/handler';
-import type { LambdaInvoker } from '../../../packages/engine/src/lambda/invoker';
-import type { ResolverDefinition } from '../../../packages/engine/src/resolver';
+import type { LambdaInvoker } from '../../../packages/engine/src/core/runtime';
+import type { ResolverDefinition } from '../../../packages/engine/src/core/resolver';
 import type { TestDatabase } from '../../helpers/dynamodb';
 import { graphqlEvent, type EventOptions } from '../../helpers/events';
 

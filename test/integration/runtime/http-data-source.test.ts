@@ -11,8 +11,8 @@ import { Sha256 } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { util, type Context } from '@aws-appsync/utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { httpDataSource, type HttpDataSourceOptions, type SigningCredentials } from '../../../packages/engine/src/http-data-source/index';
-import { fn, NONE, pipeline, unit, type ResolverModule } from '../../../packages/engine/src/resolver';
+import { httpDataSource, type HttpDataSourceOptions, type SigningCredentials } from '../../../packages/engine/src/data-sources/http/index';
+import { fn, NONE, pipeline, unit, type ResolverModule } from '../../../packages/engine/src/core/resolver';
 import { createRuntimeApi, json, type RuntimeApi } from './harness';
 
 /** One request as the endpoint received it. */

@@ -3,8 +3,8 @@
 // Lambda service that speaks the Invoke API's wire protocol (test/helpers/lambda-service.ts).
 import { util, type Context } from '@aws-appsync/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lambdaDataSource } from '../../../packages/engine/src/lambda/data-source';
-import { NONE, fn, pipeline, unit, type DataSourceRef } from '../../../packages/engine/src/resolver';
+import { lambdaDataSource } from '../../../packages/engine/src/data-sources/lambda/data-source';
+import { NONE, fn, pipeline, unit, type DataSourceRef } from '../../../packages/engine/src/core/resolver';
 import { startLambdaService, type LambdaService } from '../../helpers/lambda-service';
 import { createRuntimeApi, json } from './harness';
 

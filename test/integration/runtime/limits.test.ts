@@ -1,9 +1,9 @@
 // Conformance: per-request limits (LIM-02 resolver count, LIM-03 query depth) and LIM-05.
 import type { Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESOLVER_COUNT_LIMIT } from '../../../packages/engine/src/execute';
-import { MAX_QUERY_DEPTH_LIMIT, queryDepthLimitRule } from '../../../packages/engine/src/limits';
-import { MAX_PIPELINE_FUNCTIONS, NONE, fn, pipeline, unit } from '../../../packages/engine/src/resolver';
+import { DEFAULT_RESOLVER_COUNT_LIMIT } from '../../../packages/engine/src/execution/field-resolver';
+import { MAX_QUERY_DEPTH_LIMIT, queryDepthLimitRule } from '../../../packages/engine/src/limits/depth';
+import { MAX_PIPELINE_FUNCTIONS, NONE, fn, pipeline, unit } from '../../../packages/engine/src/core/resolver';
 import { createRuntimeApi } from './harness';
 
 const returning = (value: unknown) => unit({ request: () => ({ payload: value }), response: (ctx: Context) => ctx.result }, NONE);

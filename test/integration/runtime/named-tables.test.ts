@@ -6,7 +6,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { util, type Context } from '@aws-appsync/utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamoDBDataSource, unit } from '../../../packages/engine/src/resolver';
+import { dynamoDBDataSource, unit } from '../../../packages/engine/src/core/resolver';
 import { createTestDatabase, type TestDatabase } from '../../helpers/dynamodb';
 import { createRuntimeApi, json } from './harness';
 

@@ -1,7 +1,7 @@
 // Conformance: a null where the schema allows none gets AppSync's answer (EXE-09), not InternalFailure.
 import { type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { NONE, unit, type ResolverModule } from '../../../packages/engine/src/resolver';
+import { NONE, unit, type ResolverModule } from '../../../packages/engine/src/core/resolver';
 import { graphqlEvent } from '../../helpers/events';
 import { createRuntimeApi } from './harness';
 

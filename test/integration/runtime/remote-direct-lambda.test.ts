@@ -3,8 +3,8 @@
 // client and a local stand-in of the Invoke API (test/helpers/lambda-service.ts).
 import type { Context } from '@aws-appsync/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { remoteLambda, remoteLambdaFn } from '../../../packages/engine/src/lambda/direct';
-import { NONE, fn, lambda, pipeline, unit } from '../../../packages/engine/src/resolver';
+import { remoteLambda, remoteLambdaFn } from '../../../packages/engine/src/data-sources/lambda/remote-direct';
+import { NONE, fn, lambda, pipeline, unit } from '../../../packages/engine/src/core/resolver';
 import { startLambdaService, type LambdaService } from '../../helpers/lambda-service';
 import { createRuntimeApi } from './harness';
 

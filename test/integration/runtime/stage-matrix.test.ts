@@ -3,7 +3,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NONE, TABLE, fn, pipeline, unit, type ResolverModule } from '../../../packages/engine/src/resolver';
+import { NONE, TABLE, fn, pipeline, unit, type ResolverModule } from '../../../packages/engine/src/core/resolver';
 import { createTestDatabase, type TestDatabase } from '../../helpers/dynamodb';
 import { createRuntimeApi, json } from './harness';
 

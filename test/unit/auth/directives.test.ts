@@ -2,7 +2,8 @@ import { buildSchema, defaultFieldResolver, isObjectType, type GraphQLSchema } f
 import { describe, expect, it } from 'vitest';
 import appsyncSdl from '../../../schema/appsync.graphql';
 import { createApiKeyMatcher } from '../../../packages/engine/src/auth/api-keys';
-import { deniedCoordinates, type RequestAuthorization } from '../../../packages/engine/src/auth/authenticate';
+import { deniedCoordinates } from '../../../packages/engine/src/auth/authenticate';
+import { type RequestAuthorization } from '../../../packages/engine/src/core/request';
 import { readAuthConfig, type AuthConfig } from '../../../packages/engine/src/auth/config';
 import { resolveFieldRules } from '../../../packages/engine/src/auth/directives';
 import { applyFieldAuthorization, canDeny, isAllowed } from '../../../packages/engine/src/auth/enforce';

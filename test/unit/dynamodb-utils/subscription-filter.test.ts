@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSubscriptionFilter } from '../../../packages/engine/src/util/transform';
+import { toSubscriptionFilter } from '../../../packages/engine/src/appsync/util/transform';
 
 // Expected values are AppSync's recorded outputs (EvaluateCode).
 const sub = (filter: unknown, ignored?: string[], rules?: unknown) => toSubscriptionFilter(filter as never, ignored as never, rules as never);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as transform from '../../../packages/engine/src/util/transform';
+import * as transform from '../../../packages/engine/src/appsync/util/transform';
 
 // Every expected value below is AppSync's own output (recorded with EvaluateCode), including its
 // quirks: dangling joiners, `(null)` for an empty `in`, and `null` for filters it cannot render.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as dynamodb from '../../../packages/engine/src/util/dynamodb';
+import * as dynamodb from '../../../packages/engine/src/appsync/util/dynamodb';
 
 // Expected values are AppSync's recorded outputs (EvaluateCode) unless a test says otherwise.
 describe('util.dynamodb', () => {

@@ -1,8 +1,8 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { listBinding } from '../../../packages/engine/src/dynamodb/list-binding';
-import { decodeNextToken, encodeNextToken, MAX_NEXT_TOKEN_LENGTH } from '../../../packages/engine/src/dynamodb/pagination';
-import { decodeStartKey, encodeStartKey } from '../../../packages/engine/src/dynamodb/start-key';
+import { listBinding } from '../../../packages/engine/src/data-sources/dynamodb/list-binding';
+import { decodeNextToken, encodeNextToken, MAX_NEXT_TOKEN_LENGTH } from '../../../packages/engine/src/data-sources/dynamodb/pagination';
+import { decodeStartKey, encodeStartKey } from '../../../packages/engine/src/data-sources/dynamodb/start-key';
 
 const scope = { resolverId: 'Query.jobsByCompany', secret: 'a-secret-of-this-deployment' };
 const companyQuery = (companyId: string, extra: Record<string, unknown> = {}) => ({

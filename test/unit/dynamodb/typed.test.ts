@@ -1,8 +1,8 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { canonical } from '../../../packages/engine/src/dynamodb/canonical';
-import { resolveTable, tableEntries } from '../../../packages/engine/src/dynamodb/tables';
-import { fromTyped, fromTypedMap, itemResult, toResult } from '../../../packages/engine/src/dynamodb/typed';
+import { canonical } from '../../../packages/engine/src/data-sources/dynamodb/canonical';
+import { resolveTable, tableEntries } from '../../../packages/engine/src/data-sources/dynamodb/tables';
+import { fromTyped, fromTypedMap, itemResult, toResult } from '../../../packages/engine/src/data-sources/dynamodb/typed';
 
 const thrown = (run: () => unknown) => {
   try {

@@ -1,7 +1,7 @@
 import type { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { parse, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createDocumentStore, DEFAULT_DOCUMENT_CACHE_BYTES, documentBytes } from '../../../packages/engine/src/document-store';
+import { createDocumentStore, DEFAULT_DOCUMENT_CACHE_BYTES, documentBytes } from '../../../packages/engine/src/execution/document-store';
 
 /** A unique document: an alias and a padding comment of `padding` characters. */
 const paddedDocument = (n: number, padding: number) => parse(`{ a${n}: __typename }\n#${'p'.repeat(padding)}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentNesting, MAX_DOCUMENT_NESTING, nestsTooDeep } from '../../../packages/engine/src/adapters/http-api/nesting';
-import { formatAppSyncError } from '../../../packages/engine/src/format-error';
+import { formatAppSyncError } from '../../../packages/engine/src/core/format-error';
 
 describe('documentNesting', () => {
   it('counts selection sets, lists, objects and argument lists together', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidateKeys, filterKey, filterKeyOf, matchesArguments, matchesFilter, matchesFilterGroup } from '../../../packages/engine/src/realtime/filters';
-import { toSubscriptionFilter } from '../../../packages/engine/src/util/transform/subscription-filter';
+import { candidateKeys, filterKey, filterKeyOf, matchesArguments, matchesFilter, matchesFilterGroup } from '../../../packages/engine/src/realtime/service/filters';
+import { toSubscriptionFilter } from '../../../packages/engine/src/appsync/util/transform/subscription-filter';
 
 const application = { id: 'a1', jobId: 'j1', stage: 'SCREEN', version: 2, tags: ['remote', 'senior'], job: { companyId: 'c1', title: 'Engineer' } };
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { invalidationCandidateKeys, invalidationKey, matchesInvalidationFilter } from '../../../packages/engine/src/realtime/invalidate';
-import { MAX_INVALIDATIONS_PER_REQUEST, recordInvalidation, type RecordedInvalidation } from '../../../packages/engine/src/realtime/invalidation';
-import { committedInvalidations } from '../../../packages/engine/src/realtime/publish-plugin';
-import { toSubscriptionFilter } from '../../../packages/engine/src/util/transform/subscription-filter';
+import { invalidationCandidateKeys, invalidationKey, matchesInvalidationFilter } from '../../../packages/engine/src/realtime/service/invalidate';
+import { MAX_INVALIDATIONS_PER_REQUEST, recordInvalidation } from '../../../packages/engine/src/appsync/invalidation';
+import { type RecordedInvalidation } from '../../../packages/engine/src/core/current-execution';
+import { committedInvalidations } from '../../../packages/engine/src/realtime/publish/plugin';
+import { toSubscriptionFilter } from '../../../packages/engine/src/appsync/util/transform/subscription-filter';
 import { thrownBy } from '../../helpers/thrown';
 
 const filter = (input: Record<string, unknown>) => toSubscriptionFilter(input) as { filterGroup: Array<{ filters: Array<{ fieldName: string; operator: string; value: unknown }> }> };

@@ -2,9 +2,9 @@ import { isScalarType, Kind, parse, printType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import domainSdl from '../../../schema/schema.graphql';
 import { resolvers } from '../../../src/resolvers/index';
-import { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from '../../../packages/engine/src/appsync-schema';
-import { appsyncScalars } from '../../../packages/engine/src/scalars';
-import { buildExecutableSchema } from '../../../packages/engine/src/schema';
+import { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from '../../../packages/engine/src/appsync/definitions';
+import { appsyncScalars } from '../../../packages/engine/src/appsync/scalars';
+import { buildExecutableSchema } from '../../../packages/engine/src/execution/schema';
 import { schemaSdl } from '../../../src/api';
 
 describe('parseAppSyncSchema (AUTH-02, SCAL-01)', () => {

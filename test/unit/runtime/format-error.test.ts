@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAppSyncError, INTERNAL_ERROR_MESSAGE } from '../../../packages/engine/src/format-error';
+import { formatAppSyncError, INTERNAL_ERROR_MESSAGE } from '../../../packages/engine/src/core/format-error';
 
 describe('formatAppSyncError', () => {
   it('GAP-08 lifts errorType, errorInfo and data to the top level and keeps them under extensions', () => {

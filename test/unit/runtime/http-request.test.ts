@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customDomain, resolverHeaders, sourceIps } from '../../../packages/engine/src/request';
+import { customDomain, resolverHeaders, sourceIps } from '../../../packages/engine/src/core/request';
 
 describe('resolverHeaders', () => {
   it('CTX-04 lower-cases names and drops the cookie header', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../../packages/engine/src/auth/authenticate';
-import { AUTH_TYPE_NAMES } from '../../../packages/engine/src/auth/modes';
-import { normaliseClaims } from '../../../packages/engine/src/identity';
-import type { AuthorizerContext } from '../../../packages/engine/src/request';
+import { AUTH_TYPE_NAMES } from '../../../packages/engine/src/core/auth-modes';
+import { normaliseClaims } from '../../../packages/engine/src/auth/identity';
+import type { AuthorizerContext } from '../../../packages/engine/src/core/request';
 
 const trusted = createAuthenticator({ trustAuthorizer: true });
 /** The identity and util.authType() name the engine derives from API Gateway's authorizer, trusted as it is. */

@@ -1,6 +1,6 @@
 import { buildSchema, graphql, GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { appSyncPath, nonNullViolation } from '../../../packages/engine/src/non-null';
+import { appSyncPath, nonNullViolation } from '../../../packages/engine/src/core/non-null';
 
 const schema = buildSchema(/* GraphQL */ `
   type Query {

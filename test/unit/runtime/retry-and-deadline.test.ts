@@ -1,10 +1,10 @@
 import type { RetryErrorInfo } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../src/config';
-import { DEADLINE_DEFAULTS, DeadlineExceededError, beforeDeadline, startDeadline } from '../../../packages/engine/src/deadline';
-import { DYNAMODB_CLIENT_DEFAULTS } from '../../../packages/engine/src/dynamodb/client';
-import { faultType, toDataSourceError } from '../../../packages/engine/src/dynamodb/errors';
-import { RefillingRetryStrategy } from '../../../packages/engine/src/dynamodb/retry-strategy';
+import { DEADLINE_DEFAULTS, DeadlineExceededError, beforeDeadline, startDeadline } from '../../../packages/engine/src/core/deadline';
+import { DYNAMODB_CLIENT_DEFAULTS } from '../../../packages/engine/src/data-sources/dynamodb/client';
+import { faultType, toDataSourceError } from '../../../packages/engine/src/data-sources/dynamodb/errors';
+import { RefillingRetryStrategy } from '../../../packages/engine/src/data-sources/dynamodb/retry-strategy';
 
 const throttled: RetryErrorInfo = { errorType: 'THROTTLING' };
 const clientError: RetryErrorInfo = { errorType: 'CLIENT_ERROR' };

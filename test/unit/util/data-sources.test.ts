@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { withExecution, type Execution } from '../../../packages/engine/src/execution';
-import { createResponseHeaders, RESPONSE_HEADERS_MAX_BYTES } from '../../../packages/engine/src/util/http';
-import { util } from '../../../packages/engine/src/util/index';
+import { withExecution, type Execution } from '../../../packages/engine/src/core/current-execution';
+import { RESPONSE_HEADERS_MAX_BYTES } from '../../../packages/engine/src/appsync/util/http';
+import { createResponseHeaders } from '../../../packages/engine/src/core/current-execution';
+import { util } from '../../../packages/engine/src/appsync/util/index';
 import { thrownBy } from '../../helpers/thrown';
 
 const column = (label: string) => ({ label, name: label, typeName: 'VARCHAR' });

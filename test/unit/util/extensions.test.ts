@@ -1,8 +1,8 @@
 import { extensions, util } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { withExecution, type Execution } from '../../../packages/engine/src/execution';
-import type { RecordedInvalidation } from '../../../packages/engine/src/realtime/invalidation';
-import { util as runtimeUtil } from '../../../packages/engine/src/util/index';
+import { withExecution, type Execution } from '../../../packages/engine/src/core/current-execution';
+import type { RecordedInvalidation } from '../../../packages/engine/src/core/current-execution';
+import { util as runtimeUtil } from '../../../packages/engine/src/appsync/util/index';
 import { thrownBy } from '../../helpers/thrown';
 
 describe('extensions', () => {

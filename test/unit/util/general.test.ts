@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppSyncError, UnauthorizedError } from '../../../packages/engine/src/errors';
-import { withExecution, type AuthTypeName, type Execution } from '../../../packages/engine/src/execution';
-import { util } from '../../../packages/engine/src/util/index';
+import { AppSyncError, UnauthorizedError } from '../../../packages/engine/src/core/errors';
+import { withExecution, type AuthTypeName, type Execution } from '../../../packages/engine/src/core/current-execution';
+import { util } from '../../../packages/engine/src/appsync/util/index';
 import { thrownBy } from '../../helpers/thrown';
 
 function anExecution(overrides: Partial<Execution> = {}): Execution {

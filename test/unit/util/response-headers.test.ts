@@ -1,7 +1,7 @@
 // util.http.addResponseHeader(s) through the real Lambda handler (NONE data source, no I/O).
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { NONE, unit } from '../../../packages/engine/src/resolver';
+import { NONE, unit } from '../../../packages/engine/src/core/resolver';
 import { graphqlEvent } from '../../helpers/events';
 import { createRuntimeApi } from '../../integration/runtime/harness';
 

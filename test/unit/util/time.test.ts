@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppSyncError } from '../../../packages/engine/src/errors';
-import { util } from '../../../packages/engine/src/util/index';
+import { AppSyncError } from '../../../packages/engine/src/core/errors';
+import { util } from '../../../packages/engine/src/appsync/util/index';
 
 const { time } = util;
 // 2018-02-06T19:01:35.750Z, the instant of AppSync's documentation examples.

@@ -2,9 +2,9 @@
 // with every error naming its place in the manifest.
 import { describe, expect, it } from 'vitest';
 import type { AppSyncManifest } from '../../../scripts/lib/appsync-manifest';
-import { httpDataSource } from '../../../packages/engine/src/http-data-source/config';
-import { lambdaDataSource } from '../../../packages/engine/src/lambda/data-source';
-import { NONE, dynamoDBDataSource, lambda, lambdaFn } from '../../../packages/engine/src/resolver';
+import { httpDataSource } from '../../../packages/engine/src/data-sources/http/config';
+import { lambdaDataSource } from '../../../packages/engine/src/data-sources/lambda/data-source';
+import { NONE, dynamoDBDataSource, lambda, lambdaFn } from '../../../packages/engine/src/core/resolver';
 import { UnsupportedError, WiringError, fromAppSyncManifest, type WiringOptions } from '../../../packages/engine/src/wiring/index';
 import { modules } from '../../fixtures/appsync-config/modules';
 

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { httpDataSource } from '../../../packages/engine/src/http-data-source/config';
-import { lambdaDataSource } from '../../../packages/engine/src/lambda/data-source';
-import { NONE, dynamoDBDataSource, type ResolverDefinition } from '../../../packages/engine/src/resolver';
+import { httpDataSource } from '../../../packages/engine/src/data-sources/http/config';
+import { lambdaDataSource } from '../../../packages/engine/src/data-sources/lambda/data-source';
+import { NONE, dynamoDBDataSource, type ResolverDefinition } from '../../../packages/engine/src/core/resolver';
 import { UnsupportedError, WiringError, fromServerlessAppSync, type WiringOptions } from '../../../packages/engine/src/wiring/index';
 import { modules } from '../../fixtures/appsync-config/modules';
 

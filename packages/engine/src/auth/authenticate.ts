@@ -18,22 +18,12 @@
  * directive: for APIs whose every route is behind an authorizer, and for tests of resolvers.
  */
 import type { Identity } from '@aws-appsync/utils';
-import { cognitoIdentity, iamIdentity, oidcIdentity } from '../identity';
-import type { EngineRequest } from '../request';
+import { cognitoIdentity, iamIdentity, oidcIdentity } from './identity';
+import type { EngineRequest, RequestAuthorization } from '../core/request';
 import { createApiKeyMatcher } from './api-keys';
 import { configuredModes, type AuthConfig, type AuthSettings } from './config';
 import { createJwtVerifiers, isCognitoIssuer, unverifiedIssuer } from './jwt';
-import type { AuthMode } from './modes';
-
-/** How one request was authorized. */
-export interface RequestAuthorization {
-  mode: AuthMode;
-  identity: Identity;
-  /** The caller's `cognito:groups` (user pools only). */
-  groups: readonly string[] | null;
-  /** Coordinates the Lambda authorizer denied (AUTH-07); null when none. */
-  deniedFields: ReadonlySet<string> | null;
-}
+import type { AuthMode } from '../core/auth-modes';
 
 /** A request without valid credentials: answered with HTTP 401 and no data (EXE-12). */
 export class AuthenticationError extends Error {

@@ -20,7 +20,7 @@
  * secret store at cold start instead.
  */
 import type { Jwks } from 'aws-jwt-verify/jwk';
-import { isAuthMode, type AuthMode } from './modes';
+import { isAuthMode, type AuthMode } from '../core/auth-modes';
 
 export type UserPoolDefaultAction = 'ALLOW' | 'DENY';
 

@@ -10,7 +10,7 @@
  */
 import { isObjectType, valueFromASTUntyped, type ConstDirectiveNode, type GraphQLSchema } from 'graphql';
 import type { AuthConfig } from './config';
-import { MODE_DIRECTIVES, type AuthMode } from './modes';
+import { MODE_DIRECTIVES, type AuthMode } from '../core/auth-modes';
 
 /** The modes that may read one field; for user pools, the groups required (null: any user). */
 export type FieldRule = ReadonlyMap<AuthMode, readonly string[] | null>;

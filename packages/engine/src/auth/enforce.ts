@@ -8,12 +8,12 @@
  * nothing per request; a checked one costs a map lookup.
  */
 import { defaultFieldResolver, GraphQLError, isObjectType, responsePathAsArray, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { unauthorizedMessage } from '../errors';
-import type { RequestContext } from '../request-context';
-import type { RequestAuthorization } from './authenticate';
+import { unauthorizedMessage } from '../core/errors';
+import type { RequestContext } from '../core/request-context';
+import type { RequestAuthorization } from '../core/request';
 import { configuredModes, type AuthConfig, type UserPoolDefaultAction } from './config';
 import { resolveFieldRules, type FieldRule } from './directives';
-import { ERROR_TYPES } from '../error-types';
+import { ERROR_TYPES } from '../core/error-types';
 
 /** Whether a request authorized as `auth` may read a field with `rule` (AUTH-05, AUTH-06, AUTH-07). */
 export function isAllowed(rule: FieldRule, auth: RequestAuthorization, coordinate: string, defaultAction: UserPoolDefaultAction = 'ALLOW'): boolean {

@@ -2,9 +2,10 @@
  * Data sources as read from a configuration, before a resolver attaches them: the runtime's
  * DataSourceRef for each kind, and the table each DynamoDB data source names.
  */
-import { httpDataSource, type HttpAuthorizationConfig } from '../http-data-source/config';
-import { lambdaDataSource } from '../lambda/data-source';
-import { NONE, dynamoDBDataSource, type DataSourceRef } from '../resolver';
+import { httpDataSource } from '../data-sources/http/config';
+import { type HttpAuthorizationConfig } from '../core/resolver';
+import { lambdaDataSource } from '../data-sources/lambda/data-source';
+import { NONE, dynamoDBDataSource, type DataSourceRef } from '../core/resolver';
 import { UnsupportedError, WiringError } from './errors';
 
 export type DataSourceSpec =

@@ -4,8 +4,8 @@
  * paths are as written in the manifest (`Query.job.js`, `functions/loadJob.js`); a Direct Lambda
  * resolver or function has no bundled code, so its `source` file is loaded instead.
  */
-import type { HttpAuthorizationConfig } from '../http-data-source/config';
-import { lambda, lambdaFn, pipeline, unit, fn, type LambdaBatchResolverModule, type PipelineFunction, type ResolverDefinition } from '../resolver';
+import type { HttpAuthorizationConfig } from '../core/resolver';
+import { lambda, lambdaFn, pipeline, unit, fn, type LambdaBatchResolverModule, type PipelineFunction, type ResolverDefinition } from '../core/resolver';
 import { attach, dataSourceNamed, tablesOf, unknownDataSourceType, type DataSourceSpec } from './data-sources';
 import { WiringError, placeOf } from './errors';
 import { loadLambdaModule, loadResolverModule } from './modules';

@@ -1,5 +1,5 @@
 /** Loads the code a resolver or function names and checks it has the shape its kind needs. */
-import type { LambdaResolverModule, ResolverModule } from '../resolver';
+import type { LambdaResolverModule, ResolverModule } from '../core/resolver';
 import { WiringError } from './errors';
 import type { WiringOptions } from './types';
 

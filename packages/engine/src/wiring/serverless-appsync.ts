@@ -10,9 +10,9 @@
  * features this runtime does not run: they fail as `Unsupported`. Caching and IAM settings are
  * deploy-time concerns and are ignored.
  */
-import type { HttpAuthorizationConfig } from '../http-data-source/config';
-import { remoteLambda, remoteLambdaFn } from '../lambda/direct';
-import { fn, pipeline, unit, type PipelineFunction, type ResolverDefinition } from '../resolver';
+import type { HttpAuthorizationConfig } from '../core/resolver';
+import { remoteLambda, remoteLambdaFn } from '../data-sources/lambda/remote-direct';
+import { fn, pipeline, unit, type PipelineFunction, type ResolverDefinition } from '../core/resolver';
 import { attach, dataSourceNamed, tablesOf, unknownDataSourceType, type DataSourceSpec } from './data-sources';
 import { UnsupportedError, WiringError, placeOf } from './errors';
 import { DEFAULT_PIPELINE_MODULE, loadResolverModule } from './modules';

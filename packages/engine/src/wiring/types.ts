@@ -1,5 +1,5 @@
 /** What the configuration readers take and give. */
-import type { ResolverDefinition } from '../resolver';
+import type { ResolverDefinition } from '../core/resolver';
 
 /** The routing table and the data sources' tables, ready for `createServer({ schema })` and the runtime's `tables`. */
 export interface Wiring {

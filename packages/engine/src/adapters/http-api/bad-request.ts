@@ -18,7 +18,7 @@ import { jsonError } from './json-error';
 import type { JsonBody } from './request-body';
 import { MAX_DOCUMENT_NESTING, nestsTooDeep } from './nesting';
 import { payloadBytes, DEFAULT_REQUEST_SIZE_LIMITS, queryTooLarge, requestTooLarge, type RequestSizeLimits } from './request-size';
-import { ERROR_TYPES } from '../../error-types';
+import { ERROR_TYPES } from '../../core/error-types';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -1,6 +1,6 @@
 /** The engine's transport-neutral request from an API Gateway HTTP API (payload v2) event. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { customDomain, resolverHeaders, sourceIps, type AuthorizerContext, type EngineRequest } from '../../request';
+import { customDomain, resolverHeaders, sourceIps, type AuthorizerContext, type EngineRequest } from '../../core/request';
 
 type RawMultiValueHeaders = Readonly<Record<string, readonly string[] | undefined>> | null | undefined;
 

@@ -6,12 +6,13 @@
  */
 import { handlers, startServerAndCreateLambdaHandler, type LambdaHandler, type middleware } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { AuthenticationError, type RequestAuthorization } from '../../auth/authenticate';
-import type { AppSyncEngine } from '../../engine';
-import { INTERNAL_ERROR_MESSAGE, INTERNAL_ERROR_TYPE } from '../../format-error';
-import type { RequestObserver } from '../../hooks';
-import type { EngineRequest } from '../../request';
-import { MAX_RESPONSE_BYTES } from '../../response-budget';
+import { AuthenticationError } from '../../auth/authenticate';
+import { type RequestAuthorization } from '../../core/request';
+import type { AppSyncEngine } from '../../execution/engine';
+import { INTERNAL_ERROR_MESSAGE, INTERNAL_ERROR_TYPE } from '../../core/format-error';
+import type { RequestObserver } from '../../core/hooks';
+import type { EngineRequest } from '../../core/request';
+import { MAX_RESPONSE_BYTES } from '../../limits/response-budget';
 import { badRequest } from './bad-request';
 import { engineRequestFromEvent } from './event';
 import { jsonError } from './json-error';

@@ -5,7 +5,7 @@
  * Apollo returns.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { errorEntry } from '../../format-error';
+import { errorEntry } from '../../core/format-error';
 
 export function jsonError(
   statusCode: number,

@@ -9,7 +9,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { jsonError } from './json-error';
-import { ERROR_TYPES } from '../../error-types';
+import { ERROR_TYPES } from '../../core/error-types';
 
 /** What a request may weigh: the whole request (`MAX_REQUEST_BYTES`) and its document (`MAX_QUERY_BYTES`). */
 export interface RequestSizeLimits {

@@ -8,7 +8,7 @@
  * which catches what the running count estimates low (escaped or non-ASCII characters).
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { responseTooLargeError } from '../../response-budget';
+import { responseTooLargeError } from '../../limits/response-budget';
 
 /** A middleware result hook: rewrites `result` in place when its body is too large. */
 export function limitResponseSize(maxBytes: number) {

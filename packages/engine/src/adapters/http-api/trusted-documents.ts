@@ -19,10 +19,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { AuthMode } from '../../auth/modes';
+import type { AuthMode } from '../../core/auth-modes';
 import { jsonError } from './json-error';
 import type { JsonBody } from './request-body';
-import { ERROR_TYPES } from '../../error-types';
+import { ERROR_TYPES } from '../../core/error-types';
 
 export interface TrustedDocumentsOptions {
   /** The manifest: SHA-256 hex of a document's text → the text. */

@@ -1,0 +1,63 @@
+/**
+ * The real-time service of one table and authorization configuration: the WebSocket protocol
+ * (protocol.ts) and the fan-out of committed mutations (fanout.ts), over the same store. Built
+ * once per container by the WebSocket entry (handler.ts), and by tests with their own parts.
+ */
+import type { EngineLogger as Logger } from '../../core/hooks';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAuthenticator } from '../../auth/authenticate';
+import type { AuthConfig } from '../../auth/config';
+import type { ResolverDefinition } from '../../core/resolver';
+import type { RuntimeConfig } from '../../core/runtime';
+import { buildExecutableSchema } from '../../execution/schema';
+import type { ConnectionApi } from './connections';
+import { createDelivery, createDeliverySchema } from './delivery';
+import { createFanOut, type FanOutReport } from './fanout';
+import { fieldsByMutation, subscriptionFields } from './fields';
+import { createProtocol } from './protocol';
+import { createSubscriptionResolver } from './resolve';
+import { createRealtimeStore } from './store';
+import { createSubscribeCheck, type TrustedSubscriptions } from './subscribe';
+
+export interface RealtimeOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  auth: AuthConfig;
+  /** The Management API of a WebSocket stage, by its endpoint. */
+  connections: (endpoint: string) => ConnectionApi;
+  logger?: Logger;
+  /** The schema as deployed (the same SDL as the HTTP side's). */
+  sdl: string;
+  /**
+   * The resolvers (the API's routing table) and what their data sources need: with them, a
+   * subscription field's resolver runs when a client subscribes (resolve.ts).
+   */
+  resolvers?: { definitions: Readonly<Record<string, ResolverDefinition>>; runtime: RuntimeConfig };
+  /** The trusted-documents manifest and the modes held to it (TRUSTED_DOCUMENTS), as over HTTP. */
+  trustedDocuments?: TrustedSubscriptions;
+  /** Told what each fan-out did (one published event, one subscription field): for metrics. */
+  onFanOut?: (report: FanOutReport) => void;
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;
+
+export function createRealtime({ client, tableName, auth, connections, logger, sdl, resolvers, trustedDocuments, onFanOut }: RealtimeOptions) {
+  const schema = createDeliverySchema(sdl, auth);
+  const store = createRealtimeStore({ client, tableName });
+  const check = createSubscribeCheck(schema, auth, trustedDocuments);
+  const authenticate = createAuthenticator(auth);
+  const fields = fieldsByMutation(schema);
+  const deliver = createDelivery(schema);
+  const argumentNames = new Map(subscriptionFields(schema).map((field) => [field.name, field.argumentNames]));
+  // Only the subscription fields' resolvers run here; the rest of the table is never called.
+  const subscriptionResolvers = Object.fromEntries(Object.entries(resolvers?.definitions ?? {}).filter(([coordinate]) => coordinate.startsWith('Subscription.')));
+  const resolve = resolvers ? createSubscriptionResolver(buildExecutableSchema(sdl, subscriptionResolvers), resolvers.runtime, logger) : undefined;
+  return {
+    store,
+    /** The mutations some subscription field names (what the HTTP side publishes). */
+    publishedMutations: new Set(fields.keys()),
+    protocol: (endpoint: string) =>
+      createProtocol({ store, connections: connections(endpoint), authenticate, check, resolve, argumentNames: (field) => argumentNames.get(field) ?? [], logger }),
+    fanOut: (endpoint: string) => createFanOut({ store, connections: connections(endpoint), fields, deliver, logger, onFanOut }),
+  };
+}
