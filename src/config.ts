@@ -19,7 +19,7 @@ import {
 } from '@appsync-lambda/engine';
 import { readLambdaSettings, readTables } from './data-source-config';
 
-/** Bounds on what one request may hold in memory, in bytes (README: Limits and protections). */
+/** Bounds on what one request may hold in memory, in bytes (docs/limits.md). */
 export interface MemoryLimits {
   /** MAX_REQUEST_BYTES: a POST body or GET query string; over it, 413 RequestTooLarge. */
   maxRequestBytes: number;

@@ -58,10 +58,12 @@ async function post(body: Record<string, unknown>, options: EventOptions) {
 const persisted = (hash: string, version: unknown = 1) => ({ persistedQuery: { version, sha256Hash: hash } });
 
 describe('trusted documents for the API key', () => {
-  it('runs the README’s job-board curl examples as pasted: each sends an SDK operation by its hash', async () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const examples = [...readme.matchAll(/-H 'x-api-key: local-dev-key' \\\n\s+-d '([^']+)'/g)].map((match) => match[1]!);
-    expect(examples.length).toBeGreaterThan(0);
+  it('runs the job-board curl examples of the README and docs/hiring-api.md as pasted: each sends an SDK operation by its hash', async () => {
+    const examples = ['README.md', 'docs/hiring-api.md'].flatMap((file) => {
+      const found = [...readFileSync(file, 'utf8').matchAll(/-H 'x-api-key: local-dev-key' \\\n\s+-d '([^']+)'/g)].map((match) => match[1]!);
+      expect(found.length, file).toBeGreaterThan(0);
+      return found;
+    });
     for (const example of examples) {
       const body = JSON.parse(example.replace('"..."', JSON.stringify(companyId))) as { extensions: { persistedQuery: { sha256Hash: string } } };
       expect(trustedDocuments[body.extensions.persistedQuery.sha256Hash], example).toEqual(expect.any(String));
