@@ -16,7 +16,7 @@ export { createConnectionApi, type ConnectionApi } from './realtime/service/conn
 export type { FanOutReport, FanOutStats, MutationEvent } from './realtime/service/fanout';
 
 // The records, in a table of the caller's: its key, index and TTL attribute names.
-export { createRealtimeStore, type RealtimeStore, type RealtimeStoreOptions, type SubscriptionRecord } from './realtime/service/store';
+export { createRealtimeStore, type RealtimeStore, type RealtimeStoreOptions, type ConnectionRecord, type SubscriptionRecord } from './realtime/service/store';
 export {
   DEFAULT_REALTIME_TABLE_CONTRACT,
   type RealtimeTableContract,

@@ -49,7 +49,7 @@ export const loadAuthorization = ({ deniedFields, ...rest }: StoredAuthorization
   deniedFields: deniedFields ? new Set(deniedFields) : null,
 });
 
-interface ConnectionRecord {
+export interface ConnectionRecord {
   connectionId: string;
   connectedAt: string;
   /** Set by an accepted connection_init; absent before. */
