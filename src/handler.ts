@@ -2,7 +2,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createDynamoDBClient, createLambdaInvoker, httpRealtimePlugin, type HttpApiHandler } from '@appsync-lambda/engine';
+import { createDynamoDBClient, createLambdaInvoker, type HttpApiHandler } from '@appsync-lambda/engine';
+import { httpRealtimePlugin } from '@appsync-lambda/engine/realtime';
 import { createHiringApi, operationNames, schemaSdl } from './api';
 import { readConfig } from './config';
 import { trustedDocuments } from './generated/trusted-documents';
@@ -42,7 +43,7 @@ const createApi = (tracer?: Tracer): HttpApiHandler => createHiringApi({
   queryBudgets: config.queryBudgets,
   trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
   ...config.memory,
-  // Committed mutations go to their subscribers (REALTIME_PUBLISH, the engine's realtime/publisher.ts).
+  // Committed mutations go to their subscribers (REALTIME_PUBLISH; docs/realtime.md).
   plugins: [httpRealtimePlugin({ env: process.env, sdl: schemaSdl, logger, lambda })],
 });
 

@@ -8,7 +8,8 @@
  * METRICS and POWERTOOLS_METRICS_NAMESPACE (src/observability/fanout-metrics.ts).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createConnectionApi, createDynamoDBClient, createLambdaInvoker, createRealtime, createWebSocketHandler } from '@appsync-lambda/engine';
+import { createDynamoDBClient, createLambdaInvoker } from '@appsync-lambda/engine';
+import { createConnectionApi, createRealtime, createWebSocketHandler } from '@appsync-lambda/engine/realtime';
 import { schemaSdl } from './api';
 import { readConfig } from './config';
 import { fanOutMetrics } from './observability/fanout-metrics';

@@ -21,14 +21,17 @@ import { join } from 'node:path';
 import { startDynamoDBLocal } from '../../scripts/lib/dynamodb-local.ts';
 import { ensureTable } from '../../scripts/lib/table.ts';
 import { createLambdaHandler } from '../../test/helpers/handler.ts';
-import { createConnectionApi, type ConnectionApi } from '../../packages/engine/src/realtime/service/connections.ts';
-import { httpRealtimePlugin } from '../../packages/engine/src/realtime/publish/index.ts';
-import type { FanOutReport } from '../../packages/engine/src/realtime/service/fanout.ts';
-import { createRealtime } from '../../packages/engine/src/realtime/service/index.ts';
-import { createRealtimeStore } from '../../packages/engine/src/realtime/service/store.ts';
+import {
+  createConnectionApi,
+  createRealtime,
+  createRealtimeStore,
+  createWebSocketHandler,
+  httpRealtimePlugin,
+  type ConnectionApi,
+  type FanOutReport,
+} from '@appsync-lambda/engine/realtime';
 import { unitsOf } from '../../scripts/cost/proxy.ts';
 import { schemaSdl as apiSdl } from '../../src/api.ts';
-import { createWebSocketHandler } from '../../packages/engine/src/adapters/websocket/index.ts';
 import { resolvers } from '../../src/resolvers/index.ts';
 import { graphqlEvent } from '../../test/helpers/events.ts';
 import { startLambdaService } from '../../test/helpers/lambda-service.ts';

@@ -4,6 +4,7 @@ import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRealtimeStore, type RealtimeStore } from '@appsync-lambda/engine/realtime';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { print } from 'graphql';
@@ -11,7 +12,6 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { LOCAL_API_KEY } from '../../scripts/lib/dev-auth';
-import { createRealtimeStore, type RealtimeStore } from '../../packages/engine/src/realtime/service/store';
 import {
   ApplyToJobDocument,
   createClient,

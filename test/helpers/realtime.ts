@@ -7,12 +7,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { createClient, type Client } from 'graphql-ws';
-import { createConnectionApi } from '../../packages/engine/src/realtime/service/connections';
-import { httpRealtimePlugin } from '../../packages/engine/src/realtime/publish/index';
-import type { FanOutReport } from '../../packages/engine/src/realtime/service/fanout';
-import { createRealtime, type Realtime } from '../../packages/engine/src/realtime/service/index';
+import { createConnectionApi, createRealtime, createWebSocketHandler, httpRealtimePlugin, type FanOutReport, type Realtime } from '@appsync-lambda/engine/realtime';
 import { schemaSdl as apiSdl } from '../../src/api';
-import { createWebSocketHandler } from '../../packages/engine/src/adapters/websocket/index';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { resolvers } from '../../src/resolvers/index';
 import { createHiringApi, type HiringApi } from './hiring';

@@ -1,12 +1,13 @@
 /**
- * The engine's one entry: run an AppSync API (schema as deployed to AppSync, APPSYNC_JS resolvers
+ * The engine's main entry: run an AppSync API (schema as deployed to AppSync, APPSYNC_JS resolvers
  * and pipeline functions, DynamoDB/Lambda/HTTP/NONE data sources, AppSync's authorization modes)
  * on one AWS Lambda with Apollo Server 5.
  *
  *     const engine = createAppSyncEngine({ sdl, resolvers, tables, dynamodb, auth, paginationSecret });
  *     export const handler = createHttpApiHandler(engine);
  *
- * Everything a consumer needs is exported here; nothing else in the package is public.
+ * Everything a consumer needs is exported here or from the subpaths (`/realtime` for subscriptions,
+ * `/appsync-utils` for resolvers); nothing else in the package is public.
  */
 
 // The engine and its adapter.
@@ -23,7 +24,7 @@ export { MAX_RESPONSE_BYTES } from './limits/response-budget';
 export type { RequestContext } from './core/request-context';
 
 // Observing requests: logs, metrics, traces.
-export { composeHooks, type EngineHooks, type RequestObserver, type ErrorReport, type OperationReport, type RequestOutcome, type DataSourceCall } from './core/hooks';
+export { composeHooks, type EngineHooks, type RequestObserver, type ErrorReport, type OperationReport, type RequestOutcome, type DataSourceCall, type EngineLogger } from './core/hooks';
 
 // Resolvers, pipeline functions and data sources, as attached on AppSync.
 export {
@@ -56,13 +57,8 @@ export { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS, type LambdaInvokerSetting
 export { type LambdaInvoker } from './core/runtime';
 export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './data-sources/dynamodb/client';
 
-// Subscriptions over API Gateway WebSockets (graphql-transport-ws), fanned out from committed mutations.
-export { createRealtime, type Realtime, type RealtimeOptions } from './realtime/service/index';
-export type { FanOutReport, FanOutStats, MutationEvent } from './realtime/service/fanout';
-export { httpRealtimePlugin, type HttpRealtimeOptions } from './realtime/publish/index';
-export { createConnectionApi, type ConnectionApi } from './realtime/service/connections';
-export { createWebSocketHandler, type PublishEvent } from './adapters/websocket/index';
-export type { EngineLogger } from './core/hooks';
+// Subscriptions (the WebSocket function, and the HTTP side's publishing) are the subpath
+// `@appsync-lambda/engine/realtime`: an HTTP-only API loads none of them.
 
 // Wiring from an existing AppSync project's configuration.
 export { fromServerlessAppSync, fromAppSyncManifest, WiringError, type Wiring, type WiringOptions } from './wiring/index';

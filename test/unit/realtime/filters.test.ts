@@ -1,6 +1,6 @@
+import { util } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import { candidateKeys, filterKey, filterKeyOf, matchesArguments, matchesFilter, matchesFilterGroup } from '../../../packages/engine/src/realtime/service/filters';
-import { toSubscriptionFilter } from '../../../packages/engine/src/appsync/util/transform/subscription-filter';
 
 const application = { id: 'a1', jobId: 'j1', stage: 'SCREEN', version: 2, tags: ['remote', 'senior'], job: { companyId: 'c1', title: 'Engineer' } };
 
@@ -47,7 +47,7 @@ describe('matchesFilter', () => {
 
 describe('matchesFilterGroup', () => {
   it('UTIL-E2 ORs the groups of a toSubscriptionFilter filter and ANDs the filters of a group', () => {
-    const filter = toSubscriptionFilter({ or: [{ stage: { eq: 'HIRED' } }, { jobId: { eq: 'j1' }, version: { ge: 2 } }] } as never) as never;
+    const filter = util.transform.toSubscriptionFilter({ or: [{ stage: { eq: 'HIRED' } }, { jobId: { eq: 'j1' }, version: { ge: 2 } }] } as never) as never;
     expect(matchesFilterGroup(application, filter)).toBe(true);
     expect(matchesFilterGroup({ ...application, version: 1 }, filter)).toBe(false);
     expect(matchesFilterGroup({ ...application, version: 1, stage: 'HIRED' }, filter)).toBe(true);
@@ -71,9 +71,9 @@ describe('filterKey and candidateKeys', () => {
   });
 
   it('keys an enhanced filter by the argument fields every group pins with eq', () => {
-    const pinned = toSubscriptionFilter({ status: { eq: 'OPEN' }, companyId: { eq: 'c1' } } as never) as never;
+    const pinned = util.transform.toSubscriptionFilter({ status: { eq: 'OPEN' }, companyId: { eq: 'c1' } } as never) as never;
     expect(filterKeyOf('onJobPublished', ['companyId'], pinned)).toBe('onJobPublished#companyId=c1');
-    const loose = toSubscriptionFilter({ or: [{ companyId: { eq: 'c1' } }, { companyId: { eq: 'c2' } }] } as never) as never;
+    const loose = util.transform.toSubscriptionFilter({ or: [{ companyId: { eq: 'c1' } }, { companyId: { eq: 'c2' } }] } as never) as never;
     expect(filterKeyOf('onJobPublished', ['companyId'], loose)).toBe('onJobPublished#');
   });
 });

@@ -1,12 +1,12 @@
+import { util } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import { invalidationCandidateKeys, invalidationKey, matchesInvalidationFilter } from '../../../packages/engine/src/realtime/service/invalidate';
 import { MAX_INVALIDATIONS_PER_REQUEST, recordInvalidation } from '../../../packages/engine/src/appsync/invalidation';
 import { type RecordedInvalidation } from '../../../packages/engine/src/core/current-execution';
 import { committedInvalidations } from '../../../packages/engine/src/realtime/publish/plugin';
-import { toSubscriptionFilter } from '../../../packages/engine/src/appsync/util/transform/subscription-filter';
 import { thrownBy } from '../../helpers/thrown';
 
-const filter = (input: Record<string, unknown>) => toSubscriptionFilter(input) as { filterGroup: Array<{ filters: Array<{ fieldName: string; operator: string; value: unknown }> }> };
+const filter = (input: Record<string, unknown>) => util.transform.toSubscriptionFilter(input) as { filterGroup: Array<{ filters: Array<{ fieldName: string; operator: string; value: unknown }> }> };
 
 describe('matchesInvalidationFilter', () => {
   it('UTIL-E2 evaluates the invalidation filter against the payload, with the operators of enhanced filters', () => {

@@ -27,7 +27,7 @@ import { unauthorizedMessage } from '../../core/errors';
 import { subscriptionError } from './errors';
 import { filterKey } from './filters';
 
-export interface SubscribePayload {
+interface SubscribePayload {
   query: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
@@ -42,7 +42,7 @@ export interface AcceptedSubscription {
   variables: Record<string, unknown>;
 }
 
-export type SubscribeCheck = { ok: true; subscription: AcceptedSubscription } | { ok: false; errors: GraphQLFormattedError[] };
+type SubscribeCheck = { ok: true; subscription: AcceptedSubscription } | { ok: false; errors: GraphQLFormattedError[] };
 
 const validationErrors = (errors: readonly GraphQLError[]): SubscribeCheck => ({
   ok: false,
