@@ -112,7 +112,7 @@ describe('a schema as deployed to AppSync (AUTH-02, SCAL-01)', () => {
         return error as { message: string; locations?: unknown };
       }
     })();
-    expect(syntax).toMatchObject({ message: 'Syntax Error: Expected Name, found ":".', locations: [{ line: 3, column: 10 }] });
-    expect(() => buildExecutableSchema('type Query { when: AWSDateTme }', {})).toThrow('Unknown type "AWSDateTme". Did you mean "AWSDateTime"');
+    expect(syntax).toMatchObject({ locations: [{ line: 3, column: 10 }] });
+    expect(() => buildExecutableSchema('type Query { when: AWSDateTme }', {})).toThrow(/AWSDateTme/);
   });
 });
