@@ -1,7 +1,7 @@
 /**
  * The real-time service of one table and authorization configuration: the WebSocket protocol
  * (protocol.ts) and the fan-out of committed mutations (fanout.ts), over the same store. Built
- * once per container by the WebSocket entry (handler.ts), and by tests with their own parts.
+ * once per container by the WebSocket function's entry, and by tests with their own parts.
  */
 import type { EngineLogger as Logger } from '../../core/hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
