@@ -814,6 +814,12 @@ export type Aws_OidcDirectiveArgs = { };
 
 export type Aws_OidcDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_OidcDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type Aws_PublishDirectiveArgs = {
+  subscriptions?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
+};
+
+export type Aws_PublishDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_PublishDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type Aws_SubscribeDirectiveArgs = {
   mutations?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
 };
@@ -1025,6 +1031,7 @@ export type DirectiveResolvers<ContextType = any> = {
   aws_iam?: Aws_IamDirectiveResolver<any, any, ContextType>;
   aws_lambda?: Aws_LambdaDirectiveResolver<any, any, ContextType>;
   aws_oidc?: Aws_OidcDirectiveResolver<any, any, ContextType>;
+  aws_publish?: Aws_PublishDirectiveResolver<any, any, ContextType>;
   aws_subscribe?: Aws_SubscribeDirectiveResolver<any, any, ContextType>;
 };
 

@@ -78,8 +78,29 @@ describe('unexpected failures', () => {
     ]);
     const logged = api.logs.filter((entry) => entry.level === 'error');
     expect(logged).toHaveLength(1);
-    expect(logged[0]?.extra[0]).toMatchObject({ requestId: 'req-masked-1', path: ['search', 0] });
-    expect(String((logged[0]?.extra[0] as { error: Error }).error.message)).toContain('Abstract type');
+    expect(logged[0]?.extra[0]).toMatchObject({ requestId: 'req-masked-1', coordinate: 'Query.search', path: ['search', 0], error: expect.any(Error) });
+    // The log keeps the fault itself, not the masked error the caller got.
+    expect((logged[0]?.extra[0] as { error: Error }).error.message).not.toBe('Internal server error');
+  });
+
+  it('masks a failure before the GraphQL request ran as a JSON 500 InternalFailure and logs it once with the request id', async () => {
+    const failure = new Error('the route could not read /var/task/pages');
+    const api = createRuntimeApi({
+      resolvers: { 'Query.text': returning('never asked') },
+      routes: [
+        async () => {
+          throw failure;
+        },
+      ],
+    });
+    const result = await api.invoke(graphqlEvent('{ text }'), 'req-route-fault');
+    expect(result.statusCode).toBe(500);
+    expect(result.headers?.['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(String(result.body)).errors).toEqual([expect.objectContaining({ errorType: 'InternalFailure', message: 'Internal server error' })]);
+    expect(String(result.body)).not.toContain('/var/task');
+    const logged = api.logs.filter((entry) => entry.level === 'error');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.extra[0]).toMatchObject({ requestId: 'req-route-fault', error: failure });
   });
 
   it('does not log errors meant for the caller (resolver errors, validation errors)', async () => {

@@ -2,6 +2,7 @@
  * The real Lambda handler serving a test schema and test resolvers, for the runtime conformance
  * suite. Resolver modules are defined in the test files, written like real AppSync modules.
  */
+import type { HttpApiRoute } from '@appsync-lambda/engine';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -82,6 +83,8 @@ export interface RuntimeApiOptions extends Partial<Omit<LambdaOptions, 'logger' 
   tables?: Record<string, string>;
   /** The Lambda data sources' client. */
   lambda?: LambdaInvoker;
+  /** Routes the handler tries before the GraphQL server. */
+  routes?: readonly HttpApiRoute[];
 }
 
 /**
@@ -99,13 +102,13 @@ function unusedClient(): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 }
 
-export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, tables, lambda, ...options }: RuntimeApiOptions): RuntimeApi {
+export function createRuntimeApi({ resolvers, sdl = TEST_SDL, env = {}, db, tables, lambda, routes, ...options }: RuntimeApiOptions): RuntimeApi {
   const logs: LoggedCall[] = [];
   const handler = createLambdaHandler({
     ...options,
     logger: recordingLogger(logs),
     // The SDL as written for AppSync: the engine adds AppSync's scalars and directives itself.
-    schema: { sdl, resolvers },
+    schema: { sdl, resolvers, routes },
     runtime: {
       client: db?.doc ?? unusedClient(),
       tables: { main: db?.tableName ?? 'unused', ...tables },

@@ -1,4 +1,4 @@
-// settlePage (packages/engine/src/dynamodb/read-ahead.ts): which page and which next start a Query or Scan
+// settlePage (packages/engine/src/data-sources/dynamodb/read-ahead.ts): which page and which next start a Query or Scan
 // hands out, given DynamoDB's answers; the reads are a function the test answers, no I/O.
 import { describe, expect, it } from 'vitest';
 import { MAX_READ_AHEADS, READ_AHEAD_ITEMS, settlePage, type ReadFrom, type ReadOutput } from '../../../packages/engine/src/data-sources/dynamodb/read-ahead';

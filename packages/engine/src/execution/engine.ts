@@ -35,7 +35,7 @@ export interface EngineOptions extends Omit<ServerOptions, 'auth'> {
   env?: Readonly<Record<string, string>>;
   /** The per-request deadline; DEADLINE_DEFAULTS when omitted. */
   deadline?: DeadlineSettings;
-  /** The application's observers: logs, metrics, traces (hooks.ts); several are composed in order. */
+  /** The application's observers: logs, metrics, traces (core/hooks.ts); several are composed in order. */
   hooks?: EngineHooks | readonly EngineHooks[];
 }
 

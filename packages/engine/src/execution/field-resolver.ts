@@ -1,7 +1,7 @@
 /**
  * The graphql-js field resolver behind every routed schema coordinate: builds `ctx` (contract
- * CTX-01..10), runs the resolver (run-resolver.ts), enforces the resolver count limit (LIM-02),
- * fails fields still unresolved at the request's deadline with `Timeout` (deadline.ts) and turns
+ * CTX-01..10), runs the resolver's handlers (handler-order.ts), enforces the resolver count limit (LIM-02),
+ * fails fields still unresolved at the request's deadline with `Timeout` (core/deadline.ts) and turns
  * AppSync errors into GraphQL errors carrying AppSync's fields (EXE-06, EXE-07, EXE-09, EXE-10).
  * Any other failure propagates unchanged: the server masks it and logs it once.
  */

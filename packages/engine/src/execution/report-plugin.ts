@@ -1,5 +1,5 @@
 /**
- * Tells the request's observer (hooks.ts) what it needs for its logs: the operation once known,
+ * Tells the request's observer (core/hooks.ts) what it needs for its logs: the operation once known,
  * and each failure worth a line, classified and located at its schema coordinate. A null in a
  * non-null field is a fault of the data a resolver returned, answered as AppSync does and reported
  * as a warning; an unexpected failure (masked in the response) and a resolver code fault are errors.

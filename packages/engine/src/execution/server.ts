@@ -56,7 +56,7 @@ const responseHeadersPlugin: ApolloServerPlugin<RequestContext> = {
 /** Headers whose presence shows the browser ran a CORS preflight (Apollo's two, plus the credentials). */
 export const CSRF_PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'];
 
-/** A list's page size when a query gives no `limit`, and the largest it may ask, for the cost estimate (budget/). */
+/** A list's page size when a query gives no `limit`, and the largest it may ask, for the cost estimate (limits/cost.ts). */
 export interface ListSizes {
   defaultSize: number;
   maximumSize: number;
@@ -76,7 +76,7 @@ export interface ServerOptions {
   introspection?: boolean;
   /** With an AppSync authorization configuration, the schema's auth directives are enforced on every field (AUTH-02..AUTH-07). */
   auth: AuthSettings;
-  /** Per authorization mode, the work one request may ask for, checked before it runs (runtime/budget). */
+  /** Per authorization mode, the work one request may ask for, checked before it runs (limits/budget-plugin.ts). */
   queryBudgets?: QueryBudgets;
   /** The response budget, counted while fields resolve (LIM-10); defaults to what Lambda can return. */
   maxResponseBytes?: number;

@@ -1,6 +1,6 @@
 /**
  * What the HTTP function (src/handler.ts) needs of subscriptions: the publisher its settings choose
- * (publisher.ts) and the Apollo plugin that calls it (publish-plugin.ts). None of the fan-out is in
+ * (publisher.ts) and the Apollo plugin that calls it (plugin.ts). None of the fan-out is in
  * the HTTP bundle: events go to the WebSocket function through Lambda's Invoke API, with the lazily
  * loaded Lambda client the API already has.
  */

@@ -5,7 +5,7 @@
  *   (`@aws_subscribe`) and whose result is not null (it committed) is published with its result,
  *   under its field name (aliases undone), in the order the fields ran;
  * - with them go the `extensions.invalidateSubscriptions` calls the mutation's resolvers made
- *   (invalidation.ts), those of fields that committed only (UTIL-E2), whether or not the mutation
+ *   (appsync/invalidation.ts), those of fields that committed only (UTIL-E2), whether or not the mutation
  *   fires any subscription;
  * - a subscription operation sent over HTTP is refused (errorType `UnsupportedOperation`): it only
  *   runs over the WebSocket API.

@@ -60,7 +60,7 @@ function rootField(selectionSet: SelectionSetNode, document: DocumentNode): Fiel
   return undefined;
 }
 
-/** The trusted documents (src/http/trusted-documents.ts): restricted modes may subscribe with their texts only. */
+/** The trusted documents (adapters/http-api/trusted-documents.ts): restricted modes may subscribe with their texts only. */
 export interface TrustedSubscriptions {
   documents: Readonly<Record<string, string>>;
   modes: readonly AuthMode[];
