@@ -54,6 +54,8 @@ export interface Config {
   queryBudgets: QueryBudgets;
   /** Modes that may run only the trusted documents (`TRUSTED_DOCUMENTS`: a comma list, default API_KEY; `off` for none). */
   trustedDocumentModes: AuthMode[];
+  /** Subscriptions one WebSocket connection may hold (`REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION`, 1–10,000; AppSync's 100 when unset). */
+  maxSubscriptionsPerConnection?: number;
 }
 
 function trustedDocumentModes(raw: string | undefined): AuthMode[] {
@@ -141,5 +143,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     queryBudgets: readQueryBudgets(env, introspection === 'true'),
     trustedDocumentModes: trustedDocumentModes(env.TRUSTED_DOCUMENTS),
     memory: readMemoryLimits(env),
+    maxSubscriptionsPerConnection: integerSetting(env, 'REALTIME_MAX_SUBSCRIPTIONS_PER_CONNECTION', 1, 10_000),
   };
 }

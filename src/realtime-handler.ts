@@ -9,8 +9,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createDynamoDBClient, createLambdaInvoker } from '@appsync-lambda/engine';
-import { createConnectionApi, createRealtime, createWebSocketHandler } from '@appsync-lambda/engine/realtime';
+import { createConnectionApi, createRealtime, createWebSocketHandler, REALTIME_DYNAMODB_CLIENT_OVERRIDES } from '@appsync-lambda/engine/realtime';
 import { schemaSdl } from './api';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './data/pages';
 import { readConfig } from './config';
 import { fanOutMetrics } from './observability/fanout-metrics';
 import { metricsFromEnv } from './observability/metrics';
@@ -19,7 +20,8 @@ import { resolvers } from './resolvers/index';
 
 const config = readConfig(process.env);
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
-const { client } = createDynamoDBClient(config.dynamodb);
+// Sized for bursts of connections and subscribes (the engine's realtime/service/dynamodb-client.ts).
+const { client } = createDynamoDBClient(config.dynamodb, REALTIME_DYNAMODB_CLIENT_OVERRIDES);
 // One EMF line per fan-out (METRICS=off turns them off), by Subscription field.
 const metrics = metricsFromEnv(process.env);
 
@@ -36,6 +38,10 @@ export const websocketHandler = createWebSocketHandler(
     logger,
     resolvers: { definitions: resolvers, runtime },
     trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
+    // The same budgets as over HTTP, on each subscription's document; AppSync's 100 subscriptions a connection unless set.
+    queryBudgets: config.queryBudgets,
+    listSizes: { defaultSize: DEFAULT_PAGE_SIZE, maximumSize: MAX_PAGE_SIZE },
+    limits: { maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection },
     onFanOut: metrics && fanOutMetrics({ metrics, sdl: schemaSdl }),
   }),
   { endpoint: process.env.REALTIME_ENDPOINT || undefined, logger },

@@ -6,7 +6,8 @@
  *
  * `FanOutSubscriptionsMatched` (subscriptions the event matched), `FanOutDeliveries` (posts the
  * Management API accepted), `FanOutGone` (posts to connections found gone, whose records are then
- * deleted), `FanOutFailures` (posts that failed otherwise, logged), `FanOutQueries` (index Queries),
+ * deleted), `FanOutFailures` (posts that failed otherwise, logged), `FanOutTooLarge` (events over
+ * API Gateway's message size: their subscriptions ended with an error), `FanOutQueries` (index Queries),
  * `FanOutDurationMs` (first Query to last post's answer).
  */
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
@@ -39,6 +40,7 @@ export function fanOutMetrics({ metrics, sdl }: FanOutMetricsOptions): (report: 
     metrics.addMetric('FanOutDeliveries', MetricUnit.Count, report.delivered);
     metrics.addMetric('FanOutGone', MetricUnit.Count, report.gone);
     metrics.addMetric('FanOutFailures', MetricUnit.Count, report.failed);
+    metrics.addMetric('FanOutTooLarge', MetricUnit.Count, report.tooLarge);
     metrics.addMetric('FanOutQueries', MetricUnit.Count, report.queries);
     metrics.addMetric('FanOutDurationMs', MetricUnit.Milliseconds, Math.round(report.durationMs * 10) / 10);
     metrics.publishStoredMetrics();

@@ -55,7 +55,7 @@ export { lambdaDataSource } from './data-sources/lambda/data-source';
 export { remoteLambda, remoteLambdaFn } from './data-sources/lambda/remote-direct';
 export { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS, type LambdaInvokerSettings } from './data-sources/lambda/invoker';
 export { type LambdaInvoker } from './core/runtime';
-export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings } from './data-sources/dynamodb/client';
+export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSettings, type ClientOverrides as DynamoDBClientOverrides } from './data-sources/dynamodb/client';
 
 // Subscriptions (the WebSocket function, and the HTTP side's publishing) are the subpath
 // `@appsync-lambda/engine/realtime`: an HTTP-only API loads none of them.

@@ -14,9 +14,13 @@ export { createRealtime, type Realtime, type RealtimeOptions } from './realtime/
 export { createWebSocketHandler, type PublishEvent } from './adapters/websocket/index';
 export { createConnectionApi, type ConnectionApi } from './realtime/service/connections';
 export type { FanOutReport, FanOutStats, MutationEvent } from './realtime/service/fanout';
+export { REALTIME_DYNAMODB_CLIENT_OVERRIDES } from './realtime/service/dynamodb-client';
+
+// What a connection may hold and send.
+export { DEFAULT_REALTIME_LIMITS, MAX_SUBSCRIPTION_ID_LENGTH, SUBSCRIPTION_ID_PATTERN, type RealtimeLimits } from './realtime/service/limits';
 
 // The records, in a table of the caller's: its key, index and TTL attribute names.
-export { createRealtimeStore, type RealtimeStore, type RealtimeStoreOptions, type ConnectionRecord, type SubscriptionRecord } from './realtime/service/store';
+export { createRealtimeStore, type RealtimeStore, type RealtimeStoreOptions, type ConnectionRecord, type SubscriptionRecord, type SubscribeOutcome } from './realtime/service/store';
 export {
   DEFAULT_REALTIME_TABLE_CONTRACT,
   type RealtimeTableContract,

@@ -71,6 +71,7 @@ describe('fan-out metrics (embedded metric format)', () => {
       FanOutDeliveries: 2,
       FanOutGone: 0,
       FanOutFailures: 0,
+      FanOutTooLarge: 0,
       FanOutQueries: 2,
     });
     expect(lines[0]!.FanOutDurationMs).toBeTypeOf('number');
@@ -89,7 +90,8 @@ describe('fan-out metrics (embedded metric format)', () => {
   it('counts a subscription whose connection is gone (its $disconnect lost) as FanOutGone, not as a delivery', async () => {
     const application = await anApplication(jobB);
     const [live] = await stored(jobB);
-    // A record a lost $disconnect left behind: the gateway answers its post with GoneException.
+    // Records a lost $disconnect left behind: the gateway answers their post with GoneException.
+    await rt.realtime.store.connect('lost-connection');
     await rt.realtime.store.subscribe({ ...live!, connectionId: 'lost-connection' });
     captured().length = 0;
 
@@ -103,7 +105,7 @@ describe('fan-out metrics (embedded metric format)', () => {
   it('names only the schema\'s Subscription fields as the dimension (any other is `other`)', () => {
     expect(subscriptionFieldNames(schemaSdl).sort()).toEqual(['onApplicationCreated', 'onApplicationMoved', 'onJobPublished']);
     const metrics = new Metrics({ namespace: NAMESPACE, serviceName: 'hiring-api' });
-    fanOutMetrics({ metrics, sdl: schemaSdl })({ mutation: 'x', subscriptionField: 'unknownField', queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0, invalidated: 0, durationMs: 0 });
+    fanOutMetrics({ metrics, sdl: schemaSdl })({ mutation: 'x', subscriptionField: 'unknownField', queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0, tooLarge: 0, invalidated: 0, durationMs: 0 });
     expect(fanOutLines()).toEqual([expect.objectContaining({ subscriptionField: 'other', FanOutDeliveries: 0 })]);
   });
 });

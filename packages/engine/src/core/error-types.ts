@@ -33,8 +33,10 @@ export const ERROR_TYPES = {
   QueryLimitExceeded: 'QueryLimitExceeded',
   /** A request body, query string or document over its size limit (HTTP 413). */
   RequestTooLarge: 'RequestTooLarge',
-  /** A response over what Lambda can return (LIM-10). */
+  /** A response over what Lambda can return (LIM-10), or a subscription event over a WebSocket message. */
   ResponseTooLarge: 'ResponseTooLarge',
+  /** A subscribe past the subscriptions one WebSocket connection may hold (AppSync's name, LIM-09). */
+  MaxSubscriptionsReachedError: 'MaxSubscriptionsReachedError',
   /** A request the HTTP layer refuses (method, media type, shape). */
   BadRequest: 'BadRequest',
   /** A body that is not JSON. */

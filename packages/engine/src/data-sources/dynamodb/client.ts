@@ -30,6 +30,12 @@ export interface ClientOverrides {
   credentials?: DynamoDBClientConfig['credentials'];
   /** Quota and backoff of the retry strategy (the defaults are RETRY_DEFAULTS). */
   retry?: Omit<RetryStrategySettings, 'maxAttempts'>;
+  /**
+   * Connections the client may hold open at once (the SDK's default is 50). A call waiting for one
+   * spends its connect and request timeouts waiting: a process that serves many invocations at once
+   * (serverless-offline) needs more.
+   */
+  maxSockets?: number;
 }
 
 /** The document client the runtime uses, and its retry strategy (whose quota can be read). */
@@ -49,6 +55,7 @@ export function createDynamoDBClient(
       requestTimeout: settings.requestTimeoutMs,
       // Without it the SDK only logs a warning when requestTimeout passes, and keeps waiting.
       throwOnRequestTimeout: true,
+      ...(overrides.maxSockets ? { httpAgent: { maxSockets: overrides.maxSockets }, httpsAgent: { maxSockets: overrides.maxSockets } } : {}),
     },
   });
   const client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });

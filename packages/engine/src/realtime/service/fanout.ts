@@ -10,10 +10,17 @@
  *
  * After the events, the invalidations the mutation made (`extensions.invalidateSubscriptions`) end
  * the subscriptions they match (invalidate.ts).
+ *
+ * An event whose `next` message would pass the message size (limits.ts: API Gateway's 128 KB) is
+ * not posted: its subscription is ended with one `error` message (`ResponseTooLarge`), since its
+ * next events would most likely be as large.
  */
 import { MessageType, stringifyMessage } from 'graphql-ws';
+import { ERROR_TYPES } from '../../core/error-types';
 import type { EngineLogger as Logger } from '../../core/hooks';
+import type { ConnectionCleanup } from './cleanup';
 import type { ConnectionApi } from './connections';
+import { subscriptionError } from './errors';
 import type { createDelivery } from './delivery';
 import type { SubscriptionField } from './fields';
 import { candidateKeys, matchesArguments, matchesFilterGroup } from './filters';
@@ -35,6 +42,8 @@ export interface FanOutStats {
   delivered: number;
   gone: number;
   failed: number;
+  /** Events over the message size: not posted, their subscriptions ended with an error. */
+  tooLarge: number;
   /** Subscriptions ended by an invalidation. */
   invalidated: number;
 }
@@ -57,22 +66,38 @@ interface FanOutOptions {
   connections: ConnectionApi;
   fields: ReadonlyMap<string, readonly SubscriptionField[]>;
   deliver: ReturnType<typeof createDelivery>;
+  /** UTF-8 bytes of one message to a client. */
+  maxMessageBytes: number;
+  cleanup: ConnectionCleanup;
   logger?: Logger;
   /** Called once per event and fired field, after its deliveries, even when nothing matched. */
   onFanOut?: (report: FanOutReport) => void;
 }
 
-const emptyStats = (): FanOutStats => ({ queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0, invalidated: 0 });
+const emptyStats = (): FanOutStats => ({ queries: 0, matched: 0, delivered: 0, gone: 0, failed: 0, tooLarge: 0, invalidated: 0 });
 
-export function createFanOut({ store, connections, fields, deliver, logger, onFanOut }: FanOutOptions) {
+export function createFanOut({ store, connections, fields, deliver, maxMessageBytes, cleanup, logger, onFanOut }: FanOutOptions) {
+  /** Ends a subscription whose event is too large to post: its record first, then one `error` message. */
+  async function refuseTooLarge(record: SubscriptionRecord, bytes: number): Promise<'sent' | 'gone'> {
+    logger?.warn('A subscription event is over the message size; the subscription is ended', { connectionId: record.connectionId, subscriptionId: record.id, bytes, maximum: maxMessageBytes });
+    await store.unsubscribe(record.connectionId, record.id);
+    const error = subscriptionError(`The event holds ${bytes} bytes, more than a message may (${maxMessageBytes}); the subscription is ended.`, ERROR_TYPES.ResponseTooLarge, {
+      errorInfo: { limit: 'messageBytes', maximum: maxMessageBytes, actual: bytes },
+    });
+    return connections.post(record.connectionId, stringifyMessage({ type: MessageType.Error, id: record.id, payload: [error] }));
+  }
+
   async function send(record: SubscriptionRecord, data: unknown, stats: FanOutStats, gone: Set<string>): Promise<void> {
     try {
       const payload = await deliver(record, data, loadAuthorization(record.authorization));
-      const outcome = await connections.post(record.connectionId, stringifyMessage({ type: MessageType.Next, id: record.id, payload: payload as never }));
+      const message = stringifyMessage({ type: MessageType.Next, id: record.id, payload: payload as never });
+      const bytes = Buffer.byteLength(message);
+      if (bytes > maxMessageBytes) stats.tooLarge += 1;
+      const outcome = bytes > maxMessageBytes ? await refuseTooLarge(record, bytes) : await connections.post(record.connectionId, message);
       if (outcome === 'gone') {
         stats.gone += 1;
         gone.add(record.connectionId);
-      } else stats.delivered += 1;
+      } else if (bytes <= maxMessageBytes) stats.delivered += 1;
     } catch (error) {
       stats.failed += 1;
       logger?.error('A subscription event could not be delivered', { connectionId: record.connectionId, subscriptionId: record.id, error });
@@ -125,7 +150,7 @@ export function createFanOut({ store, connections, fields, deliver, logger, onFa
       stats.queries += invalidation.queries;
       stats.invalidated = invalidation.invalidated;
     }
-    await Promise.all([...gone].map((connectionId) => store.disconnect(connectionId)));
+    await Promise.all([...gone].map((connectionId) => cleanup.disconnect(connectionId)));
     if (stats.matched > 0 || stats.invalidated > 0) logger?.debug('Subscription events delivered', { ...stats });
     return stats;
   };

@@ -9,9 +9,11 @@
  *   → `connection_ack`; refused, or sent twice → `connection_error` (errorType
  *   `UnauthorizedException`, as AppSync sends) and the connection is closed.
  * - `ping` → `pong`; `pong` is ignored.
- * - `subscribe`: checked (subscribe.ts); refused → an `error` message with AppSync's errors; else
- *   stored, and events arrive as `next` messages (fanout.ts). Before `connection_init` is accepted,
- *   or with an id already in use → the connection is closed.
+ * - `subscribe`: checked (its id, the connection's subscription count and the document: limits.ts,
+ *   subscribe.ts), the field's resolver run, then stored (store.ts); refused, or failed on our side
+ *   (the table after the SDK's retries) → an `error` message with AppSync's errors, each with an
+ *   errorType, and nothing stored; else events arrive as `next` messages (fanout.ts). Before
+ *   `connection_init` is accepted, or with an id already in use → the connection is closed.
  * - `complete`: the subscription is deleted.
  *
  * API Gateway cannot close a connection with a code of ours (DeleteConnection sends none), so where
@@ -23,8 +25,13 @@ import type { EngineLogger as Logger } from '../../core/hooks';
 import { AuthenticationError } from '../../auth/authenticate';
 import { type RequestAuthorization } from '../../core/request';
 import { resolverHeaders, type EngineRequest } from '../../core/request';
+import { ERROR_TYPES } from '../../core/error-types';
+import type { GraphQLFormattedError } from 'graphql';
+import type { ConnectionCleanup } from './cleanup';
 import type { ConnectionApi } from './connections';
+import { failureError, subscriptionError } from './errors';
 import { filterKeyOf } from './filters';
+import { subscriptionIdProblem, type RealtimeLimits } from './limits';
 import { invalidationKey } from './invalidate';
 import type { createSubscriptionResolver } from './resolve';
 import type { createSubscribeCheck } from './subscribe';
@@ -41,6 +48,9 @@ interface ProtocolOptions {
   resolve?: ReturnType<typeof createSubscriptionResolver>;
   /** Argument names of each subscription field (for the index key of an enhanced filter). */
   argumentNames: (field: string) => readonly string[];
+  limits: RealtimeLimits;
+  /** Deletes closed connections' records, and sweeps those it could not. */
+  cleanup: ConnectionCleanup;
   logger?: Logger;
 }
 
@@ -52,8 +62,22 @@ function headersOf(payload: unknown): Record<string, string> {
   return headers;
 }
 
-export function createProtocol({ store, connections, authenticate, check, resolve, argumentNames, logger }: ProtocolOptions) {
+export function createProtocol({ store, connections, authenticate, check, resolve, argumentNames, limits, cleanup, logger }: ProtocolOptions) {
   const send = (connectionId: string, message: Message) => connections.post(connectionId, stringifyMessage(message));
+  const maxSubscriptions = limits.maxSubscriptionsPerConnection;
+  const tooManySubscriptions = () =>
+    subscriptionError(`Max number of ${maxSubscriptions} subscriptions reached`, ERROR_TYPES.MaxSubscriptionsReachedError, { errorInfo: { limit: 'subscriptionsPerConnection', maximum: maxSubscriptions } });
+
+  /** The subscription's `error` message; a post that fails is logged (the client is then unreachable). */
+  async function answer(connectionId: string, id: string, errors: GraphQLFormattedError[]): Promise<void> {
+    const errorTypes = errors.map((error) => (error as { errorType?: unknown }).errorType);
+    logger?.info('Subscription refused', { connectionId, ...(subscriptionIdProblem(id) ? {} : { subscriptionId: id }), errorTypes });
+    try {
+      await send(connectionId, { type: MessageType.Error, id, payload: errors });
+    } catch (error) {
+      logger?.error('A refused subscription\'s error message could not be sent', { connectionId, error });
+    }
+  }
 
   /**
    * Closes the connection and deletes its records, after AppSync's `connection_error` message (its
@@ -61,11 +85,16 @@ export function createProtocol({ store, connections, authenticate, check, resolv
    * response and closes with 4004, which it never retries: without it, the plain close API
    * Gateway gives would have it reconnect again and again.
    */
-  async function refuse(connectionId: string, errorType: string, message: string): Promise<void> {
-    logger?.info('WebSocket connection closed by the server', { connectionId, errorType, message });
-    await connections.post(connectionId, JSON.stringify({ type: 'connection_error', payload: { errors: [{ errorType, message }] } }));
-    await connections.close(connectionId);
-    await store.disconnect(connectionId);
+  async function refuse(connectionId: string, errorType: string, reason: string): Promise<void> {
+    // `reason`, not `message`: Powertools' logger reserves that key for the line's own message.
+    logger?.info('WebSocket connection closed by the server', { connectionId, errorType, reason });
+    try {
+      await connections.post(connectionId, JSON.stringify({ type: 'connection_error', payload: { errors: [{ errorType, message: reason }] } }));
+      await connections.close(connectionId);
+    } catch (error) {
+      logger?.error('A refused connection could not be told or closed', { connectionId, error });
+    }
+    await cleanup.disconnect(connectionId);
   }
 
   async function initialise(connectionId: string, payload: unknown, sourceIp: string[]): Promise<void> {
@@ -83,35 +112,61 @@ export function createProtocol({ store, connections, authenticate, check, resolv
   }
 
   async function subscribe(connectionId: string, message: Extract<Message, { type: MessageType.Subscribe }>, requestId: string): Promise<void> {
-    const connection = await store.connection(connectionId);
-    if (!connection?.authorization) return refuse(connectionId, 'UnauthorizedException', 'Unauthorized: subscribe before connection_ack');
-    const authorization = connection.authorization;
-    const checked = check(message.payload, loadAuthorization(authorization));
-    if (!checked.ok) {
-      await send(connectionId, { type: MessageType.Error, id: message.id, payload: checked.errors });
-      return;
+    const { id, payload } = message;
+    const idProblem = subscriptionIdProblem(id);
+    if (idProblem) return answer(connectionId, id, [subscriptionError(idProblem.message, ERROR_TYPES.ValidationError, { errorInfo: idProblem.errorInfo })]);
+    let storing = false;
+    try {
+      const connection = await store.connection(connectionId);
+      if (!connection?.authorization) return refuse(connectionId, 'UnauthorizedException', 'Unauthorized: subscribe before connection_ack');
+      // The count read here spares a full connection the work below; the store's transaction decides.
+      if ((connection.subscriptionCount ?? 0) >= maxSubscriptions) return answer(connectionId, id, [tooManySubscriptions()]);
+      const authorization = loadAuthorization(connection.authorization);
+      const checked = check(payload, authorization);
+      if (!checked.ok) return answer(connectionId, id, checked.errors);
+      const { field, args } = checked.subscription;
+      const resolved = resolve ? await resolve(checked.subscription, authorization, requestId) : { ok: true as const, filter: null, invalidationFilter: null };
+      if (!resolved.ok) return answer(connectionId, id, resolved.errors);
+      storing = true;
+      const outcome = await store.subscribe(
+        {
+          connectionId,
+          id,
+          field,
+          filterKey: resolved.filter ? filterKeyOf(field, argumentNames(field), resolved.filter) : checked.subscription.filterKey,
+          args,
+          query: payload.query,
+          variables: payload.variables ?? null,
+          operationName: payload.operationName ?? null,
+          filter: resolved.filter,
+          invalidationFilter: resolved.invalidationFilter,
+          invalidationKey: resolved.invalidationFilter ? invalidationKey(field, resolved.invalidationFilter) : null,
+          authorization: connection.authorization,
+          requestId,
+        },
+        maxSubscriptions,
+      );
+      if (outcome === 'duplicate') return refuse(connectionId, 'SubscriberAlreadyExists', `Subscriber for ${id} already exists`);
+      if (outcome === 'limit') return answer(connectionId, id, [tooManySubscriptions()]);
+      // 'gone': the connection closed meanwhile, nothing was stored and nobody is left to tell.
+    } catch (cause) {
+      const { error, severity } = failureError(cause);
+      logger?.[severity]('A subscribe failed', { connectionId, subscriptionId: id, errorType: (error as { errorType?: unknown }).errorType, error: cause });
+      // A write whose answer was lost may have been stored: the client is told it was not, so it must not be.
+      if (storing) await store.unsubscribe(connectionId, id, requestId).catch((error: unknown) => logger?.error('A failed subscribe\'s record could not be removed; $disconnect removes it', { connectionId, error }));
+      await answer(connectionId, id, [error]);
     }
-    const { field, args } = checked.subscription;
-    const resolved = resolve ? await resolve(checked.subscription, loadAuthorization(authorization), requestId) : { ok: true as const, filter: null, invalidationFilter: null };
-    if (!resolved.ok) {
-      await send(connectionId, { type: MessageType.Error, id: message.id, payload: resolved.errors });
-      return;
+  }
+
+  /** connection_init: a fault of ours closes the connection, and the client (graphql-ws) reconnects. */
+  async function initialiseOrClose(connectionId: string, payload: unknown, sourceIp: string[]): Promise<void> {
+    try {
+      await initialise(connectionId, payload, sourceIp);
+    } catch (error) {
+      logger?.error('connection_init failed; the connection is closed', { connectionId, error });
+      await connections.close(connectionId).catch(() => undefined);
+      await cleanup.disconnect(connectionId);
     }
-    const stored = await store.subscribe({
-      connectionId,
-      id: message.id,
-      field,
-      filterKey: resolved.filter ? filterKeyOf(field, argumentNames(field), resolved.filter) : checked.subscription.filterKey,
-      args,
-      query: message.payload.query,
-      variables: message.payload.variables ?? null,
-      operationName: message.payload.operationName ?? null,
-      filter: resolved.filter,
-      invalidationFilter: resolved.invalidationFilter,
-      invalidationKey: resolved.invalidationFilter ? invalidationKey(field, resolved.invalidationFilter) : null,
-      authorization,
-    });
-    if (!stored) return refuse(connectionId, 'SubscriberAlreadyExists', `Subscriber for ${message.id} already exists`);
   }
 
   return {
@@ -119,8 +174,9 @@ export function createProtocol({ store, connections, authenticate, check, resolv
       await store.connect(connectionId);
     },
 
+    /** $disconnect: the records go now, or with a later sweep when the table fails. */
     async disconnect(connectionId: string): Promise<void> {
-      await store.disconnect(connectionId);
+      await cleanup.disconnect(connectionId);
     },
 
     /** One message from the client ($default route). */
@@ -133,7 +189,7 @@ export function createProtocol({ store, connections, authenticate, check, resolv
       }
       switch (message.type) {
         case MessageType.ConnectionInit:
-          return initialise(connectionId, message.payload, sourceIp);
+          return initialiseOrClose(connectionId, message.payload, sourceIp);
         case MessageType.Ping:
           await send(connectionId, { type: MessageType.Pong });
           return;
@@ -142,7 +198,8 @@ export function createProtocol({ store, connections, authenticate, check, resolv
         case MessageType.Subscribe:
           return subscribe(connectionId, message, requestId);
         case MessageType.Complete:
-          await store.unsubscribe(connectionId, message.id);
+          // The client expects no answer: a failure leaves the record to $disconnect.
+          await store.unsubscribe(connectionId, message.id).catch((error: unknown) => logger?.error('A completed subscription could not be deleted', { connectionId, error }));
           return;
         default:
           return refuse(connectionId, 'BadRequest', `Unexpected message of type ${message.type}`);

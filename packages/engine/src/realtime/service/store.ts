@@ -19,8 +19,17 @@
  * connection after 2 hours at most, so records a lost $disconnect left behind go by themselves.
  * A subscription record holds what delivery needs (document, variables, filter, the subscriber's
  * authorization): fan-out reads nothing else.
+ *
+ * No subscription outlives its connection record: a subscription is written in one transaction
+ * with its connection's count (`subscriptionCount`, which also enforces the per-connection limit),
+ * on the condition that the connection record exists; $disconnect deletes the connection record
+ * first, then whatever its partition still holds, read with a consistent Query.
  */
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { MAX_WRITES_PER_CALL } from '../../data-sources/dynamodb/batch-write';
+import { nonEmpty, sendWithRetries } from '../../data-sources/dynamodb/retry';
+import { cancellation, failedCondition, retryConflicts } from './conflicts';
+import { DEFAULT_REALTIME_LIMITS } from './limits';
 import type { RequestAuthorization } from '../../core/request';
 import type { FilterGroup } from './filters';
 import { resolveTableContract, type RealtimeIndexContract, type RealtimeTableContractOptions } from './table-contract';
@@ -29,6 +38,8 @@ import { resolveTableContract, type RealtimeIndexContract, type RealtimeTableCon
 const RECORD_TTL_SECONDS = 2 * 3600 + 600;
 
 const CONNECTION_SK = '#CONNECTION';
+/** The connection record's count of its subscriptions. */
+const COUNT_ATTRIBUTE = 'subscriptionCount';
 const connectionPk = (connectionId: string) => `WSCONN#${connectionId}`;
 const subscriptionSk = (id: string) => `SUB#${id}`;
 const indexPk = (key: string) => `WSSUB#${key}`;
@@ -54,6 +65,8 @@ export interface ConnectionRecord {
   connectedAt: string;
   /** Set by an accepted connection_init; absent before. */
   authorization?: StoredAuthorization;
+  /** The connection's stored subscriptions, kept by subscribe and unsubscribe; absent for none yet. */
+  subscriptionCount?: number;
 }
 
 export interface SubscriptionRecord {
@@ -74,13 +87,27 @@ export interface SubscriptionRecord {
   /** The GSI2 key of a subscription with an invalidation filter (invalidate.ts invalidationKey); null for none. */
   invalidationKey: string | null;
   authorization: StoredAuthorization;
+  /** The id of the request that stored it: a failed subscribe removes its own record only. */
+  requestId: string;
 }
+
+/** What storing a subscription did. */
+export type SubscribeOutcome =
+  /** Stored, and counted on its connection. */
+  | 'stored'
+  /** The connection already has a subscription with this id. */
+  | 'duplicate'
+  /** The connection holds the maximum number of subscriptions. */
+  | 'limit'
+  /** The connection's record is gone (disconnected): nothing was stored. */
+  | 'gone';
 
 /** The attributes of the records themselves (all of them, checked): the table contract may name none. */
 const RECORD_ATTRIBUTES = Object.keys({
   connectionId: true,
   connectedAt: true,
   authorization: true,
+  subscriptionCount: true,
   id: true,
   field: true,
   filterKey: true,
@@ -91,6 +118,7 @@ const RECORD_ATTRIBUTES = Object.keys({
   filter: true,
   invalidationFilter: true,
   invalidationKey: true,
+  requestId: true,
 } satisfies Record<keyof ConnectionRecord | keyof SubscriptionRecord, true>);
 
 export interface RealtimeStoreOptions {
@@ -126,6 +154,8 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
           ExpressionAttributeNames: keyNames,
           ExpressionAttributeValues: { ':pk': connectionPk(connectionId) },
           ProjectionExpression: '#pk, #sk',
+          // After the connection record's deletion, every subscription committed before it is seen.
+          ConsistentRead: true,
           ExclusiveStartKey,
         }),
       );
@@ -164,7 +194,8 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
     /** connection_init accepted: false when the connection is gone or was already authorized. */
     async authorize(connectionId: string, authorization: RequestAuthorization): Promise<boolean> {
       try {
-        await client.send(
+        await retryConflicts(() =>
+          client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keyOf(connectionPk(connectionId), CONNECTION_SK),
@@ -173,6 +204,7 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
             ExpressionAttributeNames: { '#pk': partitionKey, '#auth': 'authorization' },
             ExpressionAttributeValues: { ':authorization': storeAuthorization(authorization) },
           }),
+          ),
         );
         return true;
       } catch (error) {
@@ -181,35 +213,103 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
       }
     },
 
-    /** Stores a subscription; false when the connection already has one with this id. */
-    async subscribe(record: SubscriptionRecord): Promise<boolean> {
+    /**
+     * Stores a subscription and counts it on its connection, in one transaction: nothing is stored
+     * when the connection is gone, already has this id, or holds `maxSubscriptions` already.
+     */
+    async subscribe(record: SubscriptionRecord, maxSubscriptions = DEFAULT_REALTIME_LIMITS.maxSubscriptionsPerConnection): Promise<SubscribeOutcome> {
       const indexSk = `${record.connectionId}#${record.id}`;
       try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...record,
-              // After the record: a record read back from the index carries its old keys.
-              ...keyOf(connectionPk(record.connectionId), subscriptionSk(record.id)),
-              [subscriptionIndex.partitionKey]: indexPk(record.filterKey),
-              [subscriptionIndex.sortKey]: indexSk,
-              ...(record.invalidationKey ? { [invalidationIndex.partitionKey]: invalidationPk(record.invalidationKey), [invalidationIndex.sortKey]: indexSk } : {}),
-              [ttlAttribute]: expiresAt(),
-            },
-            ConditionExpression: 'attribute_not_exists(#pk)',
-            ExpressionAttributeNames: { '#pk': partitionKey },
-          }),
+        await retryConflicts(() =>
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keyOf(connectionPk(record.connectionId), CONNECTION_SK),
+                    UpdateExpression: 'ADD #count :one',
+                    ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(#count) OR #count < :max)',
+                    ExpressionAttributeNames: { '#pk': partitionKey, '#count': COUNT_ATTRIBUTE },
+                    ExpressionAttributeValues: { ':one': 1, ':max': maxSubscriptions },
+                    // Tells a full connection (its record comes back) from a gone one (nothing does).
+                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: {
+                      ...record,
+                      // After the record: a record read back from the index carries its old keys.
+                      ...keyOf(connectionPk(record.connectionId), subscriptionSk(record.id)),
+                      [subscriptionIndex.partitionKey]: indexPk(record.filterKey),
+                      [subscriptionIndex.sortKey]: indexSk,
+                      ...(record.invalidationKey ? { [invalidationIndex.partitionKey]: invalidationPk(record.invalidationKey), [invalidationIndex.sortKey]: indexSk } : {}),
+                      [ttlAttribute]: expiresAt(),
+                    },
+                    ConditionExpression: 'attribute_not_exists(#pk)',
+                    ExpressionAttributeNames: { '#pk': partitionKey },
+                  },
+                },
+              ],
+            }),
+          ),
         );
+        return 'stored';
+      } catch (error) {
+        const [connection, subscription] = cancellation(error) ?? [];
+        if (failedCondition(subscription)) return 'duplicate';
+        if (failedCondition(connection)) return connection!.Item ? 'limit' : 'gone';
+        throw error;
+      }
+    },
+
+    /**
+     * Deletes a subscription and uncounts it, in one transaction; false when there was none (or,
+     * with `requestId`, none that request stored). A subscription whose connection record is gone
+     * is deleted alone.
+     */
+    async unsubscribe(connectionId: string, id: string, requestId?: string): Promise<boolean> {
+      const Key = keyOf(connectionPk(connectionId), subscriptionSk(id));
+      const ownCondition = {
+        ConditionExpression: requestId ? 'attribute_exists(#pk) AND #requestId = :requestId' : 'attribute_exists(#pk)',
+        ExpressionAttributeNames: { '#pk': partitionKey, ...(requestId ? { '#requestId': 'requestId' } : {}) },
+        ...(requestId ? { ExpressionAttributeValues: { ':requestId': requestId } } : {}),
+      };
+      try {
+        await retryConflicts(() =>
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Delete: { TableName: tableName, Key, ...ownCondition } },
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keyOf(connectionPk(connectionId), CONNECTION_SK),
+                    UpdateExpression: 'ADD #count :minusOne',
+                    ConditionExpression: 'attribute_exists(#pk)',
+                    ExpressionAttributeNames: { '#pk': partitionKey, '#count': COUNT_ATTRIBUTE },
+                    ExpressionAttributeValues: { ':minusOne': -1 },
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        const [subscription, connection] = cancellation(error) ?? [];
+        if (failedCondition(subscription)) return false;
+        if (!failedCondition(connection)) throw error;
+      }
+      try {
+        await client.send(new DeleteCommand({ TableName: tableName, Key, ...ownCondition }));
         return true;
       } catch (error) {
         if ((error as Error).name === 'ConditionalCheckFailedException') return false;
         throw error;
       }
-    },
-
-    async unsubscribe(connectionId: string, id: string): Promise<void> {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: keyOf(connectionPk(connectionId), subscriptionSk(id)) }));
     },
 
     /** The subscriptions stored under one index key, every page. */
@@ -222,20 +322,27 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
       return queryAll(invalidationIndex, invalidationPk(key));
     },
 
-    /** Deletes the connection and all its subscriptions ($disconnect, or a gone connection). */
+    /**
+     * Deletes the connection and all its subscriptions ($disconnect, or a gone connection): the
+     * connection record first, so that no subscription can be stored after the partition is read.
+     * Returns the records deleted.
+     */
     async disconnect(connectionId: string): Promise<number> {
+      const { Attributes } = await retryConflicts(() =>
+        client.send(new DeleteCommand({ TableName: tableName, Key: keyOf(connectionPk(connectionId), CONNECTION_SK), ReturnValues: 'ALL_OLD' })),
+      );
       const keys = await connectionKeys(connectionId);
-      for (let start = 0; start < keys.length; start += 25) {
-        let requests: Record<string, unknown[]> | undefined = {
-          [tableName]: keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } })),
-        };
-        // Unprocessed items are retried until none is left (the SDK already backs off on throttling).
-        while (requests && Object.keys(requests).length > 0) {
-          const result = await client.send(new BatchWriteCommand({ RequestItems: requests as never }));
-          requests = result.UnprocessedItems as Record<string, unknown[]> | undefined;
-        }
+      for (let start = 0; start < keys.length; start += MAX_WRITES_PER_CALL) {
+        const requests = { [tableName]: keys.slice(start, start + MAX_WRITES_PER_CALL).map((Key) => ({ DeleteRequest: { Key } })) };
+        // Unprocessed items are sent again with backoff; what outlives the retries fails the call.
+        const { remainder, error } = await sendWithRetries<Record<string, unknown[]>>(requests, undefined, async (pending) => {
+          const result = await client.send(new BatchWriteCommand({ RequestItems: pending as never }));
+          return nonEmpty(result.UnprocessedItems as Record<string, unknown[]> | undefined);
+        });
+        if (error) throw error;
+        if (remainder) throw new Error(`${Object.values(remainder).flat().length} records of connection ${connectionId} are left after the retries`);
       }
-      return keys.length;
+      return keys.length + (Attributes ? 1 : 0);
     },
 
     /** The primary keys of a connection's records (tests and diagnostics). */

@@ -2,7 +2,8 @@
  * A `subscribe` message checked as AppSync checks a subscription request: a valid document against
  * the schema, one subscription field, variables coerced, and the field's auth directives applied to
  * the subscriber (a refusal is AppSync's `Unauthorized` error). Its arguments become the
- * subscription's filter and index key (filters.ts).
+ * subscription's filter and index key (filters.ts). Before any of it, the document's size
+ * (limits.ts) and, as over HTTP, the trusted documents and the caller's query budget (budget.ts).
  */
 import {
   getArgumentValues,
@@ -24,6 +25,8 @@ import type { AuthMode } from '../../core/auth-modes';
 import { resolveFieldRules, type FieldRule } from '../../auth/directives';
 import { isAllowed } from '../../auth/enforce';
 import { unauthorizedMessage } from '../../core/errors';
+import { ERROR_TYPES } from '../../core/error-types';
+import type { SubscriptionBudget } from './budget';
 import { subscriptionError } from './errors';
 import { filterKey } from './filters';
 
@@ -66,23 +69,50 @@ export interface TrustedSubscriptions {
   modes: readonly AuthMode[];
 }
 
+export interface SubscribeCheckOptions {
+  /** The trusted-documents manifest and the modes held to it. */
+  trusted?: TrustedSubscriptions;
+  /** The query budgets per authorization mode; none when absent. */
+  budget?: SubscriptionBudget;
+  /** UTF-8 bytes of the document plus its variables as JSON (limits.ts). */
+  maxDocumentBytes: number;
+}
+
+const refused = (error: GraphQLFormattedError): SubscribeCheck => ({ ok: false, errors: [error] });
+
+/** The document's and its variables' size, in UTF-8 bytes. */
+const payloadBytes = (payload: SubscribePayload) => Buffer.byteLength(payload.query) + (payload.variables ? Buffer.byteLength(JSON.stringify(payload.variables)) : 0);
+
 /** The checker for one schema and authorization configuration; reuse it across messages. */
-export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, trusted: TrustedSubscriptions = { documents: {}, modes: [] }) {
+export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, { trusted = { documents: {}, modes: [] }, budget, maxDocumentBytes }: SubscribeCheckOptions) {
   const rules: Map<string, FieldRule> = resolveFieldRules(schema, auth);
   const defaultAction = auth.cognito?.defaultAction ?? 'ALLOW';
   const trustedTexts = new Set(Object.values(trusted.documents));
 
   return (payload: SubscribePayload, authorization: RequestAuthorization): SubscribeCheck => {
+    const bytes = payloadBytes(payload);
+    if (bytes > maxDocumentBytes) {
+      return refused(
+        subscriptionError(`The subscription's document and variables hold ${bytes} bytes, more than the maximum of ${maxDocumentBytes}.`, ERROR_TYPES.RequestTooLarge, {
+          errorInfo: { limit: 'documentBytes', maximum: maxDocumentBytes, actual: bytes },
+        }),
+      );
+    }
     // As over HTTP, a restricted mode (the API key) may run only the SDK's documents, checked first.
     if (trusted.modes.includes(authorization.mode) && !trustedTexts.has(payload.query)) {
-      return { ok: false, errors: [subscriptionError('This API key may run only the trusted documents (the SDK\'s operations).', 'PersistedQueryNotAllowed')] };
+      return refused(subscriptionError('This API key may run only the trusted documents (the SDK\'s operations).', ERROR_TYPES.PersistedQueryNotAllowed));
     }
+    const tooManyTokens = budget?.text(payload.query, authorization.mode);
+    if (tooManyTokens) return refused(tooManyTokens);
     let document: DocumentNode;
     try {
       document = parse(payload.query);
     } catch (error) {
       return validationErrors([error as GraphQLError]);
     }
+    // Measured before validation, as over HTTP: an oversized document never reaches graphql's costlier rules.
+    const overBudget = budget?.document(document, authorization.mode);
+    if (overBudget) return refused(overBudget);
     const errors = validate(schema, document);
     if (errors.length > 0) return validationErrors(errors);
     const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
@@ -98,6 +128,8 @@ export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, tr
     }
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return validationErrors(coerced.errors);
+    const overCost = budget?.operation(document, operation, payload.variables ?? {}, authorization.mode);
+    if (overCost) return refused(overCost);
     const node = rootField(operation.selectionSet, document);
     const field = node ? schema.getSubscriptionType()?.getFields()[node.name.value] : undefined;
     if (!node || !field) return { ok: false, errors: [subscriptionError('The subscription selects no field of Subscription.', 'ValidationError')] };

@@ -1,0 +1,19 @@
+/**
+ * How the WebSocket function's DynamoDB client differs from the HTTP function's
+ * (`createDynamoDBClient(settings, REALTIME_DYNAMODB_CLIENT_OVERRIDES)`): it is sized for bursts.
+ *
+ * Clients open connections and subscribe in bursts (API Gateway admits 500 new connections a
+ * second per account and region), and a process that serves many WebSocket events at once
+ * (serverless-offline runs them all in one) shares one client between them. The SDK's pool of 50
+ * sockets then queues calls, and a queued call spends its connect timeout (1 s) waiting: measured
+ * on DynamoDB Local, 500 connections' writes at once lost 343 to that timeout, and the spent retry
+ * quota (a timeout costs 10 of its 500 tokens) left them unretried. With more sockets and a
+ * larger, faster-refilling quota, all of them were written. On Lambda, where a container serves
+ * one event at a time, neither setting changes anything but the fan-out's parallel calls.
+ */
+import type { ClientOverrides } from '../../data-sources/dynamodb/client';
+
+export const REALTIME_DYNAMODB_CLIENT_OVERRIDES: Readonly<ClientOverrides> = Object.freeze({
+  maxSockets: 256,
+  retry: { quotaCapacity: 5_000, quotaRefillPerSecond: 500 },
+});
