@@ -72,6 +72,9 @@ export async function startOffline(options: OfflineOptions): Promise<Offline> {
   // A work folder per run: `npm run package` or a second stack must not delete this one's bundle.
   const workFolder = join('.esbuild', `offline-${options.port}`);
   const args = [
+    // A bad WebSocket frame closes its connection, not serverless-offline (offline-websocket-guard.ts).
+    '--import',
+    new URL('./offline-websocket-guard.ts', import.meta.url).href,
     serverlessCli(),
     'offline',
     'start',

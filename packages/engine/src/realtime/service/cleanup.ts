@@ -23,11 +23,14 @@ export interface ConnectionCleanup {
   sweep(): Promise<number>;
   /** Connections whose records still wait for deletion. */
   pending(): number;
+  /** Deletions that failed so far: an event that adds one does not sweep (the table is failing). */
+  failures(): number;
 }
 
 export function createConnectionCleanup(store: RealtimeStore, logger?: Logger, now: () => number = Date.now): ConnectionCleanup {
   const pending = new Set<string>();
   let nextSweepAt = 0;
+  let failures = 0;
 
   const remember = (connectionId: string) => {
     pending.delete(connectionId);
@@ -43,6 +46,7 @@ export function createConnectionCleanup(store: RealtimeStore, logger?: Logger, n
         return true;
       } catch (error) {
         remember(connectionId);
+        failures += 1;
         logger?.error('The records of a closed connection could not be deleted; they will be swept later', { connectionId, ...faultDetails(error), error });
         return false;
       }
@@ -67,5 +71,6 @@ export function createConnectionCleanup(store: RealtimeStore, logger?: Logger, n
     },
 
     pending: () => pending.size,
+    failures: () => failures,
   };
 }

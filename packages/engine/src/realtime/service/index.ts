@@ -84,10 +84,11 @@ export function createRealtime(options: RealtimeOptions) {
   const deliver = createDelivery(schema);
   const argumentNames = new Map(subscriptionFields(schema).map((field) => [field.name, field.argumentNames]));
   const resolve = resolvers ? createSubscriptionResolver(buildExecutableSchema(sdl, subscriptionResolvers), resolvers.runtime, logger) : undefined;
-  /** Runs one event's work, then the sweep (which never fails the event). */
-  const thenSweep = async <T>(work: Promise<T>): Promise<T> => {
-    const result = await work;
-    await cleanup.sweep();
+  /** Runs one event's work, then the sweep (which never fails the event), unless a deletion just failed. */
+  const thenSweep = async <T>(work: () => Promise<T>): Promise<T> => {
+    const failures = cleanup.failures();
+    const result = await work();
+    if (cleanup.failures() === failures) await cleanup.sweep();
     return result;
   };
   return {
@@ -100,14 +101,14 @@ export function createRealtime(options: RealtimeOptions) {
     protocol: (endpoint: string) => {
       const protocol = createProtocol({ store, connections: connections(endpoint), authenticate, check, resolve, argumentNames: (field) => argumentNames.get(field) ?? [], limits, cleanup, logger });
       return {
-        connect: (connectionId: string) => thenSweep(protocol.connect(connectionId)),
-        disconnect: (connectionId: string) => thenSweep(protocol.disconnect(connectionId)),
-        message: (...args: Parameters<typeof protocol.message>) => thenSweep(protocol.message(...args)),
+        connect: (connectionId: string) => thenSweep(() => protocol.connect(connectionId)),
+        disconnect: (connectionId: string) => thenSweep(() => protocol.disconnect(connectionId)),
+        message: (...args: Parameters<typeof protocol.message>) => thenSweep(() => protocol.message(...args)),
       };
     },
     fanOut: (endpoint: string) => {
       const publish = createFanOut({ store, connections: connections(endpoint), fields, deliver, maxMessageBytes: limits.maxMessageBytes, cleanup, logger, onFanOut });
-      return (...args: Parameters<typeof publish>) => thenSweep(publish(...args));
+      return (...args: Parameters<typeof publish>) => thenSweep(() => publish(...args));
     },
   };
 }

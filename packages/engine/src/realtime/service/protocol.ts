@@ -29,6 +29,7 @@ import { ERROR_TYPES } from '../../core/error-types';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ConnectionCleanup } from './cleanup';
 import type { ConnectionApi } from './connections';
+import { faultDetails, faultType } from '../../data-sources/dynamodb/errors';
 import { failureError, subscriptionError } from './errors';
 import { filterKeyOf } from './filters';
 import { subscriptionIdProblem, type RealtimeLimits } from './limits';
@@ -152,8 +153,11 @@ export function createProtocol({ store, connections, authenticate, check, resolv
     } catch (cause) {
       const { error, severity } = failureError(cause);
       logger?.[severity]('A subscribe failed', { connectionId, subscriptionId: id, errorType: (error as { errorType?: unknown }).errorType, error: cause });
-      // A write whose answer was lost may have been stored: the client is told it was not, so it must not be.
-      if (storing) await store.unsubscribe(connectionId, id, requestId).catch((error: unknown) => logger?.error('A failed subscribe\'s record could not be removed; $disconnect removes it', { connectionId, error }));
+      // A write whose answer was lost (a fault, not DynamoDB's refusal) may have been stored: the client
+      // is told it was not, so it must not be. Should this fail too, $disconnect deletes it.
+      if (storing && faultType(cause)) {
+        await store.unsubscribe(connectionId, id, requestId).catch((error: unknown) => logger?.warn('A failed subscribe\'s record, if any, is left to $disconnect', { connectionId, ...faultDetails(error) }));
+      }
       await answer(connectionId, id, [error]);
     }
   }

@@ -1,25 +1,11 @@
 import { extensions, util } from '@aws-appsync/utils';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { NONE, readAuthConfig, unit } from '@appsync-lambda/engine';
-import { createRealtime, createWebSocketHandler, DEFAULT_REALTIME_TABLE_CONTRACT, type ConnectionApi, type RealtimeTableContract, type RealtimeTableContractOptions } from '@appsync-lambda/engine/realtime';
+import { DEFAULT_REALTIME_TABLE_CONTRACT, type RealtimeTableContract, type RealtimeTableContractOptions } from '@appsync-lambda/engine/realtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestTable, type TestTable } from '../../helpers/dynamodb';
+import type { TestTable } from '../../helpers/dynamodb';
+import { CHANNEL_SDL, realtimeTable, webSocketFunction } from '../../helpers/websocket';
 
-const SDL = /* GraphQL */ `
-  type Message {
-    channel: String!
-    text: String
-  }
-  type Query {
-    ping: String
-  }
-  type Mutation {
-    post(channel: String!, text: String): Message
-  }
-  type Subscription {
-    onPost(channel: String): Message @aws_subscribe(mutations: ["post"])
-  }
-`;
 const API_KEY = 'da2-store-contract';
 
 // Every name differs from the defaults; `partition` is a DynamoDB reserved word (expressions must name it through a placeholder).
@@ -31,54 +17,14 @@ const contract: RealtimeTableContract = {
   ttlAttribute: 'ttl',
 };
 
-/** A table with the contract's key and index names, as an application might have deployed it. */
-const tableFor = (name: string, { partitionKey, sortKey, subscriptionIndex, invalidationIndex }: RealtimeTableContract) =>
-  createTestTable({
-    TableName: name,
-    AttributeDefinitions: [partitionKey, sortKey, subscriptionIndex.partitionKey, subscriptionIndex.sortKey, invalidationIndex.partitionKey, invalidationIndex.sortKey].map(
-      (AttributeName) => ({ AttributeName, AttributeType: 'S' as const }),
-    ),
-    KeySchema: [
-      { AttributeName: partitionKey, KeyType: 'HASH' },
-      { AttributeName: sortKey, KeyType: 'RANGE' },
-    ],
-    GlobalSecondaryIndexes: [subscriptionIndex, invalidationIndex].map((index) => ({
-      IndexName: index.name,
-      KeySchema: [
-        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
-        { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
-      ],
-      Projection: { ProjectionType: 'ALL' as const },
-    })),
-  });
-
-/** API Gateway's Management API, kept in memory: what was posted to whom, and which connections are gone. */
-function memoryConnections() {
-  const posted: Array<{ connectionId: string; message: { type: string; id?: string; payload?: unknown } }> = [];
-  const gone = new Set<string>();
-  const api: ConnectionApi = {
-    async post(connectionId, message) {
-      if (gone.has(connectionId)) return 'gone';
-      posted.push({ connectionId, message: JSON.parse(message) });
-      return 'sent';
-    },
-    async close(connectionId) {
-      gone.add(connectionId);
-    },
-  };
-  return { api, posted, gone };
-}
-
 /** The WebSocket function of one table: a client's messages as API Gateway's events, and published mutations. */
-function webSocketFunction(table: TestTable, tableContract: RealtimeTableContractOptions) {
-  const connections = memoryConnections();
-  const realtime = createRealtime({
+function webSocketFunctionOf(table: TestTable, tableContract: RealtimeTableContractOptions) {
+  const ws = webSocketFunction({
     client: table.doc,
     tableName: table.tableName,
     tableContract,
     auth: readAuthConfig({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: API_KEY }),
-    sdl: SDL,
-    connections: () => connections.api,
+    sdl: CHANNEL_SDL,
     resolvers: {
       definitions: {
         // A client subscribed to a channel is ended when the channel is invalidated.
@@ -96,19 +42,12 @@ function webSocketFunction(table: TestTable, tableContract: RealtimeTableContrac
       runtime: { client: table.doc, tables: {}, tokenSecret: 'store-contract', env: {} },
     },
   });
-  const handler = createWebSocketHandler(realtime, { endpoint: 'http://localhost:3001' });
-  const route = (routeKey: string, connectionId: string, extra: Record<string, unknown> = {}) =>
-    handler({ requestContext: { routeKey, connectionId, requestId: `${routeKey}-${connectionId}` }, ...extra } as never);
-  const send = (connectionId: string, message: unknown) => route('$default', connectionId, { body: JSON.stringify(message) });
   return {
-    connections,
-    publish: (event: Parameters<typeof handler>[0]) => handler(event),
-    disconnect: (connectionId: string) => route('$disconnect', connectionId),
+    ...ws,
     /** $connect, connection_init, then one subscription to a channel. */
     async subscribe(connectionId: string, channel: string) {
-      await route('$connect', connectionId, { headers: { 'Sec-WebSocket-Protocol': 'graphql-transport-ws' } });
-      await send(connectionId, { type: 'connection_init', payload: { 'x-api-key': API_KEY } });
-      await send(connectionId, { id: 'sub-1', type: 'subscribe', payload: { query: `subscription { onPost(channel: "${channel}") { channel text } }` } });
+      await ws.open(connectionId, { 'x-api-key': API_KEY });
+      await ws.subscribe(connectionId, 'sub-1', `subscription { onPost(channel: "${channel}") { channel text } }`);
     },
   };
 }
@@ -118,11 +57,11 @@ const itemsOf = async (table: TestTable, connectionId: string) => (await items(t
 
 describe('createRealtime on a table with its own key, index and TTL names', () => {
   let table: TestTable;
-  let ws: ReturnType<typeof webSocketFunction>;
+  let ws: ReturnType<typeof webSocketFunctionOf>;
 
   beforeAll(async () => {
-    table = await tableFor('realtime-custom', contract);
-    ws = webSocketFunction(table, contract);
+    table = await realtimeTable('realtime-custom', contract);
+    ws = webSocketFunctionOf(table, contract);
   });
 
   it('stores the connection and its subscription under the contract\'s key, index and TTL attributes', async () => {
@@ -180,8 +119,8 @@ describe('createRealtime on a table with its own key, index and TTL names', () =
 
 describe('createRealtime with part of a table contract', () => {
   it('keeps the default names it is not given', async () => {
-    const table = await tableFor('realtime-partial', DEFAULT_REALTIME_TABLE_CONTRACT);
-    const ws = webSocketFunction(table, { ttlAttribute: 'expiry' });
+    const table = await realtimeTable('realtime-partial', DEFAULT_REALTIME_TABLE_CONTRACT);
+    const ws = webSocketFunctionOf(table, { ttlAttribute: 'expiry' });
     await ws.subscribe('conn-p', 'partial');
     const stats = await ws.publish({ realtimePublish: [{ mutation: 'post', data: { channel: 'partial', text: 'hi' } }] });
     expect(stats).toMatchObject({ matched: 1, delivered: 1 });
