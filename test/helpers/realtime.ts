@@ -6,11 +6,23 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
-import { createClient, type Client } from 'graphql-ws';
-import { createConnectionApi, createRealtime, createWebSocketHandler, httpRealtimePlugin, type FanOutReport, type Realtime } from '@appsync-lambda/engine/realtime';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createClient, type Client, type ClientOptions } from 'graphql-ws';
+import { DEFAULT_QUERY_BUDGETS } from '@appsync-lambda/engine';
+import {
+  createConnectionApi,
+  createRealtime,
+  createWebSocketHandler,
+  httpRealtimePlugin,
+  type FanOutReport,
+  type Realtime,
+  type RealtimeOptions,
+} from '@appsync-lambda/engine/realtime';
 import { schemaSdl as apiSdl } from '../../src/api';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../src/data/pages';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { resolvers } from '../../src/resolvers/index';
+import type { TestDatabase } from './dynamodb';
 import { createHiringApi, type HiringApi } from './hiring';
 import { startLambdaService, type LambdaService } from './lambda-service';
 import { startWebSocketGateway, type WebSocketEventHandler, type WebSocketGateway } from './websocket-gateway';
@@ -22,11 +34,22 @@ export interface RealtimeApi {
   gateway: WebSocketGateway;
   realtime: Realtime;
   /** A graphql-ws client sending `connectionParams` in connection_init (no retries). */
-  client(connectionParams: Record<string, string>, onClosed?: (event: unknown) => void): Client;
+  client(connectionParams: Record<string, string>, onClosed?: (event: unknown) => void, options?: Partial<ClientOptions>): Client;
   close(): Promise<void>;
 }
 
-const logger = new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' });
+const silent = new Logger({ serviceName: 'hiring-api-test', logLevel: 'SILENT' });
+
+export interface RealtimeApiOptions {
+  invocationType?: 'RequestResponse' | 'Event';
+  onFanOut?: (report: FanOutReport) => void;
+  /** The realtime service's logger (silent by default). */
+  logger?: Logger;
+  /** The realtime service's DynamoDB client (the test database's by default), e.g. through a fault proxy. */
+  dynamodb?: (db: TestDatabase) => DynamoDBDocumentClient;
+  /** Realtime options beyond the deployed function's (src/realtime-handler.ts), e.g. other limits. */
+  realtime?: Pick<RealtimeOptions, 'limits' | 'queryBudgets'>;
+}
 
 /** The realtime function's name in the local Lambda service. */
 export const REALTIME_FUNCTION = 'hiring-api-test-realtime';
@@ -36,10 +59,7 @@ export const REALTIME_FUNCTION = 'hiring-api-test-realtime';
  * client): `RequestResponse` (the mutation answers after the deliveries, as `npm start` does) or
  * `Event` (asynchronously, as deployed).
  */
-export async function createRealtimeApi({
-  invocationType = 'RequestResponse',
-  onFanOut,
-}: { invocationType?: 'RequestResponse' | 'Event'; onFanOut?: (report: FanOutReport) => void } = {}): Promise<RealtimeApi> {
+export async function createRealtimeApi({ invocationType = 'RequestResponse', onFanOut, logger = silent, dynamodb, realtime: overrides }: RealtimeApiOptions = {}): Promise<RealtimeApi> {
   let handle: WebSocketEventHandler = async () => ({ statusCode: 503 });
   const lambda = await startLambdaService({ [REALTIME_FUNCTION]: (event) => handle(event) });
   const gateway = await startWebSocketGateway((event) => handle(event));
@@ -50,14 +70,14 @@ export async function createRealtimeApi({
       httpRealtimePlugin({
         env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: REALTIME_FUNCTION, REALTIME_INVOCATION_TYPE: invocationType },
         sdl: apiSdl,
-        logger,
+        logger: silent,
         lambda: lambda.invoker(),
       }),
     ],
   });
   const { db } = hiring.api;
   const realtime = createRealtime({
-    client: db.doc,
+    client: dynamodb ? dynamodb(db) : db.doc,
     tableName: db.tableName,
     auth: hiring.auth,
     sdl: apiSdl,
@@ -66,7 +86,11 @@ export async function createRealtimeApi({
     resolvers: { definitions: resolvers, runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: {} } },
     // As createHiringApi holds HTTP requests: the API key to the SDK's documents.
     trustedDocuments: { documents: trustedDocuments, modes: ['API_KEY'] },
+    // As deployed: the default budgets (no QUERY_BUDGET_* set) and the API's page sizes.
+    queryBudgets: DEFAULT_QUERY_BUDGETS,
+    listSizes: { defaultSize: DEFAULT_PAGE_SIZE, maximumSize: MAX_PAGE_SIZE },
     onFanOut,
+    ...overrides,
   });
   const handler = createWebSocketHandler(realtime, { endpoint: gateway.endpoint, logger });
   handle = handler as WebSocketEventHandler;
@@ -76,8 +100,8 @@ export async function createRealtimeApi({
     lambda,
     gateway,
     realtime,
-    client(connectionParams, onClosed) {
-      const client = createClient({ url: gateway.url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true, on: onClosed ? { closed: onClosed } : {} });
+    client(connectionParams, onClosed, options = {}) {
+      const client = createClient({ url: gateway.url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true, on: onClosed ? { closed: onClosed } : {}, ...options });
       clients.push(client);
       return client;
     },
