@@ -8,12 +8,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
-import { DEFAULT_QUERY_BUDGETS } from '@appsync-lambda/engine';
+import { createDynamoDBClient, DEFAULT_QUERY_BUDGETS } from '@appsync-lambda/engine';
 import {
   createConnectionApi,
   createRealtime,
   createWebSocketHandler,
   httpRealtimePlugin,
+  REALTIME_DYNAMODB_CLIENT_OVERRIDES,
   type FanOutReport,
   type Realtime,
   type RealtimeOptions,
@@ -50,6 +51,16 @@ export interface RealtimeApiOptions {
   /** Realtime options beyond the deployed function's (src/realtime-handler.ts), e.g. other limits. */
   realtime?: Pick<RealtimeOptions, 'limits' | 'queryBudgets'>;
 }
+
+/**
+ * The realtime function's DynamoDB client as deployed (sized for bursts, 3 attempts), with short
+ * timeouts so that stalls end quickly, sending to `endpoint` (a fault proxy) for the test database.
+ */
+export const realtimeClientThrough = (endpoint: string) => (db: TestDatabase) =>
+  createDynamoDBClient(
+    { endpoint, connectTimeoutMs: 1_000, requestTimeoutMs: 500, maxAttempts: 3 },
+    { ...REALTIME_DYNAMODB_CLIENT_OVERRIDES, region: 'local', credentials: { accessKeyId: db.accessKeyId, secretAccessKey: 'local' } },
+  ).client;
 
 /** The realtime function's name in the local Lambda service. */
 export const REALTIME_FUNCTION = 'hiring-api-test-realtime';

@@ -2,13 +2,11 @@
 // deployed settings, shorter timeouts) goes through the fault proxy, and each fault outlives the
 // SDK's retries. Every subscribe is answered, nothing is half-stored, and no record outlives its
 // connection once the faults stop.
-import { createDynamoDBClient } from '@appsync-lambda/engine';
-import { REALTIME_DYNAMODB_CLIENT_OVERRIDES } from '@appsync-lambda/engine/realtime';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { startFaultProxy, type FaultMode, type FaultProxy } from '../../helpers/fault-proxy';
-import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
+import { createRealtimeApi, realtimeClientThrough, type RealtimeApi } from '../../helpers/realtime';
 
 const MOVED = 'subscription Moved($jobId: ID) { onApplicationMoved(jobId: $jobId) { id jobId stage version } }';
 const until = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 20_000, interval: 25 });
@@ -21,11 +19,7 @@ beforeAll(async () => {
   // DynamoDB Local keeps a database per access key: the proxy serves the test database's too.
   proxy = await startFaultProxy({ target: inject('dynamodbEndpoint') });
   rt = await createRealtimeApi({
-    dynamodb: (db) =>
-      createDynamoDBClient(
-        { endpoint: proxy.endpoint, connectTimeoutMs: 1_000, requestTimeoutMs: 500, maxAttempts: 3 },
-        { ...REALTIME_DYNAMODB_CLIENT_OVERRIDES, region: 'local', credentials: { accessKeyId: db.accessKeyId, secretAccessKey: 'local' } },
-      ).client,
+    dynamodb: realtimeClientThrough(proxy.endpoint),
   });
   jobId = (await rt.hiring.aJob((await rt.hiring.aCompany()).id)).id;
 });

@@ -27,6 +27,8 @@ export const ALLOWED_ERROR_TYPES = new Set([
   'UnauthorizedException',
   'Unauthorized',
   'InvalidNextToken',
+  // Subscriptions (graphql-transport-ws error messages).
+  'MaxSubscriptionsReachedError',
   // Resolvers.
   'NotFound',
   'Conflict',

@@ -6,11 +6,20 @@
  */
 import { sleep } from '../../data-sources/dynamodb/retry';
 
-/** One item's reason in a cancelled transaction (the SDK's, its `Item` still in wire form). */
+/** An item as a failed condition returns it: still in DynamoDB's wire form (lib-dynamodb leaves errors alone). */
+export type WireItem = Record<string, { S?: string } | undefined>;
+
+/** One item's reason in a cancelled transaction. */
 export interface CancellationReason {
   Code?: string;
-  Item?: Record<string, unknown>;
+  Item?: WireItem;
 }
+
+/**
+ * Whether the item a failed condition returned was written by this request: the SDK resends a
+ * write whose answer was lost, and the resend then meets the first attempt's item.
+ */
+export const storedBy = (item: WireItem | undefined, requestId: string): boolean => item?.requestId?.S === requestId;
 
 /** The reasons of a cancelled transaction, one per item; null for any other error. */
 export function cancellation(error: unknown): CancellationReason[] | null {

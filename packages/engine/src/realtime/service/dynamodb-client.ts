@@ -14,6 +14,6 @@
 import type { ClientOverrides } from '../../data-sources/dynamodb/client';
 
 export const REALTIME_DYNAMODB_CLIENT_OVERRIDES: Readonly<ClientOverrides> = Object.freeze({
-  maxSockets: 256,
+  maxSockets: 1_024,
   retry: { quotaCapacity: 5_000, quotaRefillPerSecond: 500 },
 });

@@ -18,7 +18,7 @@
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import { ERROR_TYPES } from '../../core/error-types';
 import type { EngineLogger as Logger } from '../../core/hooks';
-import type { ConnectionCleanup } from './cleanup';
+import type { RecordCleanup } from './cleanup';
 import type { ConnectionApi } from './connections';
 import { subscriptionError } from './errors';
 import type { createDelivery } from './delivery';
@@ -68,7 +68,7 @@ interface FanOutOptions {
   deliver: ReturnType<typeof createDelivery>;
   /** UTF-8 bytes of one message to a client. */
   maxMessageBytes: number;
-  cleanup: ConnectionCleanup;
+  cleanup: RecordCleanup;
   logger?: Logger;
   /** Called once per event and fired field, after its deliveries, even when nothing matched. */
   onFanOut?: (report: FanOutReport) => void;

@@ -2,8 +2,7 @@
  * The real-time service of one table and authorization configuration: the WebSocket protocol
  * (protocol.ts) and the fan-out of committed mutations (fanout.ts), over the same store. Built
  * once per container by the WebSocket function's entry, and by tests with their own parts. Every
- * event it handles ends with a sweep of the closed connections whose records could not be deleted
- * before (cleanup.ts).
+ * event it handles ends with a sweep of the records whose deletion failed before (cleanup.ts).
  */
 import type { EngineLogger as Logger } from '../../core/hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -15,7 +14,7 @@ import type { QueryBudgets } from '../../limits/budgets';
 import { buildExecutableSchema } from '../../execution/schema';
 import type { ListSizes } from '../../execution/server';
 import { createSubscriptionBudget } from './budget';
-import { createConnectionCleanup } from './cleanup';
+import { createRecordCleanup } from './cleanup';
 import type { ConnectionApi } from './connections';
 import { createDelivery, createDeliverySchema } from './delivery';
 import { createFanOut, type FanOutReport } from './fanout';
@@ -71,7 +70,7 @@ export function createRealtime(options: RealtimeOptions) {
   const { client, tableName, tableContract, auth, connections, logger, sdl, resolvers, trustedDocuments, queryBudgets, listSizes, onFanOut } = options;
   const limits = resolveRealtimeLimits(options.limits);
   const store = createRealtimeStore({ client, tableName, tableContract });
-  const cleanup = createConnectionCleanup(store, logger);
+  const cleanup = createRecordCleanup(store, logger);
   const schema = createDeliverySchema(sdl, auth);
   // Only the subscription fields' resolvers run here; the rest of the table is never called.
   const subscriptionResolvers = Object.fromEntries(Object.entries(resolvers?.definitions ?? {}).filter(([coordinate]) => coordinate.startsWith('Subscription.')));
@@ -96,7 +95,7 @@ export function createRealtime(options: RealtimeOptions) {
     store,
     /** The limits in force. */
     limits,
-    /** Closed connections whose records wait for a sweep (diagnostics). */
+    /** Deletions that failed and wait for a sweep (diagnostics). */
     pendingCleanups: () => cleanup.pending(),
     protocol: (endpoint: string) => {
       const protocol = createProtocol({ store, connections: connections(endpoint), authenticate, check, resolve, argumentNames: (field) => argumentNames.get(field) ?? [], limits, cleanup, logger });

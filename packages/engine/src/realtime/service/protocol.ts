@@ -27,9 +27,9 @@ import { type RequestAuthorization } from '../../core/request';
 import { resolverHeaders, type EngineRequest } from '../../core/request';
 import { ERROR_TYPES } from '../../core/error-types';
 import type { GraphQLFormattedError } from 'graphql';
-import type { ConnectionCleanup } from './cleanup';
+import type { RecordCleanup } from './cleanup';
 import type { ConnectionApi } from './connections';
-import { faultDetails, faultType } from '../../data-sources/dynamodb/errors';
+import { faultType } from '../../data-sources/dynamodb/errors';
 import { failureError, subscriptionError } from './errors';
 import { filterKeyOf } from './filters';
 import { subscriptionIdProblem, type RealtimeLimits } from './limits';
@@ -50,8 +50,8 @@ interface ProtocolOptions {
   /** Argument names of each subscription field (for the index key of an enhanced filter). */
   argumentNames: (field: string) => readonly string[];
   limits: RealtimeLimits;
-  /** Deletes closed connections' records, and sweeps those it could not. */
-  cleanup: ConnectionCleanup;
+  /** Deletes closed connections' and failed subscribes' records, and sweeps those it could not. */
+  cleanup: RecordCleanup;
   logger?: Logger;
 }
 
@@ -98,7 +98,7 @@ export function createProtocol({ store, connections, authenticate, check, resolv
     await cleanup.disconnect(connectionId);
   }
 
-  async function initialise(connectionId: string, payload: unknown, sourceIp: string[]): Promise<void> {
+  async function initialise(connectionId: string, payload: unknown, sourceIp: string[], requestId: string): Promise<void> {
     // connection_init's payload carries the credentials under the HTTP headers' names; the same authenticator checks them.
     const request: EngineRequest = { headers: resolverHeaders(headersOf(payload)), sourceIp, domainName: null, apiRequestId: null, method: null, path: null };
     let authorization: RequestAuthorization;
@@ -108,7 +108,7 @@ export function createProtocol({ store, connections, authenticate, check, resolv
       if (error instanceof AuthenticationError) return refuse(connectionId, 'UnauthorizedException', error.message);
       throw error;
     }
-    if (!(await store.authorize(connectionId, authorization))) return refuse(connectionId, 'TooManyInitialisationRequests', 'Too many initialisation requests');
+    if (!(await store.authorize(connectionId, authorization, requestId))) return refuse(connectionId, 'TooManyInitialisationRequests', 'Too many initialisation requests');
     await send(connectionId, { type: MessageType.ConnectionAck });
   }
 
@@ -153,19 +153,17 @@ export function createProtocol({ store, connections, authenticate, check, resolv
     } catch (cause) {
       const { error, severity } = failureError(cause);
       logger?.[severity]('A subscribe failed', { connectionId, subscriptionId: id, errorType: (error as { errorType?: unknown }).errorType, error: cause });
-      // A write whose answer was lost (a fault, not DynamoDB's refusal) may have been stored: the client
-      // is told it was not, so it must not be. Should this fail too, $disconnect deletes it.
-      if (storing && faultType(cause)) {
-        await store.unsubscribe(connectionId, id, requestId).catch((error: unknown) => logger?.warn('A failed subscribe\'s record, if any, is left to $disconnect', { connectionId, ...faultDetails(error) }));
-      }
+      // A write whose answer was lost (a fault, not DynamoDB's refusal) may have been done: the client
+      // is told it was not, so its record must go, now or with a later sweep.
+      if (storing && faultType(cause)) await cleanup.unsubscribe(connectionId, id, requestId);
       await answer(connectionId, id, [error]);
     }
   }
 
   /** connection_init: a fault of ours closes the connection, and the client (graphql-ws) reconnects. */
-  async function initialiseOrClose(connectionId: string, payload: unknown, sourceIp: string[]): Promise<void> {
+  async function initialiseOrClose(connectionId: string, payload: unknown, sourceIp: string[], requestId: string): Promise<void> {
     try {
-      await initialise(connectionId, payload, sourceIp);
+      await initialise(connectionId, payload, sourceIp, requestId);
     } catch (error) {
       logger?.error('connection_init failed; the connection is closed', { connectionId, error });
       await connections.close(connectionId).catch(() => undefined);
@@ -193,7 +191,7 @@ export function createProtocol({ store, connections, authenticate, check, resolv
       }
       switch (message.type) {
         case MessageType.ConnectionInit:
-          return initialiseOrClose(connectionId, message.payload, sourceIp);
+          return initialiseOrClose(connectionId, message.payload, sourceIp, requestId);
         case MessageType.Ping:
           await send(connectionId, { type: MessageType.Pong });
           return;

@@ -28,7 +28,7 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MAX_WRITES_PER_CALL } from '../../data-sources/dynamodb/batch-write';
 import { nonEmpty, sendWithRetries } from '../../data-sources/dynamodb/retry';
-import { cancellation, failedCondition, retryConflicts } from './conflicts';
+import { cancellation, failedCondition, retryConflicts, storedBy, type WireItem } from './conflicts';
 import { DEFAULT_REALTIME_LIMITS } from './limits';
 import type { RequestAuthorization } from '../../core/request';
 import type { FilterGroup } from './filters';
@@ -65,6 +65,8 @@ export interface ConnectionRecord {
   connectedAt: string;
   /** Set by an accepted connection_init; absent before. */
   authorization?: StoredAuthorization;
+  /** The id of the connection_init request that set `authorization`. */
+  requestId?: string;
   /** The connection's stored subscriptions, kept by subscribe and unsubscribe; absent for none yet. */
   subscriptionCount?: number;
 }
@@ -191,24 +193,28 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
       return (Item as ConnectionRecord | undefined) ?? null;
     },
 
-    /** connection_init accepted: false when the connection is gone or was already authorized. */
-    async authorize(connectionId: string, authorization: RequestAuthorization): Promise<boolean> {
+    /**
+     * connection_init accepted: false when the connection is gone or was already authorized (by
+     * another request: the SDK's resend of this one, whose first answer was lost, finds its own).
+     */
+    async authorize(connectionId: string, authorization: RequestAuthorization, requestId: string): Promise<boolean> {
       try {
         await retryConflicts(() =>
           client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keyOf(connectionPk(connectionId), CONNECTION_SK),
-            UpdateExpression: 'SET #auth = :authorization',
-            ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#auth)',
-            ExpressionAttributeNames: { '#pk': partitionKey, '#auth': 'authorization' },
-            ExpressionAttributeValues: { ':authorization': storeAuthorization(authorization) },
-          }),
+            new UpdateCommand({
+              TableName: tableName,
+              Key: keyOf(connectionPk(connectionId), CONNECTION_SK),
+              UpdateExpression: 'SET #auth = :authorization, #requestId = :requestId',
+              ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#auth)',
+              ExpressionAttributeNames: { '#pk': partitionKey, '#auth': 'authorization', '#requestId': 'requestId' },
+              ExpressionAttributeValues: { ':authorization': storeAuthorization(authorization), ':requestId': requestId },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            }),
           ),
         );
         return true;
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        if ((error as Error).name === 'ConditionalCheckFailedException') return storedBy((error as { Item?: WireItem }).Item, requestId);
         throw error;
       }
     },
@@ -250,6 +256,7 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
                     },
                     ConditionExpression: 'attribute_not_exists(#pk)',
                     ExpressionAttributeNames: { '#pk': partitionKey },
+                    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
                   },
                 },
               ],
@@ -259,7 +266,8 @@ export function createRealtimeStore({ client, tableName, tableContract, now = ()
         return 'stored';
       } catch (error) {
         const [connection, subscription] = cancellation(error) ?? [];
-        if (failedCondition(subscription)) return 'duplicate';
+        // The SDK's resend of a write whose answer was lost meets its own record: stored, not a duplicate.
+        if (failedCondition(subscription)) return storedBy(subscription!.Item, record.requestId) ? 'stored' : 'duplicate';
         if (failedCondition(connection)) return connection!.Item ? 'limit' : 'gone';
         throw error;
       }

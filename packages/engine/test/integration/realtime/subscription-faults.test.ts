@@ -17,8 +17,10 @@ const FAULTS = {
 type Fault = keyof typeof FAULTS;
 
 let table: TestTable;
-/** DynamoDB operations that fail now, and how; `lose` runs the call, then fails it (its answer is lost). */
+/** DynamoDB operations that fail now, and how; `lose` runs the first call, then fails it (its answer is lost), and fails the next ones. */
 let failing: { operations: string[]; fault: Fault; lose?: boolean } | null = null;
+/** DynamoDB operations whose next attempt's answer is lost on the network: the SDK resends them. */
+let losingOnce: string[] = [];
 let connections = 0;
 const logged: Array<{ level: string; message: string; extra: Record<string, unknown> }> = [];
 const logger = Object.fromEntries(
@@ -32,14 +34,29 @@ beforeAll(async () => {
     (next, context) => async (args) => {
       const fault = failing && failing.operations.some((operation) => context.commandName === `${operation}Command`) ? failing : null;
       if (!fault) return next(args);
-      if (fault.lose) await next(args);
+      if (fault.lose) {
+        failing = { ...fault, lose: false };
+        await next(args);
+      }
       throw FAULTS[fault.fault]();
     },
     { step: 'initialize', name: 'injectFaults' },
   );
+  // Per attempt, inside the SDK's retries: the attempt is done, its answer lost, and the SDK sends it again.
+  table.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = losingOnce.find((name) => context.commandName === `${name}Command`);
+      if (!operation) return next(args);
+      losingOnce = losingOnce.filter((name) => name !== operation);
+      await next(args);
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+    },
+    { step: 'deserialize', name: 'loseAnswersOnce' },
+  );
 });
 afterEach(() => {
   failing = null;
+  losingOnce = [];
 });
 
 const ws = () => webSocketFunction({ client: table.doc, tableName: table.tableName, auth: readAuthConfig({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: API_KEY }), sdl: CHANNEL_SDL, logger });
@@ -84,18 +101,39 @@ describe('a subscribe that fails on the table', () => {
     expect(await recordsOf(connectionId)).toHaveLength(1);
   });
 
-  it('removes what it stored when the write committed but its answer was lost', async () => {
+  it('removes what it stored when the write was done but its answer lost: at once, or with a sweep after a later event', async () => {
     const { fn, connectionId } = await connected();
+    // The write is done and its answer lost; the deletion that follows fails too.
     failing = { operations: ['TransactWriteItems'], fault: 'reset', lose: true };
     await fn.subscribe(connectionId, 'sub-1', ON_POST);
     failing = null;
 
     expect(errorsTo(fn, connectionId).map((message) => message.payload[0].errorType)).toEqual(['DataSourceUnavailable']);
+    expect((await recordsOf(connectionId)).map((record) => record.SK).sort()).toEqual(['#CONNECTION', 'SUB#sub-1']);
+    expect(fn.realtime.pendingCleanups()).toBe(1);
+
+    await fn.send(connectionId, { type: 'ping' });
+    expect(fn.realtime.pendingCleanups()).toBe(0);
     expect((await recordsOf(connectionId)).map((record) => record.SK)).toEqual(['#CONNECTION']);
     expect((await fn.realtime.store.connection(connectionId))?.subscriptionCount).toBe(0);
     // The client may subscribe again with the same id.
     await fn.subscribe(connectionId, 'sub-1', ON_POST);
     expect((await recordsOf(connectionId)).map((record) => record.SK).sort()).toEqual(['#CONNECTION', 'SUB#sub-1']);
+  });
+
+  it('acknowledges a connection_init and stores a subscribe whose first answer was lost and that the SDK sent again', async () => {
+    const fn = ws();
+    const connectionId = 'faults-resent';
+    await fn.route('$connect', connectionId, { headers: { 'Sec-WebSocket-Protocol': 'graphql-transport-ws' } });
+    losingOnce = ['UpdateItem'];
+    await fn.send(connectionId, { type: 'connection_init', payload: { 'x-api-key': API_KEY } });
+    losingOnce = ['TransactWriteItems'];
+    await fn.subscribe(connectionId, 'sub-1', ON_POST);
+
+    expect(losingOnce).toEqual([]);
+    expect(fn.messagesTo(connectionId)).toEqual([{ type: 'connection_ack' }]);
+    expect((await recordsOf(connectionId)).map((record) => record.SK).sort()).toEqual(['#CONNECTION', 'SUB#sub-1']);
+    expect((await fn.realtime.store.connection(connectionId))?.subscriptionCount).toBe(1);
   });
 
   it('logs each fault once, at ERROR, and no refusal of a connection with Powertools\' reserved `message` key', async () => {
