@@ -375,7 +375,7 @@ describe('serverless.yml: the package', () => {
       encoding: 'utf8',
     });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ queries: 0, matched: 0, invalidated: 0, delivered: 0, gone: 0, failed: 0 });
+    expect(JSON.parse(result.stdout)).toEqual({ queries: 0, matched: 0, invalidated: 0, delivered: 0, gone: 0, failed: 0, tooLarge: 0 });
   });
 
   it('ships the built playground assets', async () => {

@@ -20,6 +20,7 @@
  * the protocol asks for 4400/4401/4403/4409/4429 the server sends `connection_error` and closes;
  * graphql-ws clients then close with 4004 (bad response) and do not retry.
  */
+import { randomUUID } from 'node:crypto';
 import { MessageType, parseMessage, stringifyMessage, type Message } from 'graphql-ws';
 import type { EngineLogger as Logger } from '../../core/hooks';
 import { AuthenticationError } from '../../auth/authenticate';
@@ -182,7 +183,7 @@ export function createProtocol({ store, connections, authenticate, check, resolv
     },
 
     /** One message from the client ($default route). */
-    async message(connectionId: string, body: string | undefined, sourceIp: string[], requestId = connectionId): Promise<void> {
+    async message(connectionId: string, body: string | undefined, sourceIp: string[], requestId: string = randomUUID()): Promise<void> {
       let message: Message;
       try {
         message = parseMessage(body ?? '');
