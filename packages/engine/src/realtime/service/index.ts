@@ -6,7 +6,7 @@
 import type { EngineLogger as Logger } from '../../core/hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuthenticator } from '../../auth/authenticate';
-import type { AuthConfig } from '../../auth/config';
+import { validateAuthConfig, type AuthConfig } from '../../auth/config';
 import type { ResolverDefinition } from '../../core/resolver';
 import type { RuntimeConfig } from '../../core/runtime';
 import { buildExecutableSchema } from '../../execution/schema';
@@ -41,7 +41,9 @@ export interface RealtimeOptions {
 
 export type Realtime = ReturnType<typeof createRealtime>;
 
+/** Builds the service once per container; an authorization configuration that cannot work throws an OptionError. */
 export function createRealtime({ client, tableName, auth, connections, logger, sdl, resolvers, trustedDocuments, onFanOut }: RealtimeOptions) {
+  validateAuthConfig(auth);
   const schema = createDeliverySchema(sdl, auth);
   const store = createRealtimeStore({ client, tableName });
   const check = createSubscribeCheck(schema, auth, trustedDocuments);
