@@ -14,8 +14,6 @@ import { readRealtimeSettings, type RealtimeSettings } from './realtime';
 import { readRuntimeSettings, type RuntimeSettings } from './runtime';
 import type { Env } from './values';
 
-export type { MemoryLimits } from './limits';
-
 export interface Config extends RuntimeSettings, LimitSettings {
   /** Authorization modes and their settings (AUTH-01). */
   auth: AuthConfig;

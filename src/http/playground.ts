@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { eventHeader, jsonError, type HttpApiRoute } from '@appsync-lambda/engine';
 
 export interface PlaygroundSettings {
-  /** The built playground's directory (scripts/build-playground.ts); dist/playground under the working directory (the function root on Lambda) by default. */
+  /** The built playground (scripts/build-playground.ts); dist/playground in the working directory (on Lambda, the function root) by default. */
   dir?: string;
   /** Headers pre-filled in GraphiQL's header editor (the local stage: the local admin's token). */
   headers?: Record<string, unknown>;
