@@ -37,7 +37,7 @@ function optionError(check: () => unknown): { option: string; message: string } 
 }
 
 describe('validateAuthConfig', () => {
-  it('accepts every mode with what it needs, and returns the configuration', () => {
+  it('accepts every mode with what it needs, and returns the configuration (AUTH-01)', () => {
     const key = createSigningKey();
     const all = anAuthConfig({
       additionalModes: ['AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_IAM', 'AWS_LAMBDA'],
