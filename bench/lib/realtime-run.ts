@@ -134,7 +134,7 @@ const http = createLambdaHandler({
   plugins: [
     httpRealtimePlugin({
       // As `npm start`: the realtime function invoked synchronously, through the Lambda Invoke API.
-      env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: 'realtime', REALTIME_INVOCATION_TYPE: 'RequestResponse' },
+      publish: { mode: 'invoke', functionName: 'realtime', invocationType: 'RequestResponse' },
       sdl: apiSdl,
       logger,
       lambda: lambdaService.invoker(),

@@ -3,7 +3,7 @@
  * as a JSON Web Key Set to preload into the verifier, and tokens signed with node:crypto.
  */
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
-import { readAuthConfig, type AuthConfig } from '../../packages/engine/src/auth/config';
+import type { AuthConfig, CognitoConfig } from '../../packages/engine/src/auth/config';
 
 export const TEST_REGION = 'eu-west-1';
 export const TEST_USER_POOL_ID = `${TEST_REGION}_TestPool1`;
@@ -15,14 +15,14 @@ export const TEST_OIDC_CLIENT_ID = 'hiring-web';
 export interface SigningKey {
   kid: string;
   privateKey: KeyObject;
-  /** The public key set, as the provider publishes it (and COGNITO_JWKS / OIDC_JWKS take it). */
-  jwks: { keys: Array<Record<string, unknown>> };
+  /** The public key set, as the provider publishes it (and the auth configuration's `jwks` takes it). */
+  jwks: NonNullable<CognitoConfig['jwks']>;
 }
 
 export function createSigningKey(kid: string = randomUUID()): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
-  return { kid, privateKey, jwks: { keys: [jwk] } };
+  return { kid, privateKey, jwks: { keys: [jwk] } as NonNullable<CognitoConfig['jwks']> };
 }
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -59,14 +59,22 @@ export function oidcToken(key: SigningKey, overrides: Record<string, unknown> = 
 /** The API key the job board sends in tests of the deployed auth configuration. */
 export const TEST_API_KEY = 'da2-job-board';
 
+/** An authorization configuration: API_KEY mode with no key (closed), unless `overrides` say otherwise. */
+export function anAuthConfig(overrides: Partial<AuthConfig> = {}): AuthConfig {
+  return { defaultMode: 'API_KEY', additionalModes: [], apiKeys: [], ...overrides };
+}
+
+/** The test user pool, any app client, default action ALLOW, trusting `key` (fetching no keys) unless `overrides` say otherwise. */
+export function testUserPool(key?: SigningKey, overrides: Partial<CognitoConfig> = {}): CognitoConfig {
+  return { userPoolId: TEST_USER_POOL_ID, clientIds: null, defaultAction: 'ALLOW', jwks: key?.jwks, ...overrides };
+}
+
 /** The auth modes serverless.yml deploys (user pools by default, API key for the job board), trusting `key`. */
 export function deployedAuthConfig(key: SigningKey): AuthConfig {
-  return readAuthConfig({
-    AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-    AUTH_ADDITIONAL_MODES: 'API_KEY',
-    API_KEYS: TEST_API_KEY,
-    COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-    COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-    COGNITO_JWKS: JSON.stringify(key.jwks),
+  return anAuthConfig({
+    defaultMode: 'AMAZON_COGNITO_USER_POOLS',
+    additionalModes: ['API_KEY'],
+    apiKeys: [TEST_API_KEY],
+    cognito: testUserPool(key, { clientIds: [TEST_CLIENT_ID] }),
   });
 }

@@ -48,7 +48,7 @@ export async function createRealtimeApi({
   const hiring = await createHiringApi({
     plugins: () => [
       httpRealtimePlugin({
-        env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: REALTIME_FUNCTION, REALTIME_INVOCATION_TYPE: invocationType },
+        publish: { mode: 'invoke', functionName: REALTIME_FUNCTION, invocationType },
         sdl: apiSdl,
         logger,
         lambda: lambda.invoker(),

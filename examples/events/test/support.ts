@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
-import { readAuthConfig, type AuthConfig } from '@appsync-lambda/engine';
+import type { AuthConfig } from '@appsync-lambda/engine';
 import type { TestDatabase } from '../../../test/helpers/dynamodb';
-import { TEST_CLIENT_ID, TEST_USER_POOL_ID, type SigningKey } from '../../../test/helpers/jwt';
+import { TEST_CLIENT_ID, testUserPool, type SigningKey } from '../../../test/helpers/jwt';
 
 /** The real names the tests give the tables serverless.yml names with `{ Ref: … }`. */
 export const TABLES = { events: 'events-api-test-events', tickets: 'events-api-test-tickets' };
@@ -40,12 +40,10 @@ export async function startWeatherService(): Promise<{ url: string; requests: UR
 
 /** The example's authorization as its tests deploy it: API keys by default, the test user pool beside. */
 export function testAuth(signingKey: SigningKey, apiKey: string): AuthConfig {
-  return readAuthConfig({
-    AUTH_DEFAULT_MODE: 'API_KEY',
-    AUTH_ADDITIONAL_MODES: 'AMAZON_COGNITO_USER_POOLS',
-    API_KEYS: apiKey,
-    COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-    COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-    COGNITO_JWKS: JSON.stringify(signingKey.jwks),
-  });
+  return {
+    defaultMode: 'API_KEY',
+    additionalModes: ['AMAZON_COGNITO_USER_POOLS'],
+    apiKeys: [apiKey],
+    cognito: testUserPool(signingKey, { clientIds: [TEST_CLIENT_ID] }),
+  };
 }

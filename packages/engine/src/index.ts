@@ -64,16 +64,19 @@ export { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type DynamoDBClientSett
 export { fromServerlessAppSync, fromAppSyncManifest, WiringError, type Wiring, type WiringOptions } from './wiring/index';
 
 // Authorization, limits and budgets.
-export { readAuthConfig, type AuthConfig, type AuthSettings, type CognitoConfig, type OidcConfig } from './auth/config';
+export { validateAuthConfig, type AuthConfig, type AuthSettings, type CognitoConfig, type OidcConfig, type UserPoolDefaultAction } from './auth/config';
 export { AUTH_MODES, isAuthMode, type AuthMode } from './core/auth-modes';
 export { AuthenticationError } from './auth/authenticate';
 export { type RequestAuthorization } from './core/request';
 export { DEADLINE_DEFAULTS, type DeadlineSettings } from './core/deadline';
-export { readQueryBudgets, DEFAULT_QUERY_BUDGETS, type QueryBudget, type QueryBudgets } from './limits/budgets';
+export { validateQueryBudgets, DEFAULT_QUERY_BUDGETS, LIMIT_NAMES, type LimitName, type QueryBudget, type QueryBudgets } from './limits/budgets';
 export type { ExecutionLimits } from './execution/field-resolver';
 
 // AppSync's definitions, for tools that read the schema (codegen, linters).
 export { APPSYNC_DEFINITIONS_SDL, APPSYNC_SCALAR_NAMES, parseAppSyncSchema } from './appsync/definitions';
+
+// Options the engine cannot run with, found when it is built.
+export { OptionError } from './core/option-error';
 
 // Errors: the errorTypes clients can switch on.
 export { ERROR_TYPES, type ErrorType } from './core/error-types';

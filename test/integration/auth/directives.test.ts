@@ -1,9 +1,9 @@
 // Schema auth directives enforced per field through the real Lambda handler (AUTH-03..AUTH-07, EXE-10).
 import type { Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { readAuthConfig } from '../../../packages/engine/src/auth/config';
+import type { AuthConfig } from '../../../packages/engine/src/auth/config';
 import { NONE, unit } from '../../../packages/engine/src/core/resolver';
-import { cognitoIdToken, createSigningKey, TEST_USER_POOL_ID } from '../../helpers/jwt';
+import { anAuthConfig, cognitoIdToken, createSigningKey, testUserPool } from '../../helpers/jwt';
 import { createRuntimeApi } from '../runtime/harness';
 
 const key = createSigningKey();
@@ -43,9 +43,8 @@ const resolvers = {
   'Mutation.publish': constant('published'),
 };
 
-const BASE = { COGNITO_USER_POOL_ID: TEST_USER_POOL_ID, COGNITO_JWKS: JSON.stringify(key.jwks), API_KEYS: 'k1' };
-const api = (env: Record<string, string>) => createRuntimeApi({ sdl: SDL, resolvers, auth: readAuthConfig({ ...BASE, ...env }) });
-const cognitoWithKey = api({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS', AUTH_ADDITIONAL_MODES: 'API_KEY' });
+const api = (auth: Partial<AuthConfig>) => createRuntimeApi({ sdl: SDL, resolvers, auth: anAuthConfig({ apiKeys: ['k1'], ...auth }) });
+const cognitoWithKey = api({ defaultMode: 'AMAZON_COGNITO_USER_POOLS', additionalModes: ['API_KEY'], cognito: testUserPool(key) });
 
 const user = (groups?: string[]) => ({ headers: { authorization: cognitoIdToken(key, groups ? { 'cognito:groups': groups } : {}) } });
 const apiKey = { headers: { 'x-api-key': 'k1' } };
@@ -97,7 +96,7 @@ describe('cognito_groups (AUTH-05)', () => {
   });
 
   it('AUTH-05 enforces @aws_auth groups when user pools is the only mode', async () => {
-    const poolsOnly = api({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS' });
+    const poolsOnly = api({ defaultMode: 'AMAZON_COGNITO_USER_POOLS', cognito: testUserPool(key) });
     expect((await poolsOnly.graphql('{ legacyNote }', undefined, user(['admins']))).body).toEqual({ data: { legacyNote: 'legacy' } });
     const { body } = await poolsOnly.graphql('{ legacyNote }', undefined, user(['recruiters']));
     expect(body.errors).toEqual([denied('legacyNote', 'Query', ['legacyNote'])]);
@@ -113,7 +112,7 @@ describe('cognito_groups (AUTH-05)', () => {
 
 describe('user-pool default action (AUTH-06)', () => {
   it('AUTH-06 with DENY admits users only to fields whose directives name one of their groups', async () => {
-    const deny = api({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS', USER_POOL_DEFAULT_ACTION: 'DENY' });
+    const deny = api({ defaultMode: 'AMAZON_COGNITO_USER_POOLS', cognito: testUserPool(key, { defaultAction: 'DENY' }) });
     const { body } = await deny.graphql('{ open adminNote }', undefined, user(['admins']));
     expect(body.data).toEqual({ open: null, adminNote: 'admin' });
     expect(body.errors).toEqual([denied('open', 'Query', ['open'])]);
@@ -128,7 +127,7 @@ describe('user-pool default action (AUTH-06)', () => {
 });
 
 describe('Lambda authorizer (AUTH-07)', () => {
-  const lambda = api({ AUTH_DEFAULT_MODE: 'AWS_LAMBDA' });
+  const lambda = api({ defaultMode: 'AWS_LAMBDA' });
   const authorizer = (context: Record<string, unknown>) => ({ authorizer: { lambda: context } });
 
   it('AUTH-07 forces deniedFields to null with Unauthorized, by coordinate or field ARN, and keeps the rest', async () => {

@@ -1,9 +1,10 @@
 // Request-level authorization through the real Lambda handler: each mode, the identity it yields, 401s (AUTH-01, CTX-03, UTIL-06, EXE-12).
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { readAuthConfig } from '../../../packages/engine/src/auth/config';
+import type { AuthConfig } from '../../../packages/engine/src/auth/config';
 import { NONE, unit } from '../../../packages/engine/src/core/resolver';
-import { cognitoIdToken, createSigningKey, oidcToken, TEST_CLIENT_ID, TEST_OIDC_CLIENT_ID, TEST_OIDC_ISSUER, TEST_USER_POOL_ID } from '../../helpers/jwt';
+import { anAuthConfig, cognitoIdToken, createSigningKey, oidcToken, testUserPool, TEST_CLIENT_ID, TEST_OIDC_CLIENT_ID, TEST_OIDC_ISSUER, TEST_USER_POOL_ID } from '../../helpers/jwt';
+import { graphqlEvent } from '../../helpers/events';
 import { createRuntimeApi, json } from '../runtime/harness';
 
 const cognitoKey = createSigningKey();
@@ -20,20 +21,16 @@ const whoami = unit(
   NONE,
 );
 
-const ALL_MODES = {
-  AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-  AUTH_ADDITIONAL_MODES: 'API_KEY,OPENID_CONNECT,AWS_IAM,AWS_LAMBDA',
-  API_KEYS: 'da2-first-key,da2-second-key',
-  COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-  COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-  COGNITO_JWKS: JSON.stringify(cognitoKey.jwks),
-  OIDC_ISSUER: TEST_OIDC_ISSUER,
-  OIDC_CLIENT_ID: TEST_OIDC_CLIENT_ID,
-  OIDC_JWKS: JSON.stringify(oidcKey.jwks),
-};
+const ALL_MODES = anAuthConfig({
+  defaultMode: 'AMAZON_COGNITO_USER_POOLS',
+  additionalModes: ['API_KEY', 'OPENID_CONNECT', 'AWS_IAM', 'AWS_LAMBDA'],
+  apiKeys: ['da2-first-key', 'da2-second-key'],
+  cognito: testUserPool(cognitoKey, { clientIds: [TEST_CLIENT_ID] }),
+  oidc: { issuer: TEST_OIDC_ISSUER, clientId: TEST_OIDC_CLIENT_ID, jwks: oidcKey.jwks },
+});
 
-function api(env: Record<string, string> = ALL_MODES) {
-  return createRuntimeApi({ sdl: SDL, resolvers: { 'Query.whoami': whoami }, auth: readAuthConfig(env) });
+function api(auth: AuthConfig = ALL_MODES) {
+  return createRuntimeApi({ sdl: SDL, resolvers: { 'Query.whoami': whoami }, auth });
 }
 const modes = api();
 
@@ -98,7 +95,7 @@ describe('authorization modes (AUTH-01)', () => {
   });
 
   it('AUTH-01 ignores gateway authorizers of modes the API does not have', async () => {
-    const keyOnly = api({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: 'k' });
+    const keyOnly = api(anAuthConfig({ apiKeys: ['k'] }));
     const { status, body } = await keyOnly.graphql('{ whoami }', undefined, { authorizer: { iam: { accountId: '1' } } });
     expect(status).toBe(401);
     expect(body.errors[0].errorType).toBe('UnauthorizedException');
@@ -139,7 +136,7 @@ describe('request-level rejection (EXE-12)', () => {
   });
 
   it('EXE-12 rejects every request when nothing is configured (closed by default)', async () => {
-    await rejected({ headers: { 'x-api-key': '' } }, 'You are not authorized to make this call.', api({}));
-    await rejected({}, 'Valid authorization header not provided.', api({}));
+    await rejected({ headers: { 'x-api-key': '' } }, 'You are not authorized to make this call.', api(anAuthConfig()));
+    await rejected({}, 'Valid authorization header not provided.', api(anAuthConfig()));
   });
 });

@@ -2,11 +2,10 @@
 // AWS scalars and directives the SDL does not declare, through the real handler and createServer.
 import { util, type Context } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { readAuthConfig } from '../../../packages/engine/src/auth/config';
 import { NONE, unit } from '../../../packages/engine/src/core/resolver';
 import { buildExecutableSchema } from '../../../packages/engine/src/execution/schema';
 import deployedSdl from '../../fixtures/appsync-schema/schema.graphql';
-import { cognitoIdToken, createSigningKey, TEST_USER_POOL_ID } from '../../helpers/jwt';
+import { anAuthConfig, cognitoIdToken, createSigningKey, testUserPool } from '../../helpers/jwt';
 import { createRuntimeApi } from './harness';
 
 const constant = (value: unknown) => unit({ request: () => ({ payload: value }), response: (ctx: Context) => ctx.result }, NONE);
@@ -59,13 +58,7 @@ describe('a schema as deployed to AppSync (AUTH-02, SCAL-01)', () => {
 
   it('AUTH-02 enforces the directives of that schema per field', async () => {
     const key = createSigningKey();
-    const auth = readAuthConfig({
-      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-      AUTH_ADDITIONAL_MODES: 'API_KEY',
-      COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-      COGNITO_JWKS: JSON.stringify(key.jwks),
-      API_KEYS: 'k1',
-    });
+    const auth = anAuthConfig({ defaultMode: 'AMAZON_COGNITO_USER_POOLS', additionalModes: ['API_KEY'], cognito: testUserPool(key), apiKeys: ['k1'] });
     const api = createRuntimeApi({ sdl: deployedSdl, resolvers, auth });
     const apiKey = { headers: { 'x-api-key': 'k1' } };
     const read = await api.graphql('{ event(id: "e1") { id organiserIp } }', undefined, apiKey);

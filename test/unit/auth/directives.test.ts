@@ -4,7 +4,8 @@ import appsyncSdl from '../../../schema/appsync.graphql';
 import { createApiKeyMatcher } from '../../../packages/engine/src/auth/api-keys';
 import { deniedCoordinates } from '../../../packages/engine/src/auth/authenticate';
 import { type RequestAuthorization } from '../../../packages/engine/src/core/request';
-import { readAuthConfig, type AuthConfig } from '../../../packages/engine/src/auth/config';
+import type { AuthConfig } from '../../../packages/engine/src/auth/config';
+import { anAuthConfig, testUserPool } from '../../helpers/jwt';
 import { resolveFieldRules } from '../../../packages/engine/src/auth/directives';
 import { applyFieldAuthorization, canDeny, isAllowed } from '../../../packages/engine/src/auth/enforce';
 
@@ -21,9 +22,8 @@ const SDL = /* GraphQL */ `
   }
 `;
 const schema = () => buildSchema(`${appsyncSdl}\n${SDL}`);
-const config = (env: Record<string, string>): AuthConfig => readAuthConfig({ COGNITO_USER_POOL_ID: 'eu-west-1_Pool1', ...env });
-const pools = config({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS' });
-const poolsAndKey = config({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS', AUTH_ADDITIONAL_MODES: 'API_KEY' });
+const pools = anAuthConfig({ defaultMode: 'AMAZON_COGNITO_USER_POOLS', cognito: testUserPool() });
+const poolsAndKey = anAuthConfig({ defaultMode: 'AMAZON_COGNITO_USER_POOLS', additionalModes: ['API_KEY'], cognito: testUserPool() });
 const rules = (c: AuthConfig) => Object.fromEntries([...resolveFieldRules(schema(), c)].map(([coordinate, rule]) => [coordinate, Object.fromEntries(rule)]));
 const caller = (mode: RequestAuthorization['mode'], groups: string[] | null = null): RequestAuthorization => ({ mode, identity: null, groups, deniedFields: null });
 
@@ -45,7 +45,7 @@ describe('resolveFieldRules', () => {
   it('counts @aws_auth only with user pools as the sole mode (AUTH-05)', () => {
     expect(rules(pools)['Query.legacy']).toEqual({ AMAZON_COGNITO_USER_POOLS: ['admins'] });
     expect(rules(poolsAndKey)['Query.legacy']).toEqual({ AMAZON_COGNITO_USER_POOLS: null });
-    expect(rules(config({ AUTH_DEFAULT_MODE: 'API_KEY' }))['Query.legacy']).toEqual({ API_KEY: null });
+    expect(rules(anAuthConfig())['Query.legacy']).toEqual({ API_KEY: null });
   });
 });
 
@@ -76,38 +76,9 @@ describe('isAllowed and canDeny', () => {
     expect(wrapped(built, 'Query.job')).toBe(false);
     expect(wrapped(built, 'Query.plain')).toBe(true);
     expect(wrapped(built, 'Job.notes')).toBe(true);
-    expect(canDeny(new Map([['API_KEY', null]]), config({ AUTH_DEFAULT_MODE: 'API_KEY' }))).toBe(false);
-    expect(canDeny(new Map([['API_KEY', null]]), config({ AUTH_DEFAULT_MODE: 'API_KEY', AUTH_ADDITIONAL_MODES: 'AWS_LAMBDA' }))).toBe(true);
-    expect(canDeny(new Map([['AMAZON_COGNITO_USER_POOLS', null]]), config({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS', USER_POOL_DEFAULT_ACTION: 'DENY' }))).toBe(true);
-  });
-});
-
-describe('readAuthConfig', () => {
-  it('is closed by default: API_KEY mode with no key', () => {
-    expect(readAuthConfig({})).toEqual({ defaultMode: 'API_KEY', additionalModes: [], apiKeys: [] });
-  });
-
-  it('reads modes, keys, the user pool and OIDC provider, and rejects what cannot work (AUTH-01)', () => {
-    const read = readAuthConfig({
-      AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS',
-      AUTH_ADDITIONAL_MODES: ' API_KEY, OPENID_CONNECT ,AMAZON_COGNITO_USER_POOLS',
-      API_KEYS: 'a, b',
-      COGNITO_USER_POOL_ID: 'eu-west-1_Pool1',
-      COGNITO_CLIENT_IDS: 'c1,c2',
-      USER_POOL_DEFAULT_ACTION: 'DENY',
-      OIDC_ISSUER: 'https://login.example.com',
-    });
-    expect(read).toEqual({
-      defaultMode: 'AMAZON_COGNITO_USER_POOLS',
-      additionalModes: ['API_KEY', 'OPENID_CONNECT'],
-      apiKeys: ['a', 'b'],
-      cognito: { userPoolId: 'eu-west-1_Pool1', clientIds: ['c1', 'c2'], defaultAction: 'DENY', jwks: undefined },
-      oidc: { issuer: 'https://login.example.com', clientId: null, jwksUri: undefined, jwks: undefined },
-    });
-    expect(() => readAuthConfig({ AUTH_DEFAULT_MODE: 'COGNITO' })).toThrow(/AUTH_DEFAULT_MODE/);
-    expect(() => readAuthConfig({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS' })).toThrow(/COGNITO_USER_POOL_ID/);
-    expect(() => readAuthConfig({ AUTH_ADDITIONAL_MODES: 'OPENID_CONNECT' })).toThrow(/OIDC_ISSUER/);
-    expect(() => readAuthConfig({ AUTH_DEFAULT_MODE: 'AMAZON_COGNITO_USER_POOLS', COGNITO_USER_POOL_ID: 'eu-west-1_P', COGNITO_JWKS: '{}' })).toThrow(/COGNITO_JWKS/);
+    expect(canDeny(new Map([['API_KEY', null]]), anAuthConfig())).toBe(false);
+    expect(canDeny(new Map([['API_KEY', null]]), anAuthConfig({ additionalModes: ['AWS_LAMBDA'] }))).toBe(true);
+    expect(canDeny(new Map([['AMAZON_COGNITO_USER_POOLS', null]]), anAuthConfig({ defaultMode: 'AMAZON_COGNITO_USER_POOLS', cognito: testUserPool(undefined, { defaultAction: 'DENY' }) }))).toBe(true);
   });
 });
 

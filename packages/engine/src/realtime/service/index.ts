@@ -6,7 +6,7 @@
 import type { EngineLogger as Logger } from '../../core/hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuthenticator } from '../../auth/authenticate';
-import type { AuthConfig } from '../../auth/config';
+import { validateAuthConfig, type AuthConfig } from '../../auth/config';
 import type { ResolverDefinition } from '../../core/resolver';
 import type { RuntimeConfig } from '../../core/runtime';
 import { buildExecutableSchema } from '../../execution/schema';
@@ -47,8 +47,9 @@ export interface RealtimeOptions {
 
 export type Realtime = ReturnType<typeof createRealtime>;
 
-/** Throws at creation when the table contract is not valid. */
+/** Builds the service once per container; an authorization configuration or a table contract that cannot work throws. */
 export function createRealtime({ client, tableName, tableContract, auth, connections, logger, sdl, resolvers, trustedDocuments, onFanOut }: RealtimeOptions) {
+  validateAuthConfig(auth);
   const store = createRealtimeStore({ client, tableName, tableContract });
   const schema = createDeliverySchema(sdl, auth);
   const check = createSubscribeCheck(schema, auth, trustedDocuments);

@@ -1,6 +1,6 @@
 import { extensions, util } from '@aws-appsync/utils';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { NONE, readAuthConfig, unit } from '@appsync-lambda/engine';
+import { NONE, unit } from '@appsync-lambda/engine';
 import { createRealtime, createWebSocketHandler, DEFAULT_REALTIME_TABLE_CONTRACT, type ConnectionApi, type RealtimeTableContract, type RealtimeTableContractOptions } from '@appsync-lambda/engine/realtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable, type TestTable } from '../../helpers/dynamodb';
@@ -76,7 +76,7 @@ function webSocketFunction(table: TestTable, tableContract: RealtimeTableContrac
     client: table.doc,
     tableName: table.tableName,
     tableContract,
-    auth: readAuthConfig({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: API_KEY }),
+    auth: { defaultMode: 'API_KEY', additionalModes: [], apiKeys: [API_KEY] },
     sdl: SDL,
     connections: () => connections.api,
     resolvers: {
