@@ -39,26 +39,36 @@ function rootKey(path: GraphQLResolveInfo['path']): string {
   return String(root.key);
 }
 
-/** `data` of an error entry, filtered through the field's selection set as on AppSync (EXE-09). */
+/**
+ * `data` of an error entry, filtered through the field's selection set as on AppSync (EXE-09).
+ * Fields are collected as graphql-js collects them: selections of one response key are merged, and
+ * a named fragment is followed once per level, however often it is spread.
+ */
 function project(value: unknown, selections: readonly SelectionNode[], fragments: Record<string, FragmentDefinitionNode>): unknown {
   if (Array.isArray(value)) return value.map((item) => project(item, selections, fragments));
   if (value === null || typeof value !== 'object' || selections.length === 0) return value;
   const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const visit = (nodes: readonly SelectionNode[]) => {
+  const fields = new Map<string, { name: string; selections: SelectionNode[] }>();
+  const followed = new Set<string>();
+  const collect = (nodes: readonly SelectionNode[]) => {
     for (const node of nodes) {
       if (node.kind === Kind.FIELD) {
         const key = node.alias?.value ?? node.name.value;
-        if (node.name.value in source) out[key] = project(source[node.name.value], node.selectionSet?.selections ?? [], fragments);
+        const field = fields.get(key) ?? { name: node.name.value, selections: [] };
+        field.selections.push(...(node.selectionSet?.selections ?? []));
+        fields.set(key, field);
       } else if (node.kind === Kind.INLINE_FRAGMENT) {
-        visit(node.selectionSet.selections);
-      } else {
+        collect(node.selectionSet.selections);
+      } else if (!followed.has(node.name.value)) {
+        followed.add(node.name.value);
         const fragment = fragments[node.name.value];
-        if (fragment) visit(fragment.selectionSet.selections);
+        if (fragment) collect(fragment.selectionSet.selections);
       }
     }
   };
-  visit(selections);
+  collect(selections);
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of fields) if (field.name in source) out[key] = project(source[field.name], field.selections, fragments);
   return out;
 }
 
