@@ -31,7 +31,7 @@ export default defineConfig({
   // condition); without `module`, as before, so the AWS SDK loads its CommonJS build in Node.
   ssr: { resolve: { conditions: ['appsync-engine-source', ...defaultServerConditions.filter((condition) => condition !== 'module')] } },
   test: {
-    include: ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
