@@ -90,11 +90,12 @@ describe('measureOperations', () => {
 });
 
 describe('estimateCost', () => {
-  it.each(LEVELS)('asks for each field of a %i-level bomb once and estimates its expansion', (levels) => {
+  it.each(LEVELS)('asks for each field of a %i-level bomb once, reads each fragment twice, and estimates its expansion', (levels) => {
     const { document, reads } = countingFragmentReads(pageBomb(levels));
     const { options, asked } = costOptions();
     const { cost, dynamodbCalls } = estimateCost(schema, document, getOperationAST(document)!, {}, options);
-    expect(reads()).toBeLessThanOrEqual(levels + 1);
+    // Once to order the fragments, once to estimate each.
+    expect(reads()).toBeLessThanOrEqual(2 * (levels + 1));
     expect(asked.length).toBeLessThanOrEqual(selectionsIn(document));
     // page, then per expansion: items, 3 × (related, its items, 2 × id).
     expect(cost).toBe(1 + 2 ** levels * (1 + 3 * (1 + 1 + 2)));
@@ -109,12 +110,22 @@ describe('estimateCost', () => {
   });
 });
 
+describe('a chain of 5,000 fragments, each spreading the next', () => {
+  const chain = Array.from({ length: 5_000 }, (_, level) => `fragment F${level} on Query { ...F${level + 1} }`);
+  const document = parse(['{ ...F0 }', ...chain, 'fragment F5000 on Query { page(limit: 2) { items { id } } }'].join('\n'));
+
+  it('is measured and estimated without running out of stack', () => {
+    expect(measureDocument(document)).toEqual({ depth: 3, aliases: 0, directives: 0, introspection: false });
+    expect(estimate(document)).toEqual({ cost: 1 + 1 + 2, dynamodbCalls: 1 });
+  });
+});
+
 describe('queryDepthLimitRule', () => {
   it.each(LEVELS)('reads each fragment of a %i-level bomb a bounded number of times and reports the depth of its expansion', (levels) => {
     const { document, reads } = countingFragmentReads(fragmentBomb(levels, { operation: '{ item(id: "1") { ...F0 } }', type: 'Item', leaf: 'related { items { id } }' }));
     const errors = validate(schema, document, [queryDepthLimitRule(3)]);
     expect(errors.map((error) => error.message)).toEqual(['Query depth 4 exceeds the limit of 3']);
-    // Once by graphql-js's visitor, once by the measure.
-    expect(reads()).toBeLessThanOrEqual(2 * (levels + 1));
+    // Once by graphql-js's visitor, twice by the measure (to order the fragments, to measure each).
+    expect(reads()).toBeLessThanOrEqual(3 * (levels + 1));
   });
 });
