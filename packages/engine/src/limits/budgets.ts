@@ -6,9 +6,9 @@
  * | limit | what is measured |
  * | --- | --- |
  * | `tokens` | lexical tokens of the query text (comments not counted), before it is parsed |
- * | `depth` | nesting of fields in an operation (root fields are 1; fragments are flattened) |
- * | `aliases` | aliased fields in an operation, fragments included (`__typename` not counted) |
- * | `directives` | directives used in an operation, fragments included |
+ * | `depth` | nesting of fields in an operation (root fields are 1; fragments are flattened; `__typename` not counted) |
+ * | `aliases` | aliased fields in an operation, fragments included once per spread (`__typename` not counted) |
+ * | `directives` | directives used in an operation, fragments included (once per spread) |
  * | `cost` | field values the response can hold: each field times the list sizes above it (cost.ts) |
  * | `dynamodbCalls` | DynamoDB requests the operation can make, GetItem batching counted (cost.ts) |
  *

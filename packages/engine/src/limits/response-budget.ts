@@ -80,27 +80,32 @@ function leafBytes(value: unknown): number {
 const typenameBytesByField = new WeakMap<FieldNode, number>();
 
 /**
- * Bytes each object of a field adds besides its fields' own: braces, and its `__typename`
- * selections (`typename`: the bytes of the longest type name the objects can have).
+ * Bytes each object of a field adds besides its fields' own: braces, and its `__typename` keys
+ * (`typename`: the bytes of the longest type name the objects can have). Collected as graphql-js
+ * collects fields: a response key counts once, and a named fragment is followed once, however
+ * often it is spread.
  */
 function objectBytes(info: GraphQLResolveInfo, typename: number): number {
   const node = info.fieldNodes[0]!;
   let bytes = typenameBytesByField.get(node);
   if (bytes === undefined) {
-    const visit = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
-      let total = 0;
+    const keys = new Set<string>();
+    const followed = new Set<string>();
+    const visit = (set: SelectionSetNode | undefined): void => {
       for (const selection of set?.selections ?? []) {
         if (selection.kind === Kind.FIELD) {
-          if (selection.name.value === '__typename') total += (selection.alias?.value ?? '__typename').length + 4 + typename;
+          if (selection.name.value === '__typename') keys.add(selection.alias?.value ?? '__typename');
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          total += visit(selection.selectionSet, seen);
-        } else if (!seen.has(selection.name.value)) {
-          total += visit(info.fragments[selection.name.value]?.selectionSet, new Set([...seen, selection.name.value]));
+          visit(selection.selectionSet);
+        } else if (!followed.has(selection.name.value)) {
+          followed.add(selection.name.value);
+          visit(info.fragments[selection.name.value]?.selectionSet);
         }
       }
-      return total;
     };
-    bytes = 2 + info.fieldNodes.reduce((sum, field) => sum + visit(field.selectionSet, new Set()), 0);
+    for (const field of info.fieldNodes) visit(field.selectionSet);
+    bytes = 2;
+    for (const key of keys) bytes += key.length + 4 + typename;
     typenameBytesByField.set(node, bytes);
   }
   return bytes;
