@@ -10,7 +10,7 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompanyDocument, CreateCompanyDocument } from '@hiring/sdk';
-import { readQueryBudgets } from '@appsync-lambda/engine';
+import { readLimitSettings } from '../../src/config/limits';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { cognitoIdToken, createSigningKey, TEST_API_KEY } from '../helpers/jwt';
 import { buildHandlerBundle, containerEnvironment, deployedEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
@@ -29,7 +29,7 @@ const CALLERS: Record<string, Record<string, string>> = {
   member: signedIn([]),
 };
 /** The signed-in budget the container reads from serverless.yml's environment. */
-const budget = readQueryBudgets(deployedEnvironment()).AMAZON_COGNITO_USER_POOLS.limits;
+const budget = readLimitSettings(deployedEnvironment()).queryBudgets.AMAZON_COGNITO_USER_POOLS.limits;
 
 /** What a signed-in caller gets for a bomb: the data of its expansion, or a refusal naming the limit. */
 type Expected = { data: unknown } | { refused: string };

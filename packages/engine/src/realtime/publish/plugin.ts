@@ -31,7 +31,7 @@ function rootFields(selectionSet: SelectionSetNode, operation: { fragments: Reco
 }
 
 /** The events a mutation's response publishes. */
-function mutationEvents(operation: OperationDefinitionNode, fragments: Record<string, { selectionSet: SelectionSetNode }>, data: Record<string, unknown> | null | undefined, mutations: ReadonlySet<string>): MutationEvent[] {
+export function mutationEvents(operation: OperationDefinitionNode, fragments: Record<string, { selectionSet: SelectionSetNode }>, data: Record<string, unknown> | null | undefined, mutations: ReadonlySet<string>): MutationEvent[] {
   if (!data) return [];
   const seen = new Set<string>();
   const events: MutationEvent[] = [];
