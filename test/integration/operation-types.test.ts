@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { httpRealtimePlugin } from '../../packages/engine/src/realtime/publish/index';
 import { schemaSdl as apiSdl } from '../../src/api';
-import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '../../packages/engine/src/data-sources/lambda/invoker';
+import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '@appsync-lambda/engine';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 
 let hiring: HiringApi;
