@@ -2,7 +2,8 @@
  * `@appsync-lambda/engine/testing`: the internals the engine's own unit tests reach, to check one
  * piece (a token codec, the cost estimate, a field's authorization rule) without a whole request.
  * It is not an API: its names and signatures change with the engine's insides, in any release.
- * Applications and their tests use the main entry and `@aws-appsync/utils`.
+ * Applications use the main entry and `@aws-appsync/utils`; their tests may reach the measures of
+ * the query budgets here (cost estimate, document measure) to hold their own operations to them.
  */
 
 // Running resolver code outside a request: the execution `util`, `runtime` and `extensions` read.
