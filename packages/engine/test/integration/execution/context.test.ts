@@ -168,8 +168,8 @@ describe('ctx.request (CTX-04)', () => {
     const api = requestApi();
     const onDefault = await api.graphql('{ probe }', undefined, { domainName: 'abc123.execute-api.eu-west-1.amazonaws.com' });
     expect(json(onDefault.body.data.probe).domainName).toBeNull();
-    const onCustom = await api.graphql('{ probe }', undefined, { domainName: 'api.hiring.example.com' });
-    expect(json(onCustom.body.data.probe).domainName).toBe('api.hiring.example.com');
+    const onCustom = await api.graphql('{ probe }', undefined, { domainName: 'api.jobs.example.com' });
+    expect(json(onCustom.body.data.probe).domainName).toBe('api.jobs.example.com');
   });
 });
 

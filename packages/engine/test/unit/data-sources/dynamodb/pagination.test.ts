@@ -13,7 +13,7 @@ const companyQuery = (companyId: string, extra: Record<string, unknown> = {}) =>
   scanIndexForward: false,
   ...extra,
 });
-const bindingA = listBinding('Query', companyQuery('c-aaaa-1111'), 'hiring-table');
+const bindingA = listBinding('Query', companyQuery('c-aaaa-1111'), 'jobs-table');
 const lastKey = { PK: 'JOB#0f5c9f1e-7d1b-4b0e-9d55-6b2c1a7e9f10', SK: '#META', GSI1PK: 'COMPANY#c-aaaa-1111', GSI1SK: 'JOB#2026-11-28T10:00:00.000Z#0f5c' };
 const tokenA = encodeNextToken(lastKey, scope, bindingA)!;
 
@@ -51,7 +51,7 @@ describe('encodeNextToken and decodeNextToken (DDB-06)', () => {
   });
 
   it('refuses a token of another partition: company A’s token on company B', () => {
-    const bindingB = listBinding('Query', companyQuery('c-bbbb-2222'), 'hiring-table');
+    const bindingB = listBinding('Query', companyQuery('c-bbbb-2222'), 'jobs-table');
     expect(refusal(tokenA, bindingB)).toMatchObject({ errorType: 'InvalidNextToken', message: 'The pagination token is invalid or belongs to another list.' });
   });
 
@@ -60,10 +60,10 @@ describe('encodeNextToken and decodeNextToken (DDB-06)', () => {
     expect(refusal(tokenA, bindingA, { ...scope, secret: 'another-secret' })?.errorType).toBe('InvalidNextToken');
     const others = [
       listBinding('Query', companyQuery('c-aaaa-1111'), 'another-table'),
-      listBinding('Query', companyQuery('c-aaaa-1111', { index: 'GSI2' }), 'hiring-table'),
-      listBinding('Query', companyQuery('c-aaaa-1111', { scanIndexForward: true }), 'hiring-table'),
-      listBinding('Scan', { operation: 'Scan', index: 'GSI1' }, 'hiring-table'),
-      listBinding('Query', { ...companyQuery('c-aaaa-1111'), query: { expression: 'GSI1PK = :pk', expressionValues: { ':pk': { S: 'COMPANY#c-aaaa-1111' } } } }, 'hiring-table'),
+      listBinding('Query', companyQuery('c-aaaa-1111', { index: 'GSI2' }), 'jobs-table'),
+      listBinding('Query', companyQuery('c-aaaa-1111', { scanIndexForward: true }), 'jobs-table'),
+      listBinding('Scan', { operation: 'Scan', index: 'GSI1' }, 'jobs-table'),
+      listBinding('Query', { ...companyQuery('c-aaaa-1111'), query: { expression: 'GSI1PK = :pk', expressionValues: { ':pk': { S: 'COMPANY#c-aaaa-1111' } } } }, 'jobs-table'),
     ];
     for (const binding of others) expect(refusal(tokenA, binding)?.errorType).toBe('InvalidNextToken');
   });
@@ -74,9 +74,9 @@ describe('encodeNextToken and decodeNextToken (DDB-06)', () => {
       projection: { expression: 'id' },
       filter: { expression: '#s = :open', expressionNames: { '#s': 'status' }, expressionValues: { ':open': { S: 'OPEN' } } },
     });
-    expect(decodeNextToken(tokenA, scope, listBinding('Query', nextPage, 'hiring-table'))).toEqual(lastKey);
+    expect(decodeNextToken(tokenA, scope, listBinding('Query', nextPage, 'jobs-table'))).toEqual(lastKey);
     const asJsonString = { ...companyQuery('c-aaaa-1111'), query: JSON.stringify(companyQuery('c-aaaa-1111').query) };
-    expect(decodeNextToken(tokenA, scope, listBinding('Query', asJsonString, 'hiring-table'))).toEqual(lastKey);
+    expect(decodeNextToken(tokenA, scope, listBinding('Query', asJsonString, 'jobs-table'))).toEqual(lastKey);
   });
 
   it('refuses tampered, truncated, extended, re-spelled, versioned and oversized tokens', () => {
