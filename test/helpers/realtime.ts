@@ -12,7 +12,7 @@ import { schemaSdl as apiSdl } from '../../src/api';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { resolvers } from '../../src/resolvers/index';
 import { createHiringApi, type HiringApi } from './hiring';
-import { startLambdaService, type LambdaService } from './lambda-service';
+import { startLambdaService, type LambdaService } from '@appsync-lambda/test-support';
 import { startWebSocketGateway, type WebSocketEventHandler, type WebSocketGateway } from './websocket-gateway';
 
 export interface RealtimeApi {

@@ -9,11 +9,11 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
-import { MAX_DOCUMENT_NESTING } from '../../packages/engine/src/adapters/http-api/nesting';
+import { MAX_DOCUMENT_NESTING } from '@appsync-lambda/engine';
 import { createLambdaHandler } from '../helpers/handler';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { httpApiEvent } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig } from '../helpers/jwt';
+import { httpApiEvent, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { deployedAuthConfig } from '../helpers/jwt';
 
 interface Request {
   method?: string;

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/data/limits';
-import type { EventOptions } from '../helpers/events';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 
 const CREATE_COMPANY = 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name website } }';

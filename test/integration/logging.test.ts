@@ -8,10 +8,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import appsyncSdl from '../../schema/appsync.graphql';
 import { createLambdaHandler, type LambdaOptions } from '../helpers/handler';
-import { NONE, unit, type ResolverModule } from '../../packages/engine/src/core/resolver';
+import { NONE, unit, type ResolverModule } from '@appsync-lambda/engine';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { graphqlEvent, type EventOptions } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
+import { graphqlEvent, type EventOptions, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
 
 const SERVICE = 'logging-test';
 type LogLine = Record<string, any>;

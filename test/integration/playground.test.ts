@@ -7,7 +7,7 @@ import { buildLambda } from '../../build/esbuild';
 import { defaultPlaygroundDir, ensurePlayground, type PlaygroundManifest } from '../../scripts/build-playground';
 import { createPlayground } from '../../src/http/playground';
 import { createTestApi, type TestApi } from '../helpers/api';
-import { httpApiEvent } from '../helpers/events';
+import { httpApiEvent } from '@appsync-lambda/test-support';
 
 const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 

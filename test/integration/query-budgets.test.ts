@@ -6,8 +6,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '../../packages/engine/src/limits/budgets';
-import type { EventOptions } from '../helpers/events';
+import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '@appsync-lambda/engine';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 
 let hiring: HiringApi;

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompanyDocument, CreateCompanyDocument } from '@hiring/sdk';
 import { readLimitSettings } from '../../src/config/limits';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { cognitoIdToken, createSigningKey, TEST_API_KEY } from '../helpers/jwt';
+import { cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { TEST_API_KEY } from '../helpers/jwt';
 import { buildHandlerBundle, containerEnvironment, deployedEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
 import { Findings, HUNG, outcomeOf, postGraphQL, problemsWith, type Answer } from './lib/outcomes';
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig, readConfig } from '../../src/config';
-import { API_KEY_BUDGET, DEFAULT_QUERY_BUDGETS, SIGNED_IN_BUDGET } from '../../packages/engine/src/limits/budgets';
+import { API_KEY_BUDGET, DEADLINE_DEFAULTS, DEFAULT_QUERY_BUDGETS, DYNAMODB_CLIENT_DEFAULTS, SIGNED_IN_BUDGET } from '@appsync-lambda/engine';
 
 describe('readConfig', () => {
   it('maps TABLE_NAME to the main table and RESOLVER_ENV_* to ctx.env (CTX-10)', () => {
@@ -225,5 +225,28 @@ describe('readConfig', () => {
     expect(() => readConfig({ TABLE_NAME: 't', DOCUMENT_CACHE_BYTES: '-1' })).toThrow(/DOCUMENT_CACHE_BYTES/);
     // The document travels in the request: a query limit above the request limit could never apply.
     expect(() => readConfig({ TABLE_NAME: 't', MAX_REQUEST_BYTES: '10000', MAX_QUERY_BYTES: '20000' })).toThrow(/MAX_QUERY_BYTES.*MAX_REQUEST_BYTES/);
+  });
+});
+
+describe('readConfig: DynamoDB client and deadline settings', () => {
+  it('has defaults', () => {
+    const config = readConfig({ TABLE_NAME: 't' });
+    expect(config.dynamodb).toEqual({ endpoint: undefined, ...DYNAMODB_CLIENT_DEFAULTS });
+    expect(config.deadline).toEqual(DEADLINE_DEFAULTS);
+  });
+
+  it('reads the variables and rejects values out of range', () => {
+    const config = readConfig({
+      TABLE_NAME: 't',
+      DYNAMODB_CONNECT_TIMEOUT_MS: '500',
+      DYNAMODB_REQUEST_TIMEOUT_MS: '2000',
+      DYNAMODB_MAX_ATTEMPTS: '5',
+      REQUEST_TIMEOUT_MS: '20000',
+      REQUEST_TIMEOUT_MARGIN_MS: '1500',
+    });
+    expect(config.dynamodb).toMatchObject({ connectTimeoutMs: 500, requestTimeoutMs: 2_000, maxAttempts: 5 });
+    expect(config.deadline).toEqual({ maxMs: 20_000, marginMs: 1_500 });
+    expect(() => readConfig({ TABLE_NAME: 't', DYNAMODB_MAX_ATTEMPTS: '0' })).toThrow(/DYNAMODB_MAX_ATTEMPTS/);
+    expect(() => readConfig({ TABLE_NAME: 't', REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
 });

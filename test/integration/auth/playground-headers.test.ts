@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPlayground } from '../../../src/http/playground';
-import { httpApiEvent } from '../../helpers/events';
+import { httpApiEvent } from '@appsync-lambda/test-support';
 
 let dir: string;
 beforeAll(() => {

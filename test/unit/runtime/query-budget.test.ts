@@ -10,10 +10,8 @@ import * as sdk from '@hiring/sdk';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/data/pages';
 import { trustedDocuments } from '../../../src/generated/trusted-documents';
 import { resolvers } from '../../../src/resolvers/index';
-import { API_KEY_BUDGET } from '../../../packages/engine/src/limits/budgets';
-import { createCostEstimator, estimateCost } from '../../../packages/engine/src/limits/cost';
-import { measureDocument, tokensOver } from '../../../packages/engine/src/limits/measure';
-import { dynamodbCallsByCoordinate } from '../../../packages/engine/src/limits/budget-plugin';
+import { API_KEY_BUDGET } from '@appsync-lambda/engine';
+import { createCostEstimator, estimateCost, measureDocument, tokensOver, dynamodbCallsByCoordinate } from '@appsync-lambda/engine/testing';
 import { schemaSdl } from '../../../src/api';
 
 const schema = buildSchema(schemaSdl);

@@ -6,11 +6,8 @@
  */
 import { buildSchema, getOperationAST, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { coordinateOf } from '../../../src/execution/coordinate';
-import { errorData } from '../../../src/execution/error-data';
-import { buildInfo } from '../../../src/execution/info';
-import { mutationEvents } from '../../../src/realtime/publish/plugin';
 import { countingFragmentReads, fragmentBomb } from '../../helpers/fragment-bombs';
+import { coordinateOf, errorData, buildInfo, mutationEvents } from '@appsync-lambda/engine/testing';
 
 const schema = buildSchema(/* GraphQL */ `
   type Query {

@@ -6,10 +6,8 @@
  */
 import { buildSchema, getOperationAST, Kind, parse, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { estimateCost, type CostOptions } from '../../../src/limits/cost';
-import { queryDepthLimitRule } from '../../../src/limits/depth';
-import { measureDocument, measureOperations } from '../../../src/limits/measure';
 import { countingFragmentReads, expandFragments, fragmentBomb, selectionsIn } from '../../helpers/fragment-bombs';
+import { estimateCost, type CostOptions, queryDepthLimitRule, measureDocument, measureOperations } from '@appsync-lambda/engine/testing';
 
 const schema = buildSchema(/* GraphQL */ `
   type Query {

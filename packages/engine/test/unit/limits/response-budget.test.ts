@@ -4,9 +4,8 @@
  */
 import { buildSchema, getOperationAST, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { RequestSlots } from '../../../src/core/request-slots';
-import { applyResponseBudget } from '../../../src/limits/response-budget';
 import { countingFragmentReads, fragmentBomb } from '../../helpers/fragment-bombs';
+import { RequestSlots, applyResponseBudget } from '@appsync-lambda/engine/testing';
 
 const SDL = 'type Query { item: Item } type Item { id: ID }';
 
