@@ -23,6 +23,7 @@ export type { EngineRequest, AuthorizerContext, IamAuthorizer, ResolverHeaders }
 export type { ListSizes } from './execution/server';
 export { DEFAULT_DOCUMENT_CACHE_BYTES } from './execution/document-store';
 export { MAX_RESPONSE_BYTES } from './limits/response-budget';
+export { MAX_RESPONSE_ERRORS } from './limits/error-count';
 export type { RequestContext } from './core/request-context';
 
 // Observing requests: logs, metrics, traces.

@@ -11,6 +11,7 @@
  *
  * The count estimates JSON bytes: string lengths (an escaped or non-ASCII character counts once),
  * keys, `null`s, numbers and punctuation; `__typename` selections are counted with their object.
+ * The response's errors are counted once they are final, before the response is sent.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -204,19 +205,30 @@ export function responseTooLargeError(maxBytes: number, actual: number) {
   );
 }
 
+/** JSON bytes of a response's errors, as the count estimates them (string lengths). */
+function errorBytes(errors: readonly GraphQLFormattedError[] | undefined): number {
+  return errors?.length ? JSON.stringify(errors).length : 0;
+}
+
 /**
- * Replaces the result of a request whose resolution passed the response budget by the single
- * `ResponseTooLarge` error, before Apollo serialises anything: the fields resolved before the
- * budget ran out are dropped, not sent in part.
+ * Replaces the result of a request over the budget of `maxBytes` by the single `ResponseTooLarge`
+ * error, before Apollo serialises anything: a request whose resolution passed the budget (the
+ * fields resolved before it ran out are dropped, not sent in part), or whose errors take the bytes
+ * its data left. The errors are counted here, once final: resolvers' appended errors are added and
+ * their number limited (limits/error-count.ts) before this runs.
  */
-export const responseBudgetPlugin: ApolloServerPlugin<RequestScope> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        const budget = contextValue.slots.get(BUDGET);
-        if (!budget?.exceeded) return;
-        response.body = { kind: 'single', singleResult: { errors: [responseTooLargeError(budget.maximum, budget.used) as unknown as GraphQLFormattedError] } };
-      },
-    };
-  },
-};
+export function responseBudgetPlugin(maxBytes: number): ApolloServerPlugin<RequestScope> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const budget = contextValue.slots.get(BUDGET);
+          const used = (budget?.used ?? 0) + errorBytes(response.body.singleResult.errors);
+          if (!budget?.exceeded && used <= maxBytes) return;
+          response.body = { kind: 'single', singleResult: { errors: [responseTooLargeError(maxBytes, used) as unknown as GraphQLFormattedError] } };
+        },
+      };
+    },
+  };
+}

@@ -6,7 +6,6 @@
  */
 import {
   getArgumentValues,
-  getVariableValues,
   Kind,
   parse,
   validate,
@@ -24,6 +23,8 @@ import type { AuthMode } from '../../core/auth-modes';
 import { resolveFieldRules, type FieldRule } from '../../auth/directives';
 import { isAllowed } from '../../auth/enforce';
 import { unauthorizedMessage } from '../../core/errors';
+import { coerceVariables } from '../../execution/variables';
+import { MAX_RESPONSE_ERRORS } from '../../limits/error-count';
 import { subscriptionError } from './errors';
 import { filterKey } from './filters';
 
@@ -83,7 +84,7 @@ export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, tr
     } catch (error) {
       return validationErrors([error as GraphQLError]);
     }
-    const errors = validate(schema, document);
+    const errors = validate(schema, document, undefined, { maxErrors: MAX_RESPONSE_ERRORS - 1 });
     if (errors.length > 0) return validationErrors(errors);
     const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
     const operation = payload.operationName ? operations.find((entry) => entry.name?.value === payload.operationName) : operations.length === 1 ? operations[0] : undefined;
@@ -96,7 +97,8 @@ export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, tr
         errors: [subscriptionError(`Only subscriptions run over the WebSocket API; send a ${operation.operation} over HTTP.`, 'UnsupportedOperation', { errorInfo: { operation: operation.operation } })],
       };
     }
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+    // One error for the first invalid value, as over HTTP: never one per key of a large input.
+    const coerced = coerceVariables(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return validationErrors(coerced.errors);
     const node = rootField(operation.selectionSet, document);
     const field = node ? schema.getSubscriptionType()?.getFields()[node.name.value] : undefined;
