@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { index: 'src/index.ts', realtime: 'src/realtime.ts', 'appsync-utils/index': 'src/appsync/utils/index.ts', 'appsync-utils/dynamodb': 'src/appsync/utils/dynamodb.ts' },
+  entryPoints: { index: 'src/index.ts', realtime: 'src/realtime.ts', testing: 'src/testing.ts', 'appsync-utils/index': 'src/appsync/utils/index.ts', 'appsync-utils/dynamodb': 'src/appsync/utils/dynamodb.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -132,7 +132,7 @@ export type CompanyConnection = {
 export type CreateCandidateInput = {
   /** At most 254 characters, surrounding spaces removed. */
   email: Scalars['AWSEmail']['input'];
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: Scalars['String']['input'];
   /** At most 32 characters. */
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
@@ -140,7 +140,7 @@ export type CreateCandidateInput = {
 
 /** A company to register. */
 export type CreateCompanyInput = {
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: Scalars['String']['input'];
   /** An http or https URL of at most 2048 characters (other schemes, such as javascript:, fail with ValidationError). */
   website?: InputMaybe<Scalars['AWSURL']['input']>;
@@ -160,13 +160,13 @@ export type CreateJobInput = {
   salary?: InputMaybe<SalaryInput>;
   /** Defaults to DRAFT. */
   status?: InputMaybe<JobStatus>;
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   title: Scalars['String']['input'];
 };
 
 /** The signed-in candidate's profile, as they create it; the email is the token's (verified) email. */
 export type CreateMyProfileInput = {
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: Scalars['String']['input'];
   /** At most 32 characters. */
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
@@ -616,7 +616,7 @@ export type UpdateJobInput = {
   remote?: InputMaybe<Scalars['Boolean']['input']>;
   /** Null clears it. */
   salary?: InputMaybe<SalaryInput>;
-  /** 1 to 200 characters, surrounding spaces removed; null is refused. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -624,7 +624,7 @@ export type UpdateJobInput = {
 export type UpdateMyProfileInput = {
   /** At most 254 characters, surrounding spaces removed; unique among candidates in any letter case. */
   email?: InputMaybe<Scalars['AWSEmail']['input']>;
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** At most 32 characters; null removes the phone. */
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;

@@ -10,7 +10,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { print } from 'graphql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '../../scripts/lib/dynamodb-local';
+import { freePort } from '@appsync-lambda/dynamodb-local';
+import { signJwt } from '@appsync-lambda/test-support';
 import { LOCAL_API_KEY } from '../../scripts/lib/dev-auth';
 import {
   ApplyToJobDocument,
@@ -22,7 +23,6 @@ import {
   OnApplicationMovedDocument,
   type Client,
 } from '@hiring/sdk';
-import { signJwt } from '../helpers/jwt';
 import { startLocalStack, type LocalStack } from '../helpers/local-stack';
 
 const MOVED = 'subscription ($jobId: ID) { onApplicationMoved(jobId: $jobId) { id jobId stage version } }';

@@ -7,11 +7,10 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
-import { DEFAULT_QUERY_BUDGETS } from '../../packages/engine/src/limits/budgets';
+import { DEFAULT_QUERY_BUDGETS, type AuthConfig } from '@appsync-lambda/engine';
 import { createTestApi, type TestApi, type TestApiOptions } from './api';
-import type { EventOptions } from './events';
-import type { AuthConfig } from '../../packages/engine/src/auth/config';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from './jwt';
+import { type EventOptions, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { deployedAuthConfig, TEST_API_KEY } from './jwt';
 
 export interface HiringApi {
   api: TestApi;

@@ -25,7 +25,7 @@ import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { resolvers } from '../../src/resolvers/index';
 import type { TestDatabase } from './dynamodb';
 import { createHiringApi, type HiringApi } from './hiring';
-import { startLambdaService, type LambdaService } from './lambda-service';
+import { startLambdaService, type LambdaService } from '@appsync-lambda/test-support';
 import { startWebSocketGateway, type WebSocketEventHandler, type WebSocketGateway } from './websocket-gateway';
 
 export interface RealtimeApi {
@@ -79,7 +79,7 @@ export async function createRealtimeApi({ invocationType = 'RequestResponse', on
   const hiring = await createHiringApi({
     plugins: () => [
       httpRealtimePlugin({
-        env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: REALTIME_FUNCTION, REALTIME_INVOCATION_TYPE: invocationType },
+        publish: { mode: 'invoke', functionName: REALTIME_FUNCTION, invocationType },
         sdl: apiSdl,
         logger: silent,
         lambda: lambda.invoker(),

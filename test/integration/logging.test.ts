@@ -8,11 +8,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import appsyncSdl from '../../schema/appsync.graphql';
 import { createLambdaHandler, type LambdaOptions } from '../helpers/handler';
-import { readResolverLogLevel } from '../../src/observability/resolver-console';
-import { NONE, unit, type ResolverModule } from '../../packages/engine/src/core/resolver';
+import { NONE, unit, type ResolverModule } from '@appsync-lambda/engine';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { graphqlEvent, type EventOptions } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
+import { graphqlEvent, type EventOptions, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
 
 const SERVICE = 'logging-test';
 type LogLine = Record<string, any>;
@@ -255,11 +254,5 @@ describe('error and resolver console lines', () => {
     await create('NONE').graphql('{ chatty }');
     expect(lines.filter((line) => line.coordinate === 'Query.chatty')).toEqual([]);
     expect(requestLines()).toHaveLength(1);
-  });
-
-  it('reads RESOLVER_LOG_LEVEL case-insensitively, ALL by default, and rejects anything else', () => {
-    expect(readResolverLogLevel(undefined)).toBe('ALL');
-    expect(readResolverLogLevel('error')).toBe('ERROR');
-    expect(() => readResolverLogLevel('VERBOSE')).toThrow(/RESOLVER_LOG_LEVEL must be one of NONE, ERROR, ALL/);
   });
 });

@@ -10,7 +10,7 @@ let hiring: HiringApi;
 beforeAll(async () => {
   // As src/handler.ts wires it, with publishing off: subscriptions are refused over HTTP all the same.
   hiring = await createHiringApi({
-    plugins: () => [httpRealtimePlugin({ env: {}, sdl: apiSdl, logger: new Logger({ logLevel: 'SILENT' }), lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS) })],
+    plugins: () => [httpRealtimePlugin({ sdl: apiSdl, logger: new Logger({ logLevel: 'SILENT' }), lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS) })],
   });
 });
 

@@ -1,13 +1,13 @@
 /**
- * Query budgets per authorization mode (packages/engine/src/budget), through the real handler with the
+ * Query budgets per authorization mode (packages/engine/src/limits), through the real handler with the
  * deployed budgets. The API key is not held to the trusted documents here, so its own budget is
  * what stands between an attacker's document and the resolvers (trusted-documents.test.ts covers
  * the manifest, which refuses these documents earlier still).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '../../packages/engine/src/limits/budgets';
-import type { EventOptions } from '../helpers/events';
+import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '@appsync-lambda/engine';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 
 let hiring: HiringApi;

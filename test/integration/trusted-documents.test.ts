@@ -16,10 +16,9 @@ import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { createAppSyncEngine } from '@appsync-lambda/engine';
 import { schemaSdl } from '../../src/api';
 import { resolvers } from '../../src/resolvers/index';
-import { httpApiEvent, type EventOptions } from '../helpers/events';
+import { httpApiEvent, type EventOptions, rejection } from '@appsync-lambda/test-support';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
-import { rejection } from '../helpers/thrown';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const COMPANY = print(CompanyDocument);

@@ -21,7 +21,7 @@ import {
 } from '@hiring/sdk';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { startFaultProxy, type FaultChooser, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
-import { cognitoIdToken, createSigningKey } from '../helpers/jwt';
+import { cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
 import { mib, Tally } from './lib/outcomes';
 import { Recorder, type Call } from './lib/recorder';

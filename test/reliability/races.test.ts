@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplyToJobDocument, CreateCandidateDocument, CreateCompanyDocument, CreateJobDocument, MoveApplicationDocument } from '@hiring/sdk';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { cognitoIdToken, createSigningKey } from '../helpers/jwt';
+import { cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
 import { mib } from './lib/outcomes';
 import { Recorder } from './lib/recorder';

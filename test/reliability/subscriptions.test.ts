@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '../../scripts/lib/dynamodb-local';
+import { freePort } from '@appsync-lambda/dynamodb-local';
 import { startLocalStack, type LocalStack } from '../helpers/local-stack';
 import { ALLOWED_ERROR_TYPES, leaksIn, Tally } from './lib/outcomes';
 import { initialisedWsClient, openWsClient, sendRawFrame, type WsClient } from './lib/ws-client';

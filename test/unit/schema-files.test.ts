@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { APPSYNC_DEFINITIONS_SDL } from '@appsync-lambda/engine';
-import { Kind, parse, print, type DefinitionNode } from 'graphql';
+import { APPSYNC_DEFINITIONS_SDL, parseAppSyncSchema } from '@appsync-lambda/engine';
+import { buildASTSchema, Kind, parse, print, printType, type DefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import appsyncSdl from '../../schema/appsync.graphql';
+import domainSdl from '../../schema/schema.graphql';
 import { schemaSdl } from '../../src/api';
 
 const dir = fileURLToPath(new URL('../../schema/', import.meta.url));
@@ -14,6 +15,14 @@ describe('schemaSdl', () => {
     const files = readdirSync(dir).filter((name) => name.endsWith('.graphql'));
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) expect(schemaSdl, file).toContain(readFileSync(`${dir}${file}`, 'utf8').trim());
+  });
+
+  it('loads the hiring schema as deployed to AppSync (schema/schema.graphql alone) into the same types as with its declarations', () => {
+    const deployed = buildASTSchema(parseAppSyncSchema(domainSdl));
+    const declared = buildASTSchema(parseAppSyncSchema(schemaSdl));
+    const domainTypes = Object.keys(declared.getTypeMap()).filter((name) => !name.startsWith('__') && !name.startsWith('AWS'));
+    expect(domainTypes.length).toBeGreaterThan(10);
+    for (const name of domainTypes) expect(printType(deployed.getType(name)!), name).toBe(printType(declared.getType(name)!));
   });
 });
 

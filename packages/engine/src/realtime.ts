@@ -6,7 +6,7 @@
  *     // The WebSocket function.
  *     export const handler = createWebSocketHandler(createRealtime({ client, tableName, auth, sdl, connections: createConnectionApi }));
  *     // The HTTP function: its engine's plugins publish committed mutations.
- *     plugins: [httpRealtimePlugin({ env: process.env, sdl, logger, lambda })]
+ *     plugins: [httpRealtimePlugin({ publish: { mode: 'invoke', functionName }, sdl, logger, lambda })]
  */
 
 // The WebSocket function: the service, its Lambda handler, API Gateway's Management API.
@@ -30,3 +30,4 @@ export {
 
 // The HTTP function: publishes committed mutations to the WebSocket function.
 export { httpRealtimePlugin, type HttpRealtimeOptions } from './realtime/publish/index';
+export { validatePublisherSettings, type PublisherSettings, type InvocationType } from './realtime/publish/publisher';

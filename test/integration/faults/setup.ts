@@ -5,8 +5,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { inject, vi } from 'vitest';
-import { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type ClientOverrides, type DynamoDBClientSettings } from '../../../packages/engine/src/data-sources/dynamodb/client';
-import type { RefillingRetryStrategy } from '../../../packages/engine/src/data-sources/dynamodb/retry-strategy';
+import { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type ClientOverrides, type DynamoDBClientSettings, type RefillingRetryStrategy } from '@appsync-lambda/engine';
 import type { TestApiOptions } from '../../helpers/api';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy';
 import { createHiringApi, type HiringApi } from '../../helpers/hiring';

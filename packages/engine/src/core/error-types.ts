@@ -37,6 +37,8 @@ export const ERROR_TYPES = {
   ResponseTooLarge: 'ResponseTooLarge',
   /** A subscribe past the subscriptions one WebSocket connection may hold (AppSync's name, LIM-09). */
   MaxSubscriptionsReachedError: 'MaxSubscriptionsReachedError',
+  /** The last error of a response that had more than it may carry: errorInfo { limit, maximum, actual }. */
+  TooManyErrors: 'TooManyErrors',
   /** A request the HTTP layer refuses (method, media type, shape). */
   BadRequest: 'BadRequest',
   /** A body that is not JSON. */

@@ -26,7 +26,9 @@ import { reportPlugin } from './report-plugin';
 import type { RequestContext } from '../core/request-context';
 import type { ResolverDefinition } from '../core/resolver';
 import { applyResponseBudget, MAX_RESPONSE_BYTES, responseBudgetPlugin } from '../limits/response-budget';
+import { errorCountPlugin, MAX_RESPONSE_ERRORS } from '../limits/error-count';
 import { buildExecutableSchema } from './schema';
+import { variablesPlugin } from './variables';
 
 /** Adds the errors resolvers appended with `util.appendError` to the response (contract EXE-07). */
 const appendedErrorsPlugin: ApolloServerPlugin<RequestContext> = {
@@ -113,6 +115,9 @@ export function createServer({
     // queries from clients like urql work, while CSRF stays blocked.
     csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
     validationRules: [knownOperationTypesRule, ...(limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [])],
+    // graphql-js stops validating after this many errors and adds one saying so: the response's
+    // limit, with no error left out unannounced.
+    validationOptions: { maxErrors: MAX_RESPONSE_ERRORS - 1 },
     // The playground is served by the handler itself, bundled and offline (no CDN landing page).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -120,10 +125,15 @@ export function createServer({
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // Before the query budgets, which read the variables' values.
+      variablesPlugin,
       appendedErrorsPlugin,
       responseHeadersPlugin,
-      // After the appended errors (dropped with the rest) and before the logs (which see the replacement).
-      responseBudgetPlugin,
+      // Their willSendResponse hooks run in this order: the appended errors are added, then their
+      // number limited, then the response budget counts them (dropping them all when over), and
+      // the logs see the result.
+      errorCountPlugin,
+      responseBudgetPlugin(maxResponseBytes),
       reportPlugin,
       ...(queryBudgets ? [queryBudgetPlugin({ budgets: queryBudgets, resolvers, defaultPageSize: listSizes.defaultSize, maxPageSize: listSizes.maximumSize })] : []),
       ...plugins,

@@ -18,18 +18,20 @@ import type { MutationEvent } from '../service/fanout';
 import type { RecordedInvalidation, SubscriptionInvalidation } from '../../core/current-execution';
 import type { Publisher } from './publisher';
 
-/** Root fields of an operation with the response key of each, fragments included. */
-function rootFields(selectionSet: SelectionSetNode, operation: { fragments: Record<string, { selectionSet: SelectionSetNode }> }): FieldNode[] {
+/** Root fields of an operation with the response key of each, fragments included (each named one once). */
+function rootFields(selectionSet: SelectionSetNode, operation: { fragments: Record<string, { selectionSet: SelectionSetNode }> }, followed = new Set<string>()): FieldNode[] {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, operation);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, operation, followed);
+    if (followed.has(selection.name.value)) return [];
+    followed.add(selection.name.value);
     const fragment = operation.fragments[selection.name.value];
-    return fragment ? rootFields(fragment.selectionSet, operation) : [];
+    return fragment ? rootFields(fragment.selectionSet, operation, followed) : [];
   });
 }
 
 /** The events a mutation's response publishes. */
-function mutationEvents(operation: OperationDefinitionNode, fragments: Record<string, { selectionSet: SelectionSetNode }>, data: Record<string, unknown> | null | undefined, mutations: ReadonlySet<string>): MutationEvent[] {
+export function mutationEvents(operation: OperationDefinitionNode, fragments: Record<string, { selectionSet: SelectionSetNode }>, data: Record<string, unknown> | null | undefined, mutations: ReadonlySet<string>): MutationEvent[] {
   if (!data) return [];
   const seen = new Set<string>();
   const events: MutationEvent[] = [];

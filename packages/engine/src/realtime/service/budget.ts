@@ -56,7 +56,7 @@ export function createSubscriptionBudget(schema: GraphQLSchema, { budgets, resol
     /** Depth, aliases, directives and introspection, before the document is validated. */
     document(document: DocumentNode, mode: AuthMode): Refusal {
       const budget = budgets[mode];
-      const measure = measureDocument(schema, document);
+      const measure = measureDocument(document);
       if (measure.introspection && !budget.introspection) return subscriptionError('GraphQL introspection is not allowed for this authorization mode.', ERROR_TYPES.ValidationError);
       return over(budget, 'depth', measure.depth) ?? over(budget, 'aliases', measure.aliases) ?? over(budget, 'directives', measure.directives);
     },

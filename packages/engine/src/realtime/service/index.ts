@@ -7,10 +7,10 @@
 import type { EngineLogger as Logger } from '../../core/hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuthenticator } from '../../auth/authenticate';
-import type { AuthConfig } from '../../auth/config';
+import { validateAuthConfig, type AuthConfig } from '../../auth/config';
 import type { ResolverDefinition } from '../../core/resolver';
 import type { RuntimeConfig } from '../../core/runtime';
-import type { QueryBudgets } from '../../limits/budgets';
+import { validateQueryBudgets, type QueryBudgets } from '../../limits/budgets';
 import { buildExecutableSchema } from '../../execution/schema';
 import type { ListSizes } from '../../execution/server';
 import { createSubscriptionBudget } from './budget';
@@ -65,9 +65,10 @@ export interface RealtimeOptions {
 
 export type Realtime = ReturnType<typeof createRealtime>;
 
-/** Throws at creation when the table contract or a limit is not valid. */
+/** Builds the service once per container; an authorization configuration, a table contract or a limit that cannot work throws. */
 export function createRealtime(options: RealtimeOptions) {
   const { client, tableName, tableContract, auth, connections, logger, sdl, resolvers, trustedDocuments, queryBudgets, listSizes, onFanOut } = options;
+  validateAuthConfig(auth);
   const limits = resolveRealtimeLimits(options.limits);
   const store = createRealtimeStore({ client, tableName, tableContract });
   const cleanup = createRecordCleanup(store, logger);
@@ -75,7 +76,7 @@ export function createRealtime(options: RealtimeOptions) {
   // Only the subscription fields' resolvers run here; the rest of the table is never called.
   const subscriptionResolvers = Object.fromEntries(Object.entries(resolvers?.definitions ?? {}).filter(([coordinate]) => coordinate.startsWith('Subscription.')));
   const budget = queryBudgets
-    ? createSubscriptionBudget(schema, { budgets: queryBudgets, resolvers: subscriptionResolvers, listSizes: listSizes ?? { defaultSize: 20, maximumSize: 100 } })
+    ? createSubscriptionBudget(schema, { budgets: validateQueryBudgets(queryBudgets), resolvers: subscriptionResolvers, listSizes: listSizes ?? { defaultSize: 20, maximumSize: 100 } })
     : undefined;
   const check = createSubscribeCheck(schema, auth, { trusted: trustedDocuments, budget, maxDocumentBytes: limits.maxDocumentBytes });
   const authenticate = createAuthenticator(auth);

@@ -11,6 +11,7 @@
  * - a message to a client: API Gateway's message payload quota (128 KB, not adjustable); a larger
  *   post would be refused by the Management API.
  */
+import { OptionError } from '../../core/option-error';
 
 export interface RealtimeLimits {
   /** Subscriptions one connection may hold at once; the next is refused with `MaxSubscriptionsReachedError`. */
@@ -34,12 +35,12 @@ export const MAX_SUBSCRIPTION_ID_LENGTH = 128;
 /** The characters a subscription id may hold: letters, digits and `-_.:~`. */
 export const SUBSCRIPTION_ID_PATTERN = /^[A-Za-z0-9_.:~-]+$/;
 
-/** The limits with the defaults filled in (for those absent or undefined); throws at creation on a value that is not a positive integer. */
+/** The limits with the defaults filled in (for those absent or undefined); an OptionError at creation for a value that is not a positive integer. */
 export function resolveRealtimeLimits(limits: Partial<RealtimeLimits> = {}): RealtimeLimits {
   const given = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
   const resolved = { ...DEFAULT_REALTIME_LIMITS, ...given };
   for (const [name, value] of Object.entries(resolved)) {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`The realtime limit ${name} must be a positive integer, got ${JSON.stringify(value)}`);
+    if (!Number.isSafeInteger(value) || value < 1) throw new OptionError(`limits.${name}`, `must be a positive integer, got ${JSON.stringify(value)}`);
   }
   return resolved;
 }

@@ -7,7 +7,6 @@
  */
 import {
   getArgumentValues,
-  getVariableValues,
   Kind,
   parse,
   validate,
@@ -27,6 +26,8 @@ import { isAllowed } from '../../auth/enforce';
 import { unauthorizedMessage } from '../../core/errors';
 import { ERROR_TYPES } from '../../core/error-types';
 import type { SubscriptionBudget } from './budget';
+import { coerceVariables } from '../../execution/variables';
+import { MAX_RESPONSE_ERRORS } from '../../limits/error-count';
 import { subscriptionError } from './errors';
 import { filterKey } from './filters';
 
@@ -113,7 +114,7 @@ export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, { 
     // Measured before validation, as over HTTP: an oversized document never reaches graphql's costlier rules.
     const overBudget = budget?.document(document, authorization.mode);
     if (overBudget) return refused(overBudget);
-    const errors = validate(schema, document);
+    const errors = validate(schema, document, undefined, { maxErrors: MAX_RESPONSE_ERRORS - 1 });
     if (errors.length > 0) return validationErrors(errors);
     const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
     const operation = payload.operationName ? operations.find((entry) => entry.name?.value === payload.operationName) : operations.length === 1 ? operations[0] : undefined;
@@ -126,7 +127,8 @@ export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, { 
         errors: [subscriptionError(`Only subscriptions run over the WebSocket API; send a ${operation.operation} over HTTP.`, 'UnsupportedOperation', { errorInfo: { operation: operation.operation } })],
       };
     }
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+    // One error for the first invalid value, as over HTTP: never one per key of a large input.
+    const coerced = coerceVariables(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return validationErrors(coerced.errors);
     const overCost = budget?.operation(document, operation, payload.variables ?? {}, authorization.mode);
     if (overCost) return refused(overCost);

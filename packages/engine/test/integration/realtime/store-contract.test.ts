@@ -1,6 +1,6 @@
 import { extensions, util } from '@aws-appsync/utils';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { NONE, readAuthConfig, unit } from '@appsync-lambda/engine';
+import { NONE, unit } from '@appsync-lambda/engine';
 import { DEFAULT_REALTIME_TABLE_CONTRACT, type RealtimeTableContract, type RealtimeTableContractOptions } from '@appsync-lambda/engine/realtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestTable } from '../../helpers/dynamodb';
@@ -23,7 +23,7 @@ function webSocketFunctionOf(table: TestTable, tableContract: RealtimeTableContr
     client: table.doc,
     tableName: table.tableName,
     tableContract,
-    auth: readAuthConfig({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: API_KEY }),
+    auth: { defaultMode: 'API_KEY', additionalModes: [], apiKeys: [API_KEY] },
     sdl: CHANNEL_SDL,
     resolvers: {
       definitions: {

@@ -1,4 +1,3 @@
-import { readAuthConfig } from '@appsync-lambda/engine';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestTable } from '../../helpers/dynamodb';
@@ -59,7 +58,7 @@ afterEach(() => {
   losingOnce = [];
 });
 
-const ws = () => webSocketFunction({ client: table.doc, tableName: table.tableName, auth: readAuthConfig({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: API_KEY }), sdl: CHANNEL_SDL, logger });
+const ws = () => webSocketFunction({ client: table.doc, tableName: table.tableName, auth: { defaultMode: 'API_KEY', additionalModes: [], apiKeys: [API_KEY] }, sdl: CHANNEL_SDL, logger });
 
 async function connected(fn = ws()) {
   const connectionId = `faults-${(connections += 1)}`;

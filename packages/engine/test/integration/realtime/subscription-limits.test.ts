@@ -1,4 +1,4 @@
-import { DEFAULT_QUERY_BUDGETS, readAuthConfig } from '@appsync-lambda/engine';
+import { DEFAULT_QUERY_BUDGETS } from '@appsync-lambda/engine';
 import { DEFAULT_REALTIME_LIMITS, MAX_SUBSCRIPTION_ID_LENGTH, type RealtimeLimits } from '@appsync-lambda/engine/realtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestTable } from '../../helpers/dynamodb';
@@ -19,7 +19,7 @@ async function connected(limits: Partial<RealtimeLimits> = {}) {
   const ws = webSocketFunction({
     client: table.doc,
     tableName: table.tableName,
-    auth: readAuthConfig({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: API_KEY }),
+    auth: { defaultMode: 'API_KEY', additionalModes: [], apiKeys: [API_KEY] },
     sdl: CHANNEL_SDL,
     queryBudgets: DEFAULT_QUERY_BUDGETS,
     limits,
@@ -141,8 +141,8 @@ describe('events over the message size', () => {
 describe('the limits themselves', () => {
   it('throw at creation when one is not a positive integer', () => {
     const create = (limits: Partial<RealtimeLimits>) => () =>
-      webSocketFunction({ client: table.doc, tableName: table.tableName, auth: readAuthConfig({ AUTH_DEFAULT_MODE: 'API_KEY', API_KEYS: API_KEY }), sdl: CHANNEL_SDL, limits });
-    expect(create({ maxSubscriptionsPerConnection: 0 })).toThrow(/maxSubscriptionsPerConnection must be a positive integer/);
+      webSocketFunction({ client: table.doc, tableName: table.tableName, auth: { defaultMode: 'API_KEY', additionalModes: [], apiKeys: [API_KEY] }, sdl: CHANNEL_SDL, limits });
+    expect(create({ maxSubscriptionsPerConnection: 0 })).toThrow(/limits.maxSubscriptionsPerConnection must be a positive integer/);
     expect(create({ maxMessageBytes: 1.5 })).toThrow(/maxMessageBytes/);
     expect(create({ maxSubscriptionsPerConnection: undefined })).not.toThrow();
   });
