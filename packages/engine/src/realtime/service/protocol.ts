@@ -30,7 +30,6 @@ import { ERROR_TYPES } from '../../core/error-types';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RecordCleanup } from './cleanup';
 import type { ConnectionApi } from './connections';
-import { faultType } from '../../data-sources/dynamodb/errors';
 import { failureError, subscriptionError } from './errors';
 import { filterKeyOf } from './filters';
 import { subscriptionIdProblem, type RealtimeLimits } from './limits';
@@ -154,9 +153,10 @@ export function createProtocol({ store, connections, authenticate, check, resolv
     } catch (cause) {
       const { error, severity } = failureError(cause);
       logger?.[severity]('A subscribe failed', { connectionId, subscriptionId: id, errorType: (error as { errorType?: unknown }).errorType, error: cause });
-      // A write whose answer was lost (a fault, not DynamoDB's refusal) may have been done: the client
-      // is told it was not, so its record must go, now or with a later sweep.
-      if (storing && faultType(cause)) await cleanup.unsubscribe(connectionId, id, requestId);
+      // An attempt whose answer was lost may have been done even when the last one was refused (the
+      // SDK resends after a reset, then meets throttling): the client is told nothing was stored, so
+      // the record this request may have written goes, now or with a later sweep.
+      if (storing) await cleanup.unsubscribe(connectionId, id, requestId);
       await answer(connectionId, id, [error]);
     }
   }

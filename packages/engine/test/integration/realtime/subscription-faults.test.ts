@@ -18,8 +18,11 @@ type Fault = keyof typeof FAULTS;
 let table: TestTable;
 /** DynamoDB operations that fail now, and how; `lose` runs the first call, then fails it (its answer is lost), and fails the next ones. */
 let failing: { operations: string[]; fault: Fault; lose?: boolean } | null = null;
-/** DynamoDB operations whose next attempt's answer is lost on the network: the SDK resends them. */
-let losingOnce: string[] = [];
+/**
+ * Per DynamoDB operation, what its next attempts meet, one step each, inside the SDK's retries:
+ * `lose` does the attempt and loses its answer (the SDK sends it again), a fault fails it undone.
+ */
+let attempts: Record<string, Array<'lose' | Fault>> = {};
 let connections = 0;
 const logged: Array<{ level: string; message: string; extra: Record<string, unknown> }> = [];
 const logger = Object.fromEntries(
@@ -41,21 +44,21 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'injectFaults' },
   );
-  // Per attempt, inside the SDK's retries: the attempt is done, its answer lost, and the SDK sends it again.
+  // Per attempt, inside the SDK's retries.
   table.doc.middlewareStack.add(
     (next, context) => async (args) => {
-      const operation = losingOnce.find((name) => context.commandName === `${name}Command`);
-      if (!operation) return next(args);
-      losingOnce = losingOnce.filter((name) => name !== operation);
+      const step = attempts[String(context.commandName).replace(/Command$/, '')]?.shift();
+      if (!step) return next(args);
+      if (step !== 'lose') throw FAULTS[step]();
       await next(args);
       throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
     },
-    { step: 'deserialize', name: 'loseAnswersOnce' },
+    { step: 'deserialize', name: 'scriptedAttempts' },
   );
 });
 afterEach(() => {
   failing = null;
-  losingOnce = [];
+  attempts = {};
 });
 
 const ws = () => webSocketFunction({ client: table.doc, tableName: table.tableName, auth: { defaultMode: 'API_KEY', additionalModes: [], apiKeys: [API_KEY] }, sdl: CHANNEL_SDL, logger });
@@ -124,15 +127,29 @@ describe('a subscribe that fails on the table', () => {
     const fn = ws();
     const connectionId = 'faults-resent';
     await fn.route('$connect', connectionId, { headers: { 'Sec-WebSocket-Protocol': 'graphql-transport-ws' } });
-    losingOnce = ['UpdateItem'];
+    attempts = { UpdateItem: ['lose'], TransactWriteItems: ['lose'] };
     await fn.send(connectionId, { type: 'connection_init', payload: { 'x-api-key': API_KEY } });
-    losingOnce = ['TransactWriteItems'];
     await fn.subscribe(connectionId, 'sub-1', ON_POST);
 
-    expect(losingOnce).toEqual([]);
+    expect(attempts).toEqual({ UpdateItem: [], TransactWriteItems: [] });
     expect(fn.messagesTo(connectionId)).toEqual([{ type: 'connection_ack' }]);
     expect((await recordsOf(connectionId)).map((record) => record.SK).sort()).toEqual(['#CONNECTION', 'SUB#sub-1']);
     expect((await fn.realtime.store.connection(connectionId))?.subscriptionCount).toBe(1);
+  });
+
+  it('removes the record of a subscribe answered Throttled whose first attempt was done before its answer was lost', async () => {
+    const { fn, connectionId } = await connected();
+    // Every attempt after the lost one is throttled, however many the SDK makes (the deletion's too).
+    attempts = { TransactWriteItems: ['lose', ...Array.from({ length: 20 }, () => 'throttle' as const)] };
+    await fn.subscribe(connectionId, 'sub-1', ON_POST);
+    attempts = {};
+    expect(errorsTo(fn, connectionId).map((message) => message.payload[0].errorType)).toEqual(['Throttled']);
+
+    // The deletion goes now or with the sweep after the next event.
+    await fn.send(connectionId, { type: 'ping' });
+    expect(fn.realtime.pendingCleanups()).toBe(0);
+    expect((await recordsOf(connectionId)).map((record) => record.SK)).toEqual(['#CONNECTION']);
+    expect((await fn.realtime.store.connection(connectionId))?.subscriptionCount).toBe(0);
   });
 
   it('logs each fault once, at ERROR, and no refusal of a connection with Powertools\' reserved `message` key', async () => {
