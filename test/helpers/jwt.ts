@@ -35,10 +35,13 @@ export function signJwt(key: Pick<SigningKey, 'kid' | 'privateKey'>, claims: Rec
 
 const now = () => Math.floor(Date.now() / 1000);
 
+/** The `sub` of a user-pool token unless its claims say otherwise. */
+export const TEST_USER_SUB = 'a1b2c3d4-0000-4000-8000-000000000001';
+
 /** A user-pool ID token, valid for an hour unless `overrides` say otherwise. */
 export function cognitoIdToken(key: SigningKey, overrides: Record<string, unknown> = {}): string {
   return signJwt(key, {
-    sub: 'a1b2c3d4-0000-4000-8000-000000000001',
+    sub: TEST_USER_SUB,
     iss: TEST_COGNITO_ISSUER,
     aud: TEST_CLIENT_ID,
     token_use: 'id',

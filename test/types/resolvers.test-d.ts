@@ -103,7 +103,6 @@ describe('pipeline(coordinate, module, names)', () => {
     expectTypeOf<keyof typeof functions>().toEqualTypeOf<
       | 'requireCompany'
       | 'requireOpenJob'
-      | 'requireCandidate'
       | 'putJob'
       | 'putApplication'
       | 'findEmailOwner'
@@ -116,6 +115,23 @@ describe('pipeline(coordinate, module, names)', () => {
       | 'requireApplication'
       | 'authorizeWithdrawal'
       | 'changeStage'
+      | 'findRecruiterMembership'
+      | 'assertRecruiterOfCompany'
+      | 'checkRecruiterOfCompany'
+      | 'loadMyCompanies'
+      | 'loadMyCompaniesByEmail'
+      | 'loadVisibleCandidate'
+      | 'loadJob'
+      | 'loadApplication'
+      | 'loadJobCounts'
+      | 'listCompanyJobs'
+      | 'listJobApplications'
+      | 'listCandidateApplications'
+      | 'putNote'
+      | 'putCandidate'
+      | 'putCompanyRecruiter'
+      | 'requireCompanyRecruiter'
+      | 'deleteCompanyRecruiter'
     >();
   });
 });
@@ -163,6 +179,7 @@ describe('RoutingTable', () => {
       | 'Query.findCandidateByEmail'
       | 'Query.me'
       | 'Company.jobs'
+      | 'Company.recruiters'
       | 'Job.applications'
       | 'Candidate.applications'
       // Fields the mapper record lacks: the job's counters live in its counts item.
@@ -173,6 +190,8 @@ describe('RoutingTable', () => {
       | 'Application.candidate'
       | 'Application.notes'
       | 'Mutation.createCompany'
+      | 'Mutation.addCompanyRecruiter'
+      | 'Mutation.removeCompanyRecruiter'
       | 'Mutation.createJob'
       | 'Mutation.createCandidate'
       | 'Mutation.applyToJob'
