@@ -2,7 +2,7 @@
  * The pipeline functions, registered once by name with their data source, as AppSync's function
  * configurations; pipeline resolvers name them in the routing table (src/resolvers/index.ts).
  */
-import { fn, functionTable, TABLE } from '@appsync-lambda/engine';
+import { fn, functionTable, NONE, TABLE } from '@appsync-lambda/engine';
 import * as AssertRecruiterOfCompany from './assertRecruiterOfCompany';
 import * as AuthorizeWithdrawal from './authorizeWithdrawal';
 import * as ChangeStage from './changeStage';
@@ -31,6 +31,7 @@ import * as RequireCompany from './requireCompany';
 import * as RequireCompanyRecruiter from './requireCompanyRecruiter';
 import * as RequireJob from './requireJob';
 import * as RequireMyCandidate from './requireMyCandidate';
+import * as RequireMyCompany from './requireMyCompany';
 import * as RequireOpenJob from './requireOpenJob';
 import * as SaveJob from './saveJob';
 import * as UpdateMyCandidate from './updateMyCandidate';
@@ -56,6 +57,7 @@ export const functions = functionTable(
   fn('checkRecruiterOfCompany', CheckRecruiterOfCompany, TABLE),
   fn('loadMyCompanies', LoadMyCompanies, TABLE),
   fn('loadMyCompaniesByEmail', LoadMyCompaniesByEmail, TABLE),
+  fn('requireMyCompany', RequireMyCompany, NONE),
   fn('loadVisibleCandidate', LoadVisibleCandidate, TABLE),
   fn('loadJob', LoadJob, TABLE),
   fn('loadApplication', LoadApplication, TABLE),

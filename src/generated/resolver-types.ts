@@ -113,7 +113,7 @@ export type Company = {
   /** The company's jobs, newest first. With the API key, and for recruiters of other companies, only its OPEN jobs. */
   jobs: JobConnection;
   name: Scalars['String']['output'];
-  /** The company's recruiters, by user then by email. Admins only. */
+  /** The company's recruiters: those named by email, then those named by user. Admins only. */
   recruiters: CompanyRecruiterConnection;
   website?: Maybe<Scalars['AWSURL']['output']>;
 };

@@ -80,7 +80,8 @@ export const resolvers = {
   'Application.job': unit('Application.job', ApplicationJob),
   'Application.candidate': unit('Application.candidate', ApplicationCandidate),
   'Mutation.createCandidate': pipeline('Mutation.createCandidate', MutationCreateCandidate, ['requireCompany', ...MEMBER, 'putCandidate']),
-  'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, ['requireOpenJob', ...MEMBER, ...MY_COMPANIES, 'loadVisibleCandidate', 'putApplication']),
+  // The caller's companies decide both checks: the job's company, then the candidate.
+  'Mutation.applyToJob': pipeline('Mutation.applyToJob', MutationApplyToJob, ['requireOpenJob', ...MY_COMPANIES, 'requireMyCompany', 'loadVisibleCandidate', 'putApplication']),
   'Mutation.moveApplication': pipeline('Mutation.moveApplication', MutationMoveApplication, ['requireApplication', ...MEMBER, 'changeStage']),
   'Mutation.withdrawApplication': pipeline('Mutation.withdrawApplication', MutationWithdrawApplication, ['requireApplication', ...MEMBER, 'authorizeWithdrawal', 'changeStage']),
   'Query.findCandidateByEmail': pipeline('Query.findCandidateByEmail', QueryFindCandidateByEmail, ['findEmailOwner', ...MY_COMPANIES, 'loadVisibleCandidate']),
@@ -88,7 +89,8 @@ export const resolvers = {
   'Mutation.createMyProfile': pipeline('Mutation.createMyProfile', MutationCreateMyProfile, ['findEmailOwner', 'loadCandidate', 'putMyProfile']),
   'Mutation.updateMyProfile': pipeline('Mutation.updateMyProfile', MutationUpdateMyProfile, ['requireMyCandidate', 'updateMyCandidate']),
   'Mutation.applyAsMe': pipeline('Mutation.applyAsMe', MutationApplyAsMe, ['requireMyCandidate', 'requireOpenJob', 'putApplication']),
-  'Mutation.addNote': pipeline('Mutation.addNote', MutationAddNote, ['requireApplication', ...MEMBER, 'putNote']),
+  // A missing application passes the checks (nothing to protect) and fails putNote's condition: NotFound.
+  'Mutation.addNote': pipeline('Mutation.addNote', MutationAddNote, ['loadApplication', ...MEMBER, 'putNote']),
   'Application.notes': unit('Application.notes', ApplicationNotes),
   // Run when a client subscribes (the realtime subscribe path), never over HTTP.
   'Subscription.onApplicationMoved': pipeline('Subscription.onApplicationMoved', SubscriptionOnApplicationMoved, ['loadJob', ...MEMBER, ...MY_COMPANIES]),

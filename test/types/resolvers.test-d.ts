@@ -120,6 +120,7 @@ describe('pipeline(coordinate, module, names)', () => {
       | 'checkRecruiterOfCompany'
       | 'loadMyCompanies'
       | 'loadMyCompaniesByEmail'
+      | 'requireMyCompany'
       | 'loadVisibleCandidate'
       | 'loadJob'
       | 'loadApplication'

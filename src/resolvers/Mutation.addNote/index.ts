@@ -1,5 +1,5 @@
 // Mutation.addNote: a note on an existing application, signed with the caller and the time, for the
-// application's company's recruiters and admins. Pipeline: requireApplication → findRecruiterMembership
+// application's company's recruiters and admins. Pipeline: loadApplication → findRecruiterMembership
 // → assertRecruiterOfCompany → putNote (TransactWriteItems: the note if absent + the application exists).
 import { assertId } from '../../data/limits';
 import { noteBody, type NoteRecord } from '../../data/notes';
