@@ -111,8 +111,9 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     },
     async aCandidate(overrides = {}) {
       emails += 1;
+      const email = `ada.${emails}.${Date.now()}@example.com`;
       const companyId = overrides.companyId ?? (await (home ??= aCompany({ name: 'Home' }))).id;
-      const input = { name: 'Ada Lovelace', email: `ada.${emails}.${Date.now()}@example.com`, ...overrides, companyId };
+      const input = { name: 'Ada Lovelace', email, ...overrides, companyId };
       const data = await call<any>('mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { id email } }', { input }, recruiter);
       return data.createCandidate;
     },
