@@ -213,6 +213,11 @@ async function writeApplication(store: Store, job: Item, candidateId: string): P
   return application;
 }
 
+/** NotFound unless the company exists (a consistent read). */
+async function requireCompany(store: Store, companyId: string): Promise<void> {
+  if (!(await getItem(store, companyKey(companyId), true))) throw fail(`Company ${companyId} does not exist`, 'NotFound', { companyId });
+}
+
 /** The job to apply to: NotFound, or JobNotOpen unless OPEN. */
 function requireOpen(job: Item | null, jobId: string): asserts job is Item {
   if (!job) throw fail(`Job ${jobId} does not exist`, 'NotFound', { jobId });
@@ -540,7 +545,7 @@ export const resolvers = {
       maxLength('description', input.description, 10000);
       maxLength('location', input.location, 200);
       const salary = salaryRange('salary', input.salary);
-      if (!(await getItem(store, companyKey(companyId), true))) throw fail(`Company ${companyId} does not exist`, 'NotFound', { companyId });
+      await requireCompany(store, companyId);
       await tenancy.assertMember(companyId);
       const now = new Date().toISOString();
       const job = {
@@ -579,7 +584,7 @@ export const resolvers = {
         throw fail('A recruiter registers a candidate for one of their companies: give input.companyId', 'ValidationError', { field: 'input.companyId' });
       }
       if (companyId) {
-        if (!(await getItem(store, companyKey(companyId), true))) throw fail(`Company ${companyId} does not exist`, 'NotFound', { companyId });
+        await requireCompany(store, companyId);
         await tenancy.assertMember(companyId);
       }
       const candidate = { id: randomUUID(), name, email, phone: input.phone ?? null, createdAt: new Date().toISOString() };
@@ -832,7 +837,7 @@ export const resolvers = {
     async addCompanyRecruiter(_: unknown, { input }: Args, { caller, store }: PeerContext) {
       allow(caller, ADMINS);
       const named = recruiterNamed(input);
-      if (!(await getItem(store, companyKey(named.companyId), true))) throw fail(`Company ${named.companyId} does not exist`, 'NotFound', { companyId: named.companyId });
+      await requireCompany(store, named.companyId);
       const membership = { ...named, addedAt: new Date().toISOString(), addedBy: signedIn(caller).sub };
       try {
         await store.doc.send(
