@@ -10,9 +10,10 @@ const CREATE_COMPANY = /* GraphQL */ `
 const ADD_RECRUITER = /* GraphQL */ `
   mutation SeedRecruiter($input: CompanyRecruiterInput!) { addCompanyRecruiter(input: $input) { companyId } }
 `;
+// 20 companies a page: each one's recruiters are a Query, within the signed-in budget of DynamoDB calls.
 const COMPANY_RECRUITERS = /* GraphQL */ `
   query SeedCompanyRecruiters($nextToken: String) {
-    companies(limit: 100, nextToken: $nextToken) { items { id name recruiters(limit: 100) { items { email } } } nextToken }
+    companies(limit: 20, nextToken: $nextToken) { items { id name recruiters(limit: 100) { items { email } } } nextToken }
   }
 `;
 const CREATE_JOB = /* GraphQL */ `
