@@ -108,7 +108,7 @@ async function start(): Promise<void> {
   const ids = await candidateIds(api.url, candidateUser.headers);
   // A token of each company's first email-named recruiter (tenancy: they reach that company only).
   const recruiters = (await companyRecruiters(api.url, { authorization: auth.token })).flatMap(({ id, name, emails }) =>
-    emails.length > 0 ? [`  Recruiter of  ${name} (company ${id})`, `                ${localToken(dataDir, localUser('recruiter', emails[0]))}`, `                (12 h; ${emails[0]}: ${name}'s private side only)`] : [],
+    emails.length > 0 ? [`  Recruiter of  ${name} (company ${id})`, `                ${localToken(dataDir, localUser('recruiter', emails[0]))}`, `                (12 h; ${emails[0]}: the private side of ${name} only)`] : [],
   );
   const tryIds = ids ? `candidate ${ids.candidateId} (the candidate token's own), application ${ids.applicationId ?? '-'}, job ${ids.jobId ?? '-'}` : '';
   // Watching starts once the sample data is in: a reload would fail the seed's requests.
