@@ -5,15 +5,9 @@
  * the table (required); DYNAMODB_ENDPOINT another endpoint, e.g. DynamoDB Local (default: AWS's, for
  * the region of the AWS environment).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { migrateTenancy } from './lib/tenancy-migration.ts';
+import { migrationTarget } from './lib/migration.ts';
 
-const tableName = process.env.TABLE_NAME;
-if (!tableName) {
-  console.error('TABLE_NAME is required: the table whose applications to migrate');
-  process.exit(1);
-}
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined }));
+const { doc, tableName } = migrationTarget('the table whose applications to migrate');
 const { applications, orphans } = await migrateTenancy(doc, tableName);
 console.log(`Gave ${applications} applications in ${tableName} their job's company (${orphans} left without one: their job is gone)`);

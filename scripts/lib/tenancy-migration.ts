@@ -6,9 +6,10 @@
  * gone is left as it is (recruiters cannot reach it; admins still do). Memberships are not made here:
  * admins add them with addCompanyRecruiter. Running it again changes nothing.
  */
-import { GetCommand, ScanCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { candidateCompanyItem } from '../../src/data/candidates';
 import { applicationKey, candidateCompanyKey, jobKey, META } from '../../src/data/keys';
+import { transactUnlessChanged } from './migration';
 
 export interface TenancyMigration {
   /** Applications given their job's company. */
@@ -22,28 +23,18 @@ type Item = Record<string, unknown>;
 /** Gives one application its company; false when another writer gave it one meanwhile. */
 async function migrateOne(doc: DynamoDBDocumentClient, tableName: string, application: Item, companyId: string): Promise<boolean> {
   const candidateId = String(application.candidateId);
-  try {
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: applicationKey(String(application.id)),
-              UpdateExpression: 'SET companyId = :company',
-              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(companyId)',
-              ExpressionAttributeValues: { ':company': companyId },
-            },
-          },
-          { Put: { TableName: tableName, Item: { ...candidateCompanyKey(candidateId, companyId), ...candidateCompanyItem(candidateId, companyId) } } },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
-    throw error;
-  }
+  return transactUnlessChanged(doc, [
+    {
+      Update: {
+        TableName: tableName,
+        Key: applicationKey(String(application.id)),
+        UpdateExpression: 'SET companyId = :company',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(companyId)',
+        ExpressionAttributeValues: { ':company': companyId },
+      },
+    },
+    { Put: { TableName: tableName, Item: { ...candidateCompanyKey(candidateId, companyId), ...candidateCompanyItem(candidateId, companyId) } } },
+  ]);
 }
 
 /** Migrates every application of `tableName` stored without a company (see the header). */
