@@ -17,3 +17,13 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected the request to fail');
 }
+
+/** What a synchronous call threw (an AppSync error: errorType, errorInfo), or undefined when it returned. */
+export function refusal(call: () => unknown): { errorType?: string; errorInfo?: unknown } | undefined {
+  try {
+    call();
+    return undefined;
+  } catch (error) {
+    return error as { errorType?: string; errorInfo?: unknown };
+  }
+}

@@ -1,24 +1,15 @@
 // Tenancy's rules as pure functions (src/data/recruiters.ts, docs/tenancy.md): who is bound to
 // companies, whom a membership names, the verdict before the email read, and the subscription filter
 // of a recruiter's companies. No I/O.
-import type { Identity } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import { boundToCompanies } from '../../src/data/callers';
 import { candidateWithCompanies, type CandidateRecord } from '../../src/data/candidates';
 import { callerPrincipals, companiesOnlyFilter, membershipVerdict, recruiterInput, Recruiters, type CompanyRecruiterRecord } from '../../src/data/recruiters';
+import { userIdentity } from '../helpers/identity';
+import { refusal } from '../helpers/thrown';
 
-const user = (sub: string, groups: string[] | null, claims: Record<string, unknown> = {}) => ({ sub, username: sub, groups, claims, sourceIp: [], issuer: 'x', defaultAuthStrategy: 'ALLOW' }) as unknown as Identity;
+const user = userIdentity;
 const recruiter = (claims: Record<string, unknown> = {}) => user('r1', ['recruiters'], claims);
-
-/** The AppSync error a call raises, or undefined. */
-function refusal(call: () => unknown) {
-  try {
-    call();
-    return undefined;
-  } catch (error) {
-    return error as { errorType?: string; errorInfo?: unknown };
-  }
-}
 
 describe('boundToCompanies', () => {
   it('binds recruiters who are not admins; admins, candidates, users in no group and the API key are not bound', () => {
