@@ -2,10 +2,13 @@
  * The structure's rules, checked by `npm run lint:structure` (and by test/unit/structure.test.ts):
  * no import cycles anywhere; the engine (packages/engine) knows nothing of the applications built
  * on it; inside the engine, folders are floors and imports only run down them (ENGINE_FLOORS);
- * everything outside the engine reaches it through its package entries only; resolver and
- * pipeline-function files stay pure AppSync code.
+ * everything outside the engine, and the engine's own tests, reach it through its package entries
+ * only; resolver and pipeline-function files stay pure AppSync code.
  */
 const ENGINE = '^packages/engine/src/';
+
+/** The package's entries: `.` (index.ts), the subpaths realtime and testing, and the `@aws-appsync/utils` implementation. */
+const ENGINE_ENTRIES = `${ENGINE}(index|realtime|testing|appsync/utils/(index|dynamodb))\\.ts$`;
 
 /**
  * The engine's floors, lowest first. A module may import its own floor and the floors below it,
@@ -45,7 +48,21 @@ module.exports = {
       comment: "Everything outside the engine package (the app, its tests, scripts, bench, examples) reaches it through its package entries only.",
       severity: 'error',
       from: { pathNot: '^packages/engine/' },
-      to: { path: ENGINE, pathNot: `${ENGINE}(index|realtime|testing|appsync/utils/(index|dynamodb))\\.ts$` },
+      to: { path: ENGINE, pathNot: ENGINE_ENTRIES },
+    },
+    {
+      name: 'engine-tests-use-the-entries',
+      comment: "The engine's tests (packages/engine/test) import it as its users do: through its entries, `testing` for the internals a unit test checks.",
+      severity: 'error',
+      from: { path: '^packages/engine/test/' },
+      to: { path: ENGINE, pathNot: ENGINE_ENTRIES },
+    },
+    {
+      name: 'packages-import-no-app',
+      comment: 'The workspace packages beside the engine (DynamoDB Local, test support) are libraries too: they import nothing of the hiring API, the examples, the tests or the scripts.',
+      severity: 'error',
+      from: { path: '^packages/' },
+      to: { path: '^(src|examples|test|scripts|bench|schema|sdk|playground)/' },
     },
     {
       name: 'top-level-runs-down',

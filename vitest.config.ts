@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { defaultServerConditions } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { appsyncAliases } from './build/aliases.ts';
+import { fromSources } from './packages/engine/vitest.config.ts';
+
+const require = createRequire(import.meta.url);
 
 /** Imports `.graphql` (SDL) and `.yml` (serverless.yml) files as text, like the esbuild `text` loader does in a bundle. */
 const graphqlText = (): Plugin => ({
@@ -14,27 +15,45 @@ const graphqlText = (): Plugin => ({
   },
 });
 
+/** One in-memory DynamoDB Local for the whole run, shared by the projects that list it. */
+const dynamodbLocal = require.resolve('@appsync-lambda/dynamodb-local/global-setup');
+/** Rebuilds the SDK the tests import when its sources changed (no process is left running). */
+const sdkBuild = 'test/helpers/sdk-setup.ts';
+
 export default defineConfig({
+  // The engine from its sources, `@aws-appsync/utils` as its implementation, graphql's CommonJS copy.
+  ...fromSources,
   plugins: [graphqlText()],
-  resolve: {
-    alias: [
-      ...Object.entries(appsyncAliases).map(([find, replacement]) => ({
-        find: new RegExp(`^${find.replace('/', '\\/')}$`),
-        replacement,
-      })),
-      // graphql 16 ships index.js and index.mjs without an exports map; Apollo (loaded by Node)
-      // gets the CommonJS copy, so our code must import that same copy or instanceof checks fail.
-      { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
-    ],
-  },
-  // The engine package is used from its TypeScript sources (packages/engine exports them under this
-  // condition); without `module`, as before, so the AWS SDK loads its CommonJS build in Node.
-  ssr: { resolve: { conditions: ['appsync-engine-source', ...defaultServerConditions.filter((condition) => condition !== 'module')] } },
   test: {
-    include: ['test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
-    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
+    // `npm test` runs every project; `npm run test:<project>` one of them. The engine's tests
+    // (packages/engine/test) belong to unit and integration by their folder.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'packages/engine/test/unit/**/*.test.ts'],
+          globalSetup: [sdkBuild],
+          // Unit tests keep no state between files (no I/O, timers and spies restored): the files of a
+          // worker share its loaded modules instead of importing the engine again, a quarter of the time.
+          isolate: false,
+        },
+      },
+      // The type tests (expectTypeOf, @ts-expect-error), checked by the compiler: a project of their
+      // own, so that the unit loop stays a few seconds long.
+      { extends: true, test: { name: 'types', include: [], globalSetup: [sdkBuild], typecheck: { enabled: true, only: true, include: ['test/types/**/*.test-d.ts'] } } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'packages/engine/test/integration/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+          globalSetup: [dynamodbLocal, sdkBuild],
+        },
+      },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: [dynamodbLocal, sdkBuild] } },
+      { extends: true, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], globalSetup: [dynamodbLocal, sdkBuild] } },
+    ],
   },
 });

@@ -3,8 +3,8 @@
  * fresh process, as Lambda runs a 1024 MB function, and its peak RSS against the same process after
  * a few ordinary requests. The caller is a signed-in recruiter, who may send any document.
  */
-import { DEFAULT_MAX_QUERY_BYTES } from '../packages/engine/src/adapters/http-api/request-size.ts';
-import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '../test/helpers/jwt.ts';
+import { DEFAULT_MAX_QUERY_BYTES } from '@appsync-lambda/engine';
+import { cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '@appsync-lambda/test-support';
 import type { Bundle } from './lib/bundles.ts';
 import { graphqlEvent, oursQuery } from './lib/events.ts';
 import { runChild } from './lib/processes.ts';

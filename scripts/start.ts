@@ -14,15 +14,15 @@
  * paths instead.
  */
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { assertJava, ensureTable, freePort, startDynamoDBLocal } from '@appsync-lambda/dynamodb-local';
 import { relative, resolve } from 'node:path';
 import { ensurePlayground } from './build-playground.ts';
+import { tableDefinition } from '../src/data/keys.ts';
 import { localDevAuth, localToken, localUser, LOCAL_API_KEY, LOCAL_USERS } from './lib/dev-auth.ts';
-import { assertJava, freePort, startDynamoDBLocal } from './lib/dynamodb-local.ts';
 import { startOffline, type Offline, type OfflineOptions } from './lib/offline.ts';
 import { defaultWatchPaths, watchAndReload } from './lib/reload.ts';
 import { candidateIds, companyRecruiters, seed } from './lib/seed.ts';
 import { serviceDir } from './lib/serverless.ts';
-import { ensureTable } from './lib/table.ts';
 
 const STAGE = 'local';
 // serverless.yml names the table `${self:service}-${sls:stage}` and passes it as TABLE_NAME.
@@ -77,7 +77,7 @@ async function start(): Promise<void> {
     region: 'local',
     credentials: { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY },
   });
-  await ensureTable(client, TABLE_NAME);
+  await ensureTable(client, TABLE_NAME, tableDefinition);
   const firstRun = await isEmpty(client);
   client.destroy();
 

@@ -10,7 +10,7 @@ import { createAppSyncEngine, createHttpApiHandler, type EngineOptions, type Htt
 import appsyncSdl from '../schema/appsync.graphql';
 import domainSdl from '../schema/schema.graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './data/pages';
-import { servePlayground } from './http/playground';
+import { createPlayground, type PlaygroundSettings } from './http/playground';
 import { metricsHooks } from './observability/metrics';
 import { loggingHooks } from './observability/request-log';
 import { tracingHooks, type TracingOptions } from './observability/tracing';
@@ -28,6 +28,8 @@ export interface HiringApiOptions extends Omit<EngineOptions, 'sdl' | 'resolvers
   metrics?: { metrics: Metrics; operations: ReadonlySet<string> };
   /** X-Ray traces (observability/tracing.ts); none when omitted. */
   tracing?: TracingOptions & { tracer: Tracer };
+  /** The playground's files and page settings (http/playground.ts); the defaults when omitted. */
+  playground?: PlaygroundSettings;
 }
 
 /** The operation names of documents (`query Name`, `mutation Name`, …), for bounded metric dimensions. */
@@ -38,7 +40,7 @@ export function operationNames(documents: Readonly<Record<string, string>>): Set
 }
 
 /** The hiring API's Lambda handler (HTTP API payload v2); call once per container. */
-export function createHiringApi({ logger, resolverLogLevel, metrics, tracing, maxRequestBytes, maxQueryBytes, trustedDocuments, ...engineOptions }: HiringApiOptions): HttpApiHandler {
+export function createHiringApi({ logger, resolverLogLevel, metrics, tracing, playground, maxRequestBytes, maxQueryBytes, trustedDocuments, ...engineOptions }: HiringApiOptions): HttpApiHandler {
   const engine = createAppSyncEngine({
     ...engineOptions,
     sdl: schemaSdl,
@@ -47,5 +49,5 @@ export function createHiringApi({ logger, resolverLogLevel, metrics, tracing, ma
     // The tracer's subsegments go last: innermost around each call, they time the call alone.
     hooks: [loggingHooks({ logger, resolverLogLevel }), ...(metrics ? [metricsHooks(metrics)] : []), ...(tracing ? [tracingHooks(tracing.tracer, tracing)] : [])],
   });
-  return createHttpApiHandler(engine, { routes: [servePlayground], maxRequestBytes, maxQueryBytes, maxResponseBytes: engineOptions.maxResponseBytes, trustedDocuments });
+  return createHttpApiHandler(engine, { routes: [createPlayground(playground ?? {})], maxRequestBytes, maxQueryBytes, maxResponseBytes: engineOptions.maxResponseBytes, trustedDocuments });
 }

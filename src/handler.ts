@@ -1,24 +1,21 @@
 /** Lambda entry: cold-start wiring only. Everything here runs once per container. */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createDynamoDBClient, createLambdaInvoker, httpRealtimePlugin, type HttpApiHandler } from '@appsync-lambda/engine';
+import { createDynamoDBClient, createLambdaInvoker, type HttpApiHandler } from '@appsync-lambda/engine';
+import { httpRealtimePlugin } from '@appsync-lambda/engine/realtime';
 import { createHiringApi, operationNames, schemaSdl } from './api';
-import { readConfig } from './config';
+import { loadConfig } from './config';
 import { trustedDocuments } from './generated/trusted-documents';
-import { metricsFromEnv } from './observability/metrics';
-import { readResolverLogLevel } from './observability/resolver-console';
-import { readTracing, tracerFromEnv } from './observability/tracing';
+import { loadTracer } from './observability/tracing';
 
-const config = readConfig(process.env);
-// Powertools reads LOG_LEVEL and POWERTOOLS_LOGGER_SAMPLE_RATE itself; the service name is serverless.yml's.
-const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
+const config = loadConfig();
+const { observability } = config;
+const logger = new Logger(observability.logger);
 
 // CloudWatch metrics as log lines (METRICS=off turns them off), by SDK operation name.
-const metrics = metricsFromEnv(process.env);
-
-// X-Ray traces when TRACING=on or resolvers (off by default): the Tracer is loaded then, and only then.
-const tracing = readTracing(process.env.TRACING);
+const metrics = observability.metrics && new Metrics(observability.metrics);
 
 // One client per container: its connections and its retry quota outlive requests.
 const { client } = createDynamoDBClient(config.dynamodb);
@@ -26,9 +23,9 @@ const lambda = createLambdaInvoker(config.lambda);
 
 const createApi = (tracer?: Tracer): HttpApiHandler => createHiringApi({
   logger,
-  resolverLogLevel: readResolverLogLevel(process.env.RESOLVER_LOG_LEVEL),
+  resolverLogLevel: observability.resolverLogLevel,
   metrics: metrics && { metrics, operations: operationNames(trustedDocuments) },
-  tracing: tracer && { tracer, resolvers: tracing === 'resolvers' },
+  tracing: tracer && { tracer, resolvers: observability.tracing?.resolvers, handlerName: observability.tracing?.handlerName },
   dynamodb: client,
   tables: config.tables,
   paginationSecret: config.tokenSecret,
@@ -42,13 +39,14 @@ const createApi = (tracer?: Tracer): HttpApiHandler => createHiringApi({
   queryBudgets: config.queryBudgets,
   trustedDocuments: { documents: trustedDocuments, modes: config.trustedDocumentModes },
   ...config.memory,
-  // Committed mutations go to their subscribers (REALTIME_PUBLISH, the engine's realtime/publisher.ts).
-  plugins: [httpRealtimePlugin({ env: process.env, sdl: schemaSdl, logger, lambda })],
+  playground: config.playground,
+  // Committed mutations go to their subscribers (REALTIME_PUBLISH, the engine's realtime/publish/).
+  plugins: [httpRealtimePlugin({ publish: config.realtime.publish, sdl: schemaSdl, logger, lambda })],
 });
 
-// With tracing on, the Tracer loads during the init phase (its import starts here) and the API is
-// built once it has; the first request waits for both.
-const loading = tracing === 'off' ? undefined : tracerFromEnv(process.env).then(createApi);
+// X-Ray traces when TRACING=on or resolvers (off by default): the Tracer loads during the init
+// phase (its import starts here) and the API is built once it has; the first request waits for both.
+const loading = observability.tracing && loadTracer(observability.tracing.tracer).then(createApi);
 export const handler: HttpApiHandler = loading
   ? (event, context, callback) => loading.then((api) => api(event, context, callback) as Promise<APIGatewayProxyStructuredResultV2>)
   : createApi();

@@ -4,9 +4,9 @@
  * localhost) and the shared hiring data under it (seed.ts) for the SDK's operations.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoDBLocal, type DynamoDBLocal } from '../../scripts/lib/dynamodb-local.ts';
-import { ensureTable } from '../../scripts/lib/table.ts';
+import { ensureTable, startDynamoDBLocal, type DynamoDBLocal } from '@appsync-lambda/dynamodb-local';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tableDefinition } from '../../src/data/keys.ts';
 import { seedHiringData, type Seed, type SeedSize, DEFAULT_SEED_SIZE } from './seed.ts';
 import { createBenchKey, type BenchKey } from './tokens.ts';
 
@@ -34,7 +34,7 @@ export async function startBenchDatabase(workDir: string, size: SeedSize = DEFAU
   const key = createBenchKey();
   let seed: Seed;
   try {
-    await ensureTable(client, TABLE_NAME);
+    await ensureTable(client, TABLE_NAME, tableDefinition);
     seed = await seedHiringData(DynamoDBDocumentClient.from(client), TABLE_NAME, BENCH_COMPANY_ID, size);
   } catch (error) {
     await local.stop();

@@ -18,21 +18,22 @@ import { createClient, type Client } from 'graphql-ws';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDynamoDBLocal } from '../../scripts/lib/dynamodb-local.ts';
-import { ensureTable } from '../../scripts/lib/table.ts';
+import { ensureTable, startDynamoDBLocal, unitsOf } from '@appsync-lambda/dynamodb-local';
+import { graphqlEvent, startLambdaService, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
 import { createLambdaHandler } from '../../test/helpers/handler.ts';
-import { createConnectionApi, type ConnectionApi } from '../../packages/engine/src/realtime/service/connections.ts';
-import { httpRealtimePlugin } from '../../packages/engine/src/realtime/publish/index.ts';
-import type { FanOutReport } from '../../packages/engine/src/realtime/service/fanout.ts';
-import { createRealtime } from '../../packages/engine/src/realtime/service/index.ts';
-import { createRealtimeStore } from '../../packages/engine/src/realtime/service/store.ts';
-import { unitsOf } from '../../scripts/cost/proxy.ts';
+import {
+  createConnectionApi,
+  createRealtime,
+  createRealtimeStore,
+  createWebSocketHandler,
+  httpRealtimePlugin,
+  type ConnectionApi,
+  type FanOutReport,
+} from '@appsync-lambda/engine/realtime';
 import { schemaSdl as apiSdl } from '../../src/api.ts';
-import { createWebSocketHandler } from '../../packages/engine/src/adapters/websocket/index.ts';
+import { tableDefinition } from '../../src/data/keys.ts';
 import { resolvers } from '../../src/resolvers/index.ts';
-import { graphqlEvent } from '../../test/helpers/events.ts';
-import { startLambdaService } from '../../test/helpers/lambda-service.ts';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig } from '../../test/helpers/jwt.ts';
+import { deployedAuthConfig } from '../../test/helpers/jwt.ts';
 import { startWebSocketGateway, type WebSocketEventHandler } from '../../test/helpers/websocket-gateway.ts';
 
 const SUBSCRIBERS = Number(process.env.REALTIME_SUBSCRIBERS ?? 100);
@@ -76,7 +77,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 const realtimeDoc = DynamoDBDocumentClient.from(fanOutClient, { marshallOptions: { removeUndefinedValues: true } });
 const apiDoc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-west-1', credentials }), { marshallOptions: { removeUndefinedValues: true } });
-await ensureTable(fanOutClient, TABLE);
+await ensureTable(fanOutClient, TABLE, tableDefinition);
 
 const key = createSigningKey();
 const auth = deployedAuthConfig(key);
@@ -131,7 +132,7 @@ const http = createLambdaHandler({
   plugins: [
     httpRealtimePlugin({
       // As `npm start`: the realtime function invoked synchronously, through the Lambda Invoke API.
-      env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: 'realtime', REALTIME_INVOCATION_TYPE: 'RequestResponse' },
+      publish: { mode: 'invoke', functionName: 'realtime', invocationType: 'RequestResponse' },
       sdl: apiSdl,
       logger,
       lambda: lambdaService.invoker(),

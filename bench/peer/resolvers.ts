@@ -35,6 +35,7 @@ import {
   userPrincipal,
 } from '../../src/data/keys';
 import { CURRENCIES } from '../../src/data/limits';
+import { codePointLength, isBlank } from '../../src/data/text';
 import { allow, isStaff, notAuthorized, signedIn, type Caller, type User } from './auth';
 import type { Tenancy } from './tenancy';
 import {
@@ -69,12 +70,14 @@ const fail = (message: string, errorType: string, errorInfo?: Record<string, unk
   new GraphQLError(message, { extensions: { code: errorType, errorType, ...(errorInfo ? { errorInfo } : {}) } });
 
 function maxLength(field: string, value: string | null | undefined, maximum: number): void {
-  if (value != null && value.length > maximum) throw fail(`${field} must be at most ${maximum} characters`, 'ValidationError', { field, maximum, actual: value.length });
+  if (value == null || value.length <= maximum) return;
+  const length = codePointLength(value);
+  if (length > maximum) throw fail(`${field} must be at most ${maximum} characters`, 'ValidationError', { field, maximum, actual: length });
 }
 function required(field: string, value: string, maximum: number): string {
   const text = value.trim();
-  if (!text) throw fail(`${field} must not be empty`, 'ValidationError', { field });
   maxLength(field, text, maximum);
+  if (isBlank(text)) throw fail(`${field} must not be empty`, 'ValidationError', { field });
   return text;
 }
 function pageSize(limit: number | null | undefined): number {

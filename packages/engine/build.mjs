@@ -1,5 +1,6 @@
-// Builds dist/ for the package's tarball: ES modules (the entry and the @aws-appsync/utils
-// implementation share one copy of the engine's state through a common chunk) and type declarations.
+// Builds dist/ for the package's tarball: ES modules (the entries, main and realtime, and the
+// @aws-appsync/utils implementation share one copy of the engine's state through common chunks)
+// and type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { dirname, join } from 'node:path';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { index: 'src/index.ts', 'appsync-utils/index': 'src/appsync/utils/index.ts', 'appsync-utils/dynamodb': 'src/appsync/utils/dynamodb.ts' },
+  entryPoints: { index: 'src/index.ts', realtime: 'src/realtime.ts', testing: 'src/testing.ts', 'appsync-utils/index': 'src/appsync/utils/index.ts', 'appsync-utils/dynamodb': 'src/appsync/utils/dynamodb.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -5,6 +5,7 @@
  */
 import { createServer, request, Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unitsOf, type ConsumedCapacity } from '@appsync-lambda/dynamodb-local';
 
 export interface ProxiedCall {
   operation: string;
@@ -15,31 +16,7 @@ export interface ProxiedCall {
   writeUnits: number;
 }
 
-interface Consumed {
-  CapacityUnits?: number;
-  ReadCapacityUnits?: number;
-  WriteCapacityUnits?: number;
-}
-
-const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
 const now = () => performance.timeOrigin + performance.now();
-
-/** Read and write units of a response's ConsumedCapacity (one entry, or one per table). */
-export function unitsOf(operation: string, consumed: Consumed | Consumed[] | undefined): { readUnits: number; writeUnits: number } {
-  let readUnits = 0;
-  let writeUnits = 0;
-  for (const entry of [consumed ?? []].flat()) {
-    if (entry.ReadCapacityUnits !== undefined || entry.WriteCapacityUnits !== undefined) {
-      readUnits += entry.ReadCapacityUnits ?? 0;
-      writeUnits += entry.WriteCapacityUnits ?? 0;
-    } else if (READS.has(operation)) {
-      readUnits += entry.CapacityUnits ?? 0;
-    } else {
-      writeUnits += entry.CapacityUnits ?? 0;
-    }
-  }
-  return { readUnits, writeUnits };
-}
 
 export async function startCapacityProxy(upstream: string): Promise<{ endpoint: string; calls: ProxiedCall[]; close(): Promise<void> }> {
   const target = new URL(upstream);
@@ -58,9 +35,9 @@ export async function startCapacityProxy(upstream: string): Promise<{ endpoint: 
         answer.on('data', (chunk: Buffer) => parts.push(chunk));
         answer.on('end', () => {
           const payload = Buffer.concat(parts);
-          let consumed: Consumed | Consumed[] | undefined;
+          let consumed: ConsumedCapacity | ConsumedCapacity[] | undefined;
           try {
-            consumed = (JSON.parse(payload.toString('utf8')) as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
+            consumed = (JSON.parse(payload.toString('utf8')) as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
           } catch {
             consumed = undefined;
           }

@@ -4,9 +4,7 @@
  * name — with the bundled code file of each, so CDK, CloudFormation or serverless-appsync-plugin
  * definitions can be generated from it.
  */
-import type { HttpAuthorizationConfig } from '../../packages/engine/src/core/resolver.ts';
-import { httpDataSourceName } from '../../packages/engine/src/data-sources/http/config.ts';
-import type { DataSourceRef } from '../../packages/engine/src/core/resolver.ts';
+import { type HttpAuthorizationConfig, httpDataSourceName, type DataSourceRef } from '@appsync-lambda/engine';
 import type { RoutedResolver } from './appsync-routes.ts';
 
 /** A data source the resolvers and functions name. */

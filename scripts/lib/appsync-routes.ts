@@ -8,7 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appsyncAliases } from '../../build/aliases.ts';
-import type { DataSourceRef, ResolverDefinition } from '../../packages/engine/src/core/resolver.ts';
+import type { DataSourceRef, ResolverDefinition } from '@appsync-lambda/engine';
 
 /** The project root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

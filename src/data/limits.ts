@@ -2,9 +2,11 @@
  * Input limits of the hiring schema, checked by the resolvers before any read or write, so a value
  * out of bounds is a `ValidationError` naming the field and nothing reaches DynamoDB. The schema's
  * descriptions state the same numbers (test/unit/input-limits.test.ts keeps them equal). Lengths
- * count UTF-16 code units, as GraphQL strings and JavaScript do (an emoji counts 2).
+ * count characters as the descriptions say: Unicode code points (an emoji such as 😀 counts 1,
+ * where JavaScript's `length` counts 2); a required text that shows nothing is empty (text.ts).
  */
 import { util } from '@aws-appsync/utils';
+import { codePointLength, isBlank } from './text';
 
 export const LIMITS = {
   /** Every id argument and input field; ids the API issues are 36-character UUIDs. */
@@ -67,14 +69,13 @@ export function salaryRange(field: string, value: Salary | null | undefined): Sa
   return { min: value.min, max: value.max, currency: value.currency };
 }
 
-/** Fails with a ValidationError naming `field` when `value` is longer than `maximum`. */
+/** Fails with a ValidationError naming `field` when `value` has more than `maximum` characters (code points). */
 export function assertMaxLength(field: string, value: string | null | undefined, maximum: number): void {
-  if (value !== null && value !== undefined && value.length > maximum) {
-    util.error(`${field} must be at most ${maximum} characters, got ${value.length}`, 'ValidationError', null, {
-      field,
-      maximum,
-      actual: value.length,
-    });
+  // A text has at most as many characters as UTF-16 units: only a longer one needs counting.
+  if (value === null || value === undefined || value.length <= maximum) return;
+  const length = codePointLength(value);
+  if (length > maximum) {
+    util.error(`${field} must be at most ${maximum} characters, got ${length}`, 'ValidationError', null, { field, maximum, actual: length });
   }
 }
 
@@ -83,11 +84,15 @@ export function assertId(field: string, value: string | null | undefined): void 
   assertMaxLength(field, value, LIMITS.id);
 }
 
-/** `value` without surrounding white space; a ValidationError when that is empty or longer than `maximum`. */
+/**
+ * `value` without surrounding white space; a ValidationError when it shows nothing (empty, or only
+ * white space and invisible characters such as U+200B) or has more than `maximum` characters.
+ */
 export function requiredText(field: string, value: string, maximum: number): string {
   const text = value.trim();
-  if (text === '') util.error(`${field} must not be empty`, 'ValidationError', null, { field });
+  // The length first: it is cheap to count, and bounds the text the blank check reads.
   assertMaxLength(field, text, maximum);
+  if (isBlank(text)) util.error(`${field} must not be empty`, 'ValidationError', null, { field });
   return text;
 }
 

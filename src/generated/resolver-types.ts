@@ -180,7 +180,7 @@ export type CreateCandidateInput = {
   companyId?: InputMaybe<Scalars['ID']['input']>;
   /** At most 254 characters, surrounding spaces removed. */
   email: Scalars['AWSEmail']['input'];
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: Scalars['String']['input'];
   /** At most 32 characters. */
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
@@ -188,7 +188,7 @@ export type CreateCandidateInput = {
 
 /** A company to register. */
 export type CreateCompanyInput = {
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: Scalars['String']['input'];
   /** An http or https URL of at most 2048 characters (other schemes, such as javascript:, fail with ValidationError). */
   website?: InputMaybe<Scalars['AWSURL']['input']>;
@@ -208,13 +208,13 @@ export type CreateJobInput = {
   salary?: InputMaybe<SalaryInput>;
   /** Defaults to DRAFT. */
   status?: InputMaybe<JobStatus>;
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   title: Scalars['String']['input'];
 };
 
 /** The signed-in candidate's profile, as they create it; the email is the token's (verified) email. */
 export type CreateMyProfileInput = {
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: Scalars['String']['input'];
   /** At most 32 characters. */
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
@@ -711,7 +711,7 @@ export type UpdateJobInput = {
   remote?: InputMaybe<Scalars['Boolean']['input']>;
   /** Null clears it. */
   salary?: InputMaybe<SalaryInput>;
-  /** 1 to 200 characters, surrounding spaces removed; null is refused. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B); null is refused. */
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -719,7 +719,7 @@ export type UpdateJobInput = {
 export type UpdateMyProfileInput = {
   /** At most 254 characters, surrounding spaces removed; unique among candidates in any letter case. */
   email?: InputMaybe<Scalars['AWSEmail']['input']>;
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name?: InputMaybe<Scalars['String']['input']>;
   /** At most 32 characters; null removes the phone. */
   phone?: InputMaybe<Scalars['AWSPhone']['input']>;
@@ -914,6 +914,12 @@ export type Aws_LambdaDirectiveResolver<Result, Parent, ContextType = any, Args 
 export type Aws_OidcDirectiveArgs = { };
 
 export type Aws_OidcDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_OidcDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_PublishDirectiveArgs = {
+  subscriptions?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
+};
+
+export type Aws_PublishDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_PublishDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Aws_SubscribeDirectiveArgs = {
   mutations?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
@@ -1145,6 +1151,7 @@ export type DirectiveResolvers<ContextType = any> = {
   aws_iam?: Aws_IamDirectiveResolver<any, any, ContextType>;
   aws_lambda?: Aws_LambdaDirectiveResolver<any, any, ContextType>;
   aws_oidc?: Aws_OidcDirectiveResolver<any, any, ContextType>;
+  aws_publish?: Aws_PublishDirectiveResolver<any, any, ContextType>;
   aws_subscribe?: Aws_SubscribeDirectiveResolver<any, any, ContextType>;
 };
 

@@ -4,13 +4,21 @@
  * `GET <endpoint>/playground/<file>` its pre-gzipped, content-hashed script and stylesheet.
  *
  * The files are read from disk on the first playground request, never at cold start, and the
- * assets then kept in memory. Their directory is PLAYGROUND_DIR, or dist/playground under the
- * working directory (the function root, /var/task, on Lambda).
+ * assets then kept in memory. Settings come from the configuration (src/config/playground.ts).
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { eventHeader, jsonError } from '@appsync-lambda/engine';
+import { eventHeader, jsonError, type HttpApiRoute } from '@appsync-lambda/engine';
+
+export interface PlaygroundSettings {
+  /** The built playground (scripts/build-playground.ts); dist/playground in the working directory (on Lambda, the function root) by default. */
+  dir?: string;
+  /** Headers pre-filled in GraphiQL's header editor (the local stage: the local admin's token). */
+  headers?: Record<string, unknown>;
+  /** The subscriptions endpoint the page's fetcher opens (the stage's WebSocket API), a ws:// or wss:// URL. */
+  subscriptionUrl?: string;
+}
 
 const assetPath = /\/playground\/([^/]*)$/;
 const assetName = /^[\w-]+\.(js|css)$/;
@@ -19,14 +27,8 @@ const contentTypes: Record<string, string> = {
   css: 'text/css; charset=utf-8',
 };
 
-/**
- * The subscriptions endpoint the page's fetcher opens for subscription operations:
- * PLAYGROUND_SUBSCRIPTION_URL (serverless.yml: the stage's WebSocket API), a ws:// or wss:// URL.
- */
-function subscriptionUrl(): string {
-  const url = process.env.PLAYGROUND_SUBSCRIPTION_URL ?? '';
-  return /^wss?:\/\/[^\s"';<>]+$/.test(url) ? url : '';
-}
+/** Only a plain ws(s) URL may go into the content security policy; anything else is left out. */
+const wsUrl = (url: string | undefined) => (url && /^wss?:\/\/[^\s"';<>]+$/.test(url) ? url : '');
 
 /** The page disallows everything but this origin, the subscriptions endpoint (and the blob URLs of Monaco's workers). */
 const contentSecurityPolicy = (subscriptions: string) =>
@@ -45,11 +47,6 @@ const contentSecurityPolicy = (subscriptions: string) =>
 
 const assets = new Map<string, Promise<Buffer | undefined>>();
 
-/** Where the built playground lives; read per request so tests and deployments can point elsewhere. */
-export function playgroundDir(): string {
-  return resolve(process.env.PLAYGROUND_DIR ?? 'dist/playground');
-}
-
 function readAsset(path: string): Promise<Buffer | undefined> {
   let asset = assets.get(path);
   if (!asset) {
@@ -66,27 +63,14 @@ const notFound = (message: string) => jsonError(404, message, 'NotFound', 'NOT_F
 
 const htmlAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/**
- * Headers pre-filled in GraphiQL's header editor: PLAYGROUND_HEADERS, a JSON object, which only the
- * local stage sets (scripts/start.ts: the local admin's token). Deployed stages leave it unset.
- */
-function defaultHeaders(): string {
-  try {
-    const headers = JSON.parse(process.env.PLAYGROUND_HEADERS ?? '') as unknown;
-    return typeof headers === 'object' && headers !== null && !Array.isArray(headers) ? JSON.stringify(headers, null, 2) : '';
-  } catch {
-    return '';
-  }
-}
-
-async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+async function servePage(event: APIGatewayProxyEventV2, { dir, headers, subscriptionUrl }: PlaygroundSettings & { dir: string }): Promise<APIGatewayProxyStructuredResultV2> {
   // Read each time (it is tiny): after a rebuild it names the new assets.
-  const template = await readFile(join(playgroundDir(), 'index.html')).catch(() => undefined);
+  const template = await readFile(join(dir, 'index.html')).catch(() => undefined);
   if (!template) return notFound('The GraphQL playground is not built in this deployment.');
   // Relative to the page, so the assets resolve behind any stage or base-path prefix.
   const endpoint = (event.rawPath ?? '').split('/').pop() ?? '';
   const assetBase = endpoint ? `${endpoint}/playground/` : 'playground/';
-  const subscriptions = subscriptionUrl();
+  const subscriptions = wsUrl(subscriptionUrl);
   return {
     statusCode: 200,
     headers: {
@@ -99,14 +83,14 @@ async function servePage(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
     body: template
       .toString('utf8')
       .replaceAll('%ASSET_BASE%', assetBase)
-      .replaceAll('%DEFAULT_HEADERS%', htmlAttribute(defaultHeaders()))
+      .replaceAll('%DEFAULT_HEADERS%', htmlAttribute(headers ? JSON.stringify(headers, null, 2) : ''))
       .replaceAll('%SUBSCRIPTION_URL%', htmlAttribute(subscriptions)),
   };
 }
 
-async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<APIGatewayProxyStructuredResultV2> {
+async function serveAsset(event: APIGatewayProxyEventV2, name: string, dir: string): Promise<APIGatewayProxyStructuredResultV2> {
   const extension = assetName.exec(name)?.[1];
-  const content = extension ? await readAsset(join(playgroundDir(), `${name}.gz`)) : undefined;
+  const content = extension ? await readAsset(join(dir, `${name}.gz`)) : undefined;
   if (!extension || !content) return notFound(`No playground file named '${name}'.`);
   // File names carry their content hash, so the name is a strong validator and never changes.
   const etag = `"${name}"`;
@@ -122,14 +106,17 @@ async function serveAsset(event: APIGatewayProxyEventV2, name: string): Promise<
 }
 
 /**
- * Middleware for the Lambda handler: answers playground requests and leaves every other request
- * (undefined) to Apollo. A GET that accepts HTML and carries no `query` parameter is a browser
- * opening the endpoint; GraphQL over GET keeps working.
+ * The playground as a route of the HTTP API handler: answers playground requests and leaves every
+ * other request (undefined) to Apollo. A GET that accepts HTML and carries no `query` parameter is
+ * a browser opening the endpoint; GraphQL over GET keeps working.
  */
-export async function servePlayground(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
-  if (event.requestContext?.http?.method !== 'GET') return undefined;
-  const asset = assetPath.exec(event.rawPath ?? '');
-  if (asset) return serveAsset(event, asset[1]!);
-  if (!(eventHeader(event, 'accept') ?? '').includes('text/html') || event.queryStringParameters?.query !== undefined) return undefined;
-  return servePage(event);
+export function createPlayground(settings: PlaygroundSettings): HttpApiRoute {
+  const dir = resolve(settings.dir ?? 'dist/playground');
+  return async (event) => {
+    if (event.requestContext?.http?.method !== 'GET') return undefined;
+    const asset = assetPath.exec(event.rawPath ?? '');
+    if (asset) return serveAsset(event, asset[1]!, dir);
+    if (!(eventHeader(event, 'accept') ?? '').includes('text/html') || event.queryStringParameters?.query !== undefined) return undefined;
+    return servePage(event, { ...settings, dir });
+  };
 }

@@ -10,7 +10,7 @@
  * `FanOutDurationMs` (first Query to last post's answer).
  */
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import type { FanOutReport } from '@appsync-lambda/engine';
+import type { FanOutReport } from '@appsync-lambda/engine/realtime';
 import { Kind, parse } from 'graphql';
 
 export const OTHER_SUBSCRIPTION_FIELD = 'other';

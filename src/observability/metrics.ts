@@ -1,6 +1,7 @@
 /**
  * CloudWatch metrics in the embedded metric format (Powertools Metrics): written as log lines at
- * the end of each request, no API call. Namespace POWERTOOLS_METRICS_NAMESPACE (serverless.yml),
+ * the end of each request, no API call. The namespace and service come from the configuration
+ * (POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME; src/config/observability.ts), the
  * dimensions `service` and `operation`, plus `errorType` on `Errors`. Dimensions stay bounded: an
  * operation is named only when it is one of the SDK's (the trusted documents' operation names),
  * otherwise `other`; errorTypes are the API's own small set.
@@ -9,7 +10,7 @@
  * `DynamoDBReadUnits`, `DynamoDBWriteUnits` (consumed request units), and one `Errors` per
  * errorType the caller received; once per container, `ColdStart`.
  */
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { EngineHooks, OperationReport } from '@appsync-lambda/engine';
 
 export const OTHER_OPERATION = 'other';
@@ -18,14 +19,6 @@ export interface MetricsOptions {
   metrics: Metrics;
   /** The operation names a dimension may take (the SDK's); any other is `other`. */
   operations: ReadonlySet<string>;
-}
-
-/** A Metrics instance from the environment (namespace and service), or undefined when METRICS=off. */
-export function metricsFromEnv(env: NodeJS.ProcessEnv): Metrics | undefined {
-  const setting = (env.METRICS ?? 'on').trim().toLowerCase();
-  if (setting === 'off') return undefined;
-  if (setting !== 'on') throw new Error(`METRICS must be on or off, got ${JSON.stringify(env.METRICS)}`);
-  return new Metrics({ namespace: env.POWERTOOLS_METRICS_NAMESPACE || 'HiringApi', serviceName: env.POWERTOOLS_SERVICE_NAME || 'hiring-api' });
 }
 
 export function metricsHooks({ metrics, operations }: MetricsOptions): EngineHooks {

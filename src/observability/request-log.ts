@@ -1,5 +1,5 @@
 /**
- * The API's logs, as the engine's hooks (packages/engine hooks.ts): one structured INFO line per
+ * The API's logs, as the engine's hooks (its core/hooks.ts): one structured INFO line per
  * request, written when the response is ready (who answered what, how fast and how it went; never
  * the variables, headers or tokens; the query text only at DEBUG), a line per failure worth one,
  * and resolver `console.*` as AppSync's field logs (resolver-console.ts).

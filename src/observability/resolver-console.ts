@@ -4,25 +4,17 @@
  * at the request's logger for the duration of one handler call with no interleaving between
  * requests; the cost is a few closures and a dozen property writes per handler call.
  *
- * `RESOLVER_LOG_LEVEL` mirrors AppSync's field-level logging: `ALL` (default) logs every call,
- * `ERROR` only `console.error`, `NONE` drops resolver console output. The logger's own level
- * (`LOG_LEVEL`) still applies: `console.log` is INFO, `console.debug` DEBUG. Direct Lambda
- * resolvers may be asynchronous: their console is left alone (Lambda captures it as plain text).
+ * The level (`RESOLVER_LOG_LEVEL`, src/config/observability.ts) mirrors AppSync's field-level
+ * logging: `ALL` (default) logs every call, `ERROR` only `console.error`, `NONE` drops resolver
+ * console output. The logger's own level (`LOG_LEVEL`) still applies: `console.log` is INFO,
+ * `console.debug` DEBUG. Direct Lambda resolvers may be asynchronous: their console is left alone
+ * (Lambda captures it as plain text).
  */
 import { format } from 'node:util';
 import type { Logger } from '@aws-lambda-powertools/logger';
 
 /** AppSync's field log levels, applied to resolver `console.*` output. */
 export type ResolverLogLevel = 'NONE' | 'ERROR' | 'ALL';
-
-const RESOLVER_LOG_LEVELS: readonly ResolverLogLevel[] = ['NONE', 'ERROR', 'ALL'];
-
-/** Reads `RESOLVER_LOG_LEVEL` (default `ALL`); throws on any other value, at cold start. */
-export function readResolverLogLevel(value: string | undefined): ResolverLogLevel {
-  const level = (value?.trim() || 'ALL').toUpperCase();
-  if (!RESOLVER_LOG_LEVELS.includes(level as ResolverLogLevel)) throw new Error(`RESOLVER_LOG_LEVEL must be one of ${RESOLVER_LOG_LEVELS.join(', ')}, got "${value}"`);
-  return level as ResolverLogLevel;
-}
 
 /** Console methods routed, and the logger level each one logs at. */
 const METHODS = { log: 'info', info: 'info', debug: 'debug', trace: 'debug', warn: 'warn', error: 'error' } as const;

@@ -1,5 +1,6 @@
 /**
- * AWS X-Ray traces (Powertools Tracer) as engine hooks, on when TRACING=on (off by default).
+ * AWS X-Ray traces (Powertools Tracer) as engine hooks, on when TRACING=on or resolvers (off by
+ * default; src/config/observability.ts).
  *
  * Per request, a subsegment `## <handler>` under the Lambda function's segment (Lambda's own, which
  * takes no annotations: the subsegment Powertools' `captureLambdaHandler` opens), annotated with
@@ -18,7 +19,7 @@
  * the same request, without the coordinate, and its cost (a document per call). The price: no
  * DynamoDB node on X-Ray's service map, and SDK retries are not shown one by one.
  *
- * The Tracer package (with aws-xray-sdk-core) is loaded only when tracing is on: `tracerFromEnv`
+ * The Tracer package (with aws-xray-sdk-core) is loaded only when tracing is on: `loadTracer`
  * imports it, and the Lambda bundle ships it beside the handler as tracer.cjs
  * (build/shims/tracer.ts), so with tracing off it costs nothing at cold start.
  */
@@ -29,8 +30,6 @@ import type { DataSourceCall, EngineHooks } from '@appsync-lambda/engine';
 type Segment = NonNullable<ReturnType<Tracer['getSegment']>>;
 type Subsegment = ReturnType<Segment['addNewSubsegment']>;
 
-export type TracingSetting = 'off' | 'on' | 'resolvers';
-
 /** Data-source errorTypes that are the service's or the network's fault, not the request's. */
 const FAULTS = new Set(['Timeout', 'DataSourceUnavailable', 'Throttled']);
 const THROTTLED = new Set(['Throttled', 'DynamoDB:ProvisionedThroughputExceededException', 'DynamoDB:ThrottlingException', 'DynamoDB:RequestLimitExceeded']);
@@ -38,33 +37,25 @@ const THROTTLED = new Set(['Throttled', 'DynamoDB:ProvisionedThroughputExceededE
 export interface TracingOptions {
   /** A subsegment per resolver execution as well (many more subsegments on list fields). */
   resolvers?: boolean;
-  /** The per-request subsegment's name after `## `; Lambda's `_HANDLER` by default. */
+  /** The per-request subsegment's name after `## ` (Lambda's `_HANDLER`); `handler` when omitted. */
   handlerName?: string;
 }
 
-/** TRACING: `off` (default), `on` (request and data-source subsegments), `resolvers` (and one per resolver). */
-export function readTracing(value: string | undefined): TracingSetting {
-  const setting = (value ?? 'off').trim().toLowerCase() || 'off';
-  if (setting === 'off' || setting === 'on' || setting === 'resolvers') return setting;
-  throw new Error(`TRACING must be on, off or resolvers, got ${JSON.stringify(value)}`);
+/** The Tracer's options (POWERTOOLS_SERVICE_NAME, POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS). */
+export interface TracerSettings {
+  serviceName: string;
+  /** A subsegment per outgoing HTTP(S) request as well; off, see above. */
+  captureHTTPsRequests: boolean;
 }
 
-/**
- * A Tracer from the environment, or undefined when TRACING is off (the package is then never
- * loaded). The service name is POWERTOOLS_SERVICE_NAME's; HTTP(S) capture stays off unless
- * POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS=true.
- */
-export async function tracerFromEnv(env: NodeJS.ProcessEnv): Promise<Tracer | undefined> {
-  if (readTracing(env.TRACING) === 'off') return undefined;
+/** Loads the Tracer package (with tracing on only: see above) and makes the functions' Tracer. */
+export async function loadTracer(settings: TracerSettings): Promise<Tracer> {
   const { Tracer } = await import('@aws-lambda-powertools/tracer');
-  return new Tracer({
-    serviceName: env.POWERTOOLS_SERVICE_NAME || 'hiring-api',
-    captureHTTPsRequests: env.POWERTOOLS_TRACER_CAPTURE_HTTPS_REQUESTS?.trim().toLowerCase() === 'true',
-  });
+  return new Tracer(settings);
 }
 
 export function tracingHooks(tracer: Tracer, options: TracingOptions = {}): EngineHooks {
-  const handlerName = options.handlerName ?? process.env._HANDLER ?? 'handler';
+  const handlerName = options.handlerName ?? 'handler';
   const resolvers = options.resolvers ? new AsyncLocalStorage<Subsegment>() : undefined;
   return {
     onRequestStart() {

@@ -105,9 +105,9 @@ afterAll(() => {
 });
 
 describe('@appsync-lambda/engine from its npm pack tarball', () => {
-  it('packs the built package (ES modules, declarations, the appsync-utils subpaths) and its README, nothing else', () => {
+  it('packs the built package (ES modules, declarations, the realtime and appsync-utils subpaths) and its README, nothing else', () => {
     const files = packed.files.map((file) => file.path);
-    for (const file of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/appsync-utils/index.js', 'dist/appsync/utils/index.d.ts', 'dist/appsync-utils/dynamodb.js', 'dist/appsync/utils/dynamodb.d.ts']) {
+    for (const file of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/realtime.js', 'dist/realtime.d.ts', 'dist/appsync-utils/index.js', 'dist/appsync/utils/index.d.ts', 'dist/appsync-utils/dynamodb.js', 'dist/appsync/utils/dynamodb.d.ts']) {
       expect(files).toContain(file);
     }
     expect(files.filter((file) => !file.startsWith('dist/'))).toEqual(expect.arrayContaining(['README.md', 'package.json']));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/lib/dynamodb-local';
+import { freePort } from '@appsync-lambda/dynamodb-local';
 import { CompanyDocument, createClient, CreateCompanyDocument } from '@hiring/sdk';
 import { pidsMentioning, processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
 

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../scripts/lib/dynamodb-local';
+import { freePort } from '@appsync-lambda/dynamodb-local';
+import { rejection } from '@appsync-lambda/test-support';
 import { seedCandidates, seedCompanies } from '../../scripts/lib/seed-data';
 import { LOCAL_USERS } from '../../scripts/lib/dev-auth';
 import { spawnSync } from 'node:child_process';
@@ -21,7 +22,6 @@ import {
   type GraphQLRequestError,
 } from '@hiring/sdk';
 import { processesMentioning, startLocalStack, type LocalStack } from '../helpers/local-stack';
-import { rejection } from '../helpers/thrown';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensurePlayground } from '../../scripts/build-playground';
+import { createPlayground } from '../../src/http/playground';
 import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
 import { createRealtimeApi, type RealtimeApi } from '../helpers/realtime';
@@ -12,23 +13,20 @@ let server: LocalHttpApi;
 let browser: TestBrowser;
 let page: Page;
 const problems: string[] = [];
-const saved = { url: process.env.PLAYGROUND_SUBSCRIPTION_URL, headers: process.env.PLAYGROUND_HEADERS };
 
 beforeAll(async () => {
   await ensurePlayground();
   rt = await createRealtimeApi();
-  // What serverless.yml sets: the stage's WebSocket API, and (local stage) a signed-in header.
-  process.env.PLAYGROUND_SUBSCRIPTION_URL = rt.gateway.url;
-  process.env.PLAYGROUND_HEADERS = JSON.stringify({ Authorization: rt.hiring.tokenFor(['recruiters']) });
-  server = await startLocalHttpApi(rt.hiring.api.invoke);
+  // What serverless.yml sets: the stage's WebSocket API, and (local stage) a signed-in header; the
+  // playground answers first, as the API's own route does, and everything else goes to the API.
+  const playground = createPlayground({ subscriptionUrl: rt.gateway.url, headers: { Authorization: rt.hiring.tokenFor(['recruiters']) } });
+  server = await startLocalHttpApi(async (event) => (await playground(event)) ?? rt.hiring.api.invoke(event));
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 }, 120_000);
 
 afterAll(async () => {
-  process.env.PLAYGROUND_SUBSCRIPTION_URL = saved.url;
-  process.env.PLAYGROUND_HEADERS = saved.headers;
   await browser?.close();
   await server?.close();
   await rt?.close();

@@ -4,14 +4,15 @@ import { createPrivateKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRealtimeStore, type RealtimeStore } from '@appsync-lambda/engine/realtime';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { print } from 'graphql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '../../scripts/lib/dynamodb-local';
+import { freePort } from '@appsync-lambda/dynamodb-local';
+import { signJwt } from '@appsync-lambda/test-support';
 import { LOCAL_API_KEY, LOCAL_USERS } from '../../scripts/lib/dev-auth';
-import { createRealtimeStore, type RealtimeStore } from '../../packages/engine/src/realtime/service/store';
 import {
   AddCompanyRecruiterDocument,
   ApplyToJobDocument,
@@ -23,7 +24,6 @@ import {
   OnApplicationMovedDocument,
   type Client,
 } from '@hiring/sdk';
-import { signJwt } from '../helpers/jwt';
 import { startLocalStack, type LocalStack } from '../helpers/local-stack';
 
 const MOVED = 'subscription ($jobId: ID) { onApplicationMoved(jobId: $jobId) { id jobId stage version } }';

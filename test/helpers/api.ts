@@ -3,10 +3,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createLambdaHandler, type LambdaOptions } from '../helpers/handler';
-import type { DeadlineSettings } from '../../packages/engine/src/core/deadline';
-import type { AuthConfig } from '../../packages/engine/src/auth/config';
+import type { DeadlineSettings, AuthConfig } from '@appsync-lambda/engine';
 import { createTestDatabase, type TestDatabase } from './dynamodb';
-import { graphqlEvent, type EventOptions } from './events';
+import { graphqlEvent, type EventOptions } from '@appsync-lambda/test-support';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;

@@ -14,6 +14,7 @@ import {
   type EngineOptions,
   type HttpApiHandler,
   type HttpApiOptions,
+  type HttpApiRoute,
   type LambdaInvoker,
   type ResolverDefinition,
 } from '@appsync-lambda/engine';
@@ -25,8 +26,8 @@ import type { ResolverLogLevel } from '../../src/observability/resolver-console'
 export interface LambdaOptions extends Omit<EngineOptions, 'sdl' | 'resolvers' | 'hooks' | 'auth' | 'tables' | 'dynamodb' | 'paginationSecret' | 'env' | 'lambda'>, Omit<HttpApiOptions, 'routes'> {
   logger: Logger;
   runtime: { client: DynamoDBDocumentClient; tables: Readonly<Record<string, string>>; tokenSecret: string; env?: Readonly<Record<string, string>>; lambda?: LambdaInvoker };
-  /** Another API than the hiring one. */
-  schema?: { sdl: string; resolvers: Readonly<Record<string, ResolverDefinition>> };
+  /** Another API than the hiring one, with the routes its handler tries before the GraphQL server. */
+  schema?: { sdl: string; resolvers: Readonly<Record<string, ResolverDefinition>>; routes?: readonly HttpApiRoute[] };
   /** The authorization configuration; without it, `trustAuthorizer`. */
   auth?: AuthSettings;
   /** The user pool's default action in `trustAuthorizer` mode. */
@@ -51,5 +52,5 @@ export function createLambdaHandler({ logger, runtime, schema, auth, identity, r
   };
   if (!schema) return createHiringApi({ ...engineOptions, logger, resolverLogLevel, metrics, tracing, maxRequestBytes, maxQueryBytes, trustedDocuments });
   const engine = createAppSyncEngine({ ...engineOptions, sdl: schema.sdl, resolvers: schema.resolvers, hooks: loggingHooks({ logger, resolverLogLevel }) });
-  return createHttpApiHandler(engine, { maxRequestBytes, maxQueryBytes, maxResponseBytes: rest.maxResponseBytes, trustedDocuments });
+  return createHttpApiHandler(engine, { routes: schema.routes, maxRequestBytes, maxQueryBytes, maxResponseBytes: rest.maxResponseBytes, trustedDocuments });
 }

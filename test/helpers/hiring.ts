@@ -7,11 +7,10 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
-import { DEFAULT_QUERY_BUDGETS } from '../../packages/engine/src/limits/budgets';
+import { DEFAULT_QUERY_BUDGETS, type AuthConfig } from '@appsync-lambda/engine';
 import { createTestApi, type TestApi, type TestApiOptions } from './api';
-import type { EventOptions } from './events';
-import type { AuthConfig } from '../../packages/engine/src/auth/config';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY, TEST_USER_SUB } from './jwt';
+import { type EventOptions, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { deployedAuthConfig, TEST_API_KEY } from './jwt';
 
 export interface HiringApi {
   api: TestApi;
@@ -43,8 +42,8 @@ export interface HiringApi {
   aCandidate(overrides?: { name?: string; email?: string; phone?: string; companyId?: string }): Promise<{ id: string; email: string }>;
 }
 
-/** The Cognito sub of `recruiter` (and of every test token that names no other). */
-export const RECRUITER_SUB = TEST_USER_SUB;
+/** The Cognito sub of `recruiter`: test-support's token's, when its claims name no other. */
+export const RECRUITER_SUB = 'a1b2c3d4-0000-4000-8000-000000000001';
 
 /** A signed-in candidate: the headers to send, and who they are. */
 export interface CandidateUser extends EventOptions {

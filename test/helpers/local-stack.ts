@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../scripts/lib/dynamodb-local';
+import { freePort } from '@appsync-lambda/dynamodb-local';
 
 export interface LocalStackOptions {
   port: number;

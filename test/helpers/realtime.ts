@@ -7,16 +7,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { createClient, type Client } from 'graphql-ws';
-import { createConnectionApi } from '../../packages/engine/src/realtime/service/connections';
-import { httpRealtimePlugin } from '../../packages/engine/src/realtime/publish/index';
-import type { FanOutReport } from '../../packages/engine/src/realtime/service/fanout';
-import { createRealtime, type Realtime } from '../../packages/engine/src/realtime/service/index';
+import { createConnectionApi, createRealtime, createWebSocketHandler, httpRealtimePlugin, type FanOutReport, type Realtime } from '@appsync-lambda/engine/realtime';
 import { schemaSdl as apiSdl } from '../../src/api';
-import { createWebSocketHandler } from '../../packages/engine/src/adapters/websocket/index';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { resolvers } from '../../src/resolvers/index';
 import { createHiringApi, type HiringApi } from './hiring';
-import { startLambdaService, type LambdaService } from './lambda-service';
+import { startLambdaService, type LambdaService } from '@appsync-lambda/test-support';
 import { startWebSocketGateway, type WebSocketEventHandler, type WebSocketGateway } from './websocket-gateway';
 
 export interface RealtimeApi {
@@ -52,7 +48,7 @@ export async function createRealtimeApi({
   const hiring = await createHiringApi({
     plugins: () => [
       httpRealtimePlugin({
-        env: { REALTIME_PUBLISH: 'invoke', REALTIME_FUNCTION_NAME: REALTIME_FUNCTION, REALTIME_INVOCATION_TYPE: invocationType },
+        publish: { mode: 'invoke', functionName: REALTIME_FUNCTION, invocationType },
         sdl: apiSdl,
         logger,
         lambda: lambda.invoker(),

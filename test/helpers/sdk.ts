@@ -3,7 +3,7 @@
  * client per caller (recruiter, admin, the job board's API key, or any signed-in user).
  */
 import { createClient, type Client } from '@hiring/sdk';
-import type { EventOptions } from './events';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import type { HiringApi } from './hiring';
 import { startLocalHttpApi } from './http-server';
 

@@ -5,8 +5,8 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config';
 import { createLambdaHandler, type LambdaOptions } from '../helpers/handler';
-import { NONE, unit } from '../../packages/engine/src/core/resolver';
-import { graphqlEvent } from '../helpers/events';
+import { MAX_RESPONSE_BYTES, NONE, unit } from '@appsync-lambda/engine';
+import { graphqlEvent } from '@appsync-lambda/test-support';
 
 // Query.big: a string of n characters, from the NONE data source (no I/O).
 const big = {
@@ -56,7 +56,6 @@ describe('API limits', () => {
   });
 
   it('LIM-10 the default limit stays under Lambda’s 6 MB response payload', async () => {
-    const { MAX_RESPONSE_BYTES } = await import('../../packages/engine/src/limits/response-budget');
     expect(MAX_RESPONSE_BYTES).toBeLessThan(6 * 1024 * 1024);
     const large = await api()('query ($n: Int!) { big(n: $n) }', { n: 6 * 1024 * 1024 });
     expect(large.body.errors[0].errorType).toBe('ResponseTooLarge');

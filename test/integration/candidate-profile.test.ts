@@ -15,7 +15,7 @@ import {
   MeDocument,
   UpdateMyProfileDocument,
 } from '@hiring/sdk';
-import type { EventOptions } from '../helpers/events';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, storedItems, type CandidateUser, type HiringApi } from '../helpers/hiring';
 
 let hiring: HiringApi;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApi } from '../helpers/api';
-import { httpApiEvent } from '../helpers/events';
+import { httpApiEvent } from '@appsync-lambda/test-support';
 
 describe('CSRF prevention', () => {
   const get = (headers: Record<string, string>) => httpApiEvent({ method: 'GET', query: { query: '{ company(id: "x") { id } }' }, headers });

@@ -7,13 +7,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../../src/config';
-import { MAX_DOCUMENT_NESTING } from '../../packages/engine/src/adapters/http-api/nesting';
+import { MAX_DOCUMENT_NESTING } from '@appsync-lambda/engine';
 import { createLambdaHandler } from '../helpers/handler';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { httpApiEvent } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig } from '../helpers/jwt';
+import { httpApiEvent, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { deployedAuthConfig } from '../helpers/jwt';
 
 interface Request {
   method?: string;
@@ -36,6 +36,8 @@ interface Answer {
 let db: TestDatabase;
 let handler: ReturnType<typeof createLambdaHandler>;
 let token: string;
+const logger = new Logger({ serviceName: 'hostile-input-test', logLevel: 'SILENT' });
+afterEach(() => vi.restoreAllMocks());
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -43,7 +45,7 @@ beforeAll(async () => {
   token = cognitoIdToken(key, { 'cognito:groups': ['admins', 'recruiters'] });
   const { limits } = readConfig({ TABLE_NAME: db.tableName, QUERY_DEPTH_LIMIT: '6', RESOLVER_COUNT_LIMIT: '100' });
   handler = createLambdaHandler({
-    logger: new Logger({ serviceName: 'hostile-input-test', logLevel: 'SILENT' }),
+    logger,
     auth: deployedAuthConfig(key),
     limits,
     runtime: { client: db.doc, tables: { main: db.tableName }, tokenSecret: 'test-secret', env: {} },
@@ -96,6 +98,22 @@ async function expectNothingWritten(act: () => Promise<void>): Promise<void> {
   const before = await storedItems();
   await act();
   expect(await storedItems()).toEqual(before);
+}
+
+/** An openJobs request of exactly `bytes` bytes whose filter holds only keys OpenJobsFilter does not define. */
+function openJobsWithUnknownKeys(bytes: number): string {
+  const query = 'query ($filter: OpenJobsFilter) { openJobs(filter: $filter) { items { id } } }';
+  const filter: Record<string, number> = {};
+  // Counted as keys are added (`"k12":1` and a comma): serialising each time would take minutes.
+  let length = JSON.stringify({ query, variables: { filter } }).length;
+  for (let index = 0; length + 24 < bytes; index += 1) {
+    filter[`k${index}`] = 1;
+    length += `"k${index}":1`.length + (index > 0 ? 1 : 0);
+  }
+  // One last key takes the bytes left.
+  const left = bytes - length - ',"pad":1'.length;
+  filter[`pad${'x'.repeat(left)}`] = 1;
+  return JSON.stringify({ query, variables: { filter } });
 }
 
 const createCompany = 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name } }';
@@ -233,6 +251,41 @@ describe('the GraphQL request (EXE-17: request-level failures are 400 with no da
     });
     const extra = await post({ query: companyById, variables: { id: 'missing', unused: 1 } });
     expect(JSON.parse(extra.text!)).toEqual({ data: { company: null } });
+  });
+
+  it('an openJobs filter of unknown keys, 672 bytes or 128 KB, is one ValidationError under 1 KB: never InternalFailure, nothing logged at ERROR', async () => {
+    const errorLogs = vi.spyOn(logger, 'error');
+    for (const bytes of [672, 128 * 1024]) {
+      const body = openJobsWithUnknownKeys(bytes);
+      expect(Buffer.byteLength(body)).toBe(bytes);
+      const answer = await send({ body });
+      expect(Buffer.byteLength(answer.text!)).toBeLessThan(1024);
+      const { errors, data } = expectError(answer, 400, 'ValidationError');
+      expect(data).toBeUndefined();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.message).toBe('Variable "$filter" got invalid value; Field "k0" is not defined by type "OpenJobsFilter". Other variable values are invalid too; fix this one first.');
+    }
+    expect(errorLogs).not.toHaveBeenCalled();
+  });
+
+  it('the same unknown keys written in the document are at most 100 ValidationErrors', async () => {
+    const fields = Array.from({ length: 3000 }, (_, index) => `k${index}: 1`).join(' ');
+    const { errors } = expectError(await post({ query: `{ openJobs(filter: { ${fields} }) { items { id } } }` }), 400, 'ValidationError');
+    expect(errors).toHaveLength(100);
+    expect(errors.every((error) => error.errorType === 'ValidationError')).toBe(true);
+    expect(errors.at(-1)!.message).toMatch(/^Too many validation errors/);
+  });
+
+  it('EXE-09 a document producing 500 errors answers the first 99 and one TooManyErrors counting 500, with its data', async () => {
+    const aliases = Array.from({ length: 500 }, (_, index) => `a${index}: company(id: $id) { id }`).join(' ');
+    const answer = await post({ query: `query ($id: ID!) { ${aliases} }`, variables: { id: 'x'.repeat(200) } });
+    expect(answer.status).toBe(200);
+    const body = JSON.parse(answer.text!) as { data: Record<string, unknown>; errors: Array<Record<string, any>> };
+    expect(Object.values(body.data)).toEqual(Array.from({ length: 500 }, () => null));
+    expect(body.errors).toHaveLength(100);
+    // 100 aliases fail their id's limit, the others RESOLVER_COUNT_LIMIT (100).
+    for (const error of body.errors.slice(0, 99)) expect(['ValidationError', 'ResolverCountLimitExceeded']).toContain(error.errorType);
+    expect(body.errors[99]).toMatchObject({ errorType: 'TooManyErrors', errorInfo: { limit: 'responseErrors', maximum: 100, actual: 500 }, path: null });
   });
 
   it('variables that are not an object are a 400 BadRequest', async () => {

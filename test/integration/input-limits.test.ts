@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/data/limits';
-import type { EventOptions } from '../helpers/events';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 
 const CREATE_COMPANY = 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name website } }';
@@ -110,6 +110,26 @@ describe('Mutation.createJob', () => {
     const { body } = await hiring.api.graphql(CREATE_JOB, { input }, hiring.recruiter);
     expect(body.errors).toBeUndefined();
     expect((body.data as any).createJob).toMatchObject({ title: input.title, description: input.description, location: input.location });
+  });
+});
+
+describe('text that shows nothing, and lengths in characters', () => {
+  it('refuses a title or a company name of zero-width and other invisible characters as empty, and stores nothing', async () => {
+    for (const blank of ['\u200B', '\u200B\u200C\u200D\u2060', ' \u00AD\uFEFF\u200B ']) {
+      const error = await expectRefused(CREATE_JOB, { input: { companyId, title: blank } }, { field: 'title' }, hiring.recruiter);
+      expect(error.message).toBe('title must not be empty');
+      await expectRefused(CREATE_COMPANY, { input: { name: blank } }, { field: 'name' });
+    }
+  });
+
+  it('counts characters, not UTF-16 units: 200 emoji are a valid title, 201 are refused with their count', async () => {
+    const title = '😀'.repeat(LIMITS.jobTitle);
+    expect(title).toHaveLength(2 * LIMITS.jobTitle);
+    const { body } = await hiring.api.graphql(CREATE_JOB, { input: { companyId, title } }, hiring.recruiter);
+    expect(body.errors).toBeUndefined();
+    expect((body.data as any).createJob.title).toBe(title);
+    const error = await expectRefused(CREATE_JOB, { input: { companyId, title: `${title}😀` } }, { field: 'title', maximum: LIMITS.jobTitle, actual: LIMITS.jobTitle + 1 }, hiring.recruiter);
+    expect(error.message).toBe(`title must be at most ${LIMITS.jobTitle} characters, got ${LIMITS.jobTitle + 1}`);
   });
 });
 

@@ -4,11 +4,9 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobKey } from '../../src/data/keys';
-import { MAX_RESPONSE_BYTES } from '../../packages/engine/src/limits/response-budget';
+import { MAX_RESPONSE_BYTES, NONE, unit, DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES } from '@appsync-lambda/engine';
 import { createLambdaHandler } from '../helpers/handler';
-import { NONE, unit } from '../../packages/engine/src/core/resolver';
-import { DEFAULT_MAX_QUERY_BYTES, DEFAULT_MAX_REQUEST_BYTES } from '../../packages/engine/src/adapters/http-api/request-size';
-import { graphqlEvent, httpApiEvent } from '../helpers/events';
+import { graphqlEvent, httpApiEvent } from '@appsync-lambda/test-support';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 
 const parse = (body: unknown) => JSON.parse(String(body));

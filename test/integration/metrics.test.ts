@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { operationNames } from '../../src/api';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { graphqlEvent } from '../helpers/events';
+import { graphqlEvent, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
 import { createLambdaHandler } from '../helpers/handler';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
+import { deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
 import { captureEmf, type Emf } from '../helpers/emf';
 
 const NAMESPACE = 'MetricsTest';

@@ -4,7 +4,7 @@ import { print, type DocumentNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AddNoteDocument, ApplicationNotesDocument, ApplyAsMeDocument, ApplyToJobDocument, CreateMyProfileDocument } from '@hiring/sdk';
 import { LIMITS } from '../../src/data/limits';
-import type { EventOptions } from '../helpers/events';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, storedItems, type HiringApi } from '../helpers/hiring';
 
 let hiring: HiringApi;

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { httpRealtimePlugin } from '../../packages/engine/src/realtime/publish/index';
+import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '@appsync-lambda/engine';
+import { httpRealtimePlugin } from '@appsync-lambda/engine/realtime';
 import { schemaSdl as apiSdl } from '../../src/api';
-import { createLambdaInvoker, LAMBDA_INVOKER_DEFAULTS } from '../../packages/engine/src/data-sources/lambda/invoker';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 
 let hiring: HiringApi;
@@ -10,7 +10,7 @@ let hiring: HiringApi;
 beforeAll(async () => {
   // As src/handler.ts wires it, with publishing off: subscriptions are refused over HTTP all the same.
   hiring = await createHiringApi({
-    plugins: () => [httpRealtimePlugin({ env: {}, sdl: apiSdl, logger: new Logger({ logLevel: 'SILENT' }), lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS) })],
+    plugins: () => [httpRealtimePlugin({ sdl: apiSdl, logger: new Logger({ logLevel: 'SILENT' }), lambda: createLambdaInvoker(LAMBDA_INVOKER_DEFAULTS) })],
   });
 });
 

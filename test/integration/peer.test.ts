@@ -10,8 +10,8 @@ import { createPeerHandler } from '../../bench/peer/app';
 import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { DEFAULT_QUERY_BUDGETS } from '@appsync-lambda/engine';
 import { createTestApi, type TestApi } from '../helpers/api';
-import { graphqlEvent } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, deployedAuthConfig, TEST_API_KEY, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '../helpers/jwt';
+import { graphqlEvent, cognitoIdToken, createSigningKey, TEST_CLIENT_ID, TEST_USER_POOL_ID } from '@appsync-lambda/test-support';
+import { deployedAuthConfig, TEST_API_KEY } from '../helpers/jwt';
 
 type Body = { data?: Record<string, any> | null; errors?: Array<Record<string, any>> };
 type Headers = Record<string, string>;

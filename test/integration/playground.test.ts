@@ -5,8 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLambda } from '../../build/esbuild';
 import { defaultPlaygroundDir, ensurePlayground, type PlaygroundManifest } from '../../scripts/build-playground';
+import { createPlayground } from '../../src/http/playground';
 import { createTestApi, type TestApi } from '../helpers/api';
-import { httpApiEvent } from '../helpers/events';
+import { httpApiEvent } from '@appsync-lambda/test-support';
 
 const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
@@ -23,7 +24,7 @@ const getPage = (path = '/graphql', headers: Record<string, string> = { accept: 
 const getAsset = (name: string, headers: Record<string, string> = {}) =>
   api.invoke(httpApiEvent({ method: 'GET', path: `/graphql/playground/${name}`, headers }));
 
-describe('servePlayground: the page', () => {
+describe('createPlayground: the page', () => {
   it('answers a browser opening GET /graphql with the GraphiQL page', async () => {
     const response = await getPage();
     expect(response.statusCode).toBe(200);
@@ -69,7 +70,7 @@ describe('servePlayground: the page', () => {
   });
 });
 
-describe('servePlayground: the assets', () => {
+describe('createPlayground: the assets', () => {
   it.each([
     ['script', 'text/javascript; charset=utf-8'],
     ['stylesheet', 'text/css; charset=utf-8'],
@@ -128,13 +129,11 @@ describe('servePlayground: the assets', () => {
 
   it('answers 404 NotFound for the page when the playground is not built', async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'playground-missing-'));
-    process.env.PLAYGROUND_DIR = emptyDir;
     try {
-      const response = await getPage();
+      const response = (await createPlayground({ dir: emptyDir })(httpApiEvent({ method: 'GET', path: '/graphql', headers: { accept: browserAccept } })))!;
       expect(response.statusCode).toBe(404);
       expect(JSON.parse(String(response.body)).errors[0]).toMatchObject({ errorType: 'NotFound' });
     } finally {
-      delete process.env.PLAYGROUND_DIR;
       rmSync(emptyDir, { recursive: true, force: true });
     }
   });

@@ -13,7 +13,7 @@ import {
 } from '@hiring/sdk';
 import { createTestApi } from '../helpers/api';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
-import { rejection } from '../helpers/thrown';
+import { rejection } from '@appsync-lambda/test-support';
 
 let server: LocalHttpApi;
 let client: Client;

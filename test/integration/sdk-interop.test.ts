@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { CompanyDocument, CreateCompanyDocument, CreateJobDocument, type CompanyQuery, type CreateCompanyMutation } from '@hiring/sdk';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
-import { rejection } from '../helpers/thrown';
+import { rejection } from '@appsync-lambda/test-support';
 
 let hiring: HiringApi;
 let server: LocalHttpApi;

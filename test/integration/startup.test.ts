@@ -8,10 +8,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLambda } from '../../build/esbuild';
-import { graphqlEvent } from '../helpers/events';
+import { graphqlEvent } from '@appsync-lambda/test-support';
 import { createLambdaHandler } from '../helpers/handler';
 import { lambdaTraceHeader, startXRayDaemon } from '../helpers/xray-daemon';
-import { NONE, unit } from '../../packages/engine/src/core/resolver';
+import { NONE, unit } from '@appsync-lambda/engine';
 
 const logger = new Logger({ serviceName: 'startup-test', logLevel: 'SILENT' });
 const runtime = {

@@ -37,7 +37,7 @@ import {
   type Client,
   type SubscriptionClient,
 } from '@hiring/sdk';
-import type { EventOptions } from '../helpers/events';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createRealtimeApi, type RealtimeApi } from '../helpers/realtime';
 import { createHiringSdk, type HiringSdk } from '../helpers/sdk';
 

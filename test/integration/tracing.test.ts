@@ -3,7 +3,7 @@
 // daemon, the hiring API against DynamoDB Local through a fault proxy.
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tracerFromEnv } from '../../src/observability/tracing';
+import { loadTracer } from '../../src/observability/tracing';
 import { lambdaTraceHeader, startXRayDaemon, type SegmentDocument, type XRayDaemon } from '../helpers/xray-daemon';
 import { createFaultyHiring, type FaultyHiring } from './faults/setup';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const first = lambdaTraceHeader();
   firstTrace = first.traceId;
   vi.stubEnv('_X_AMZN_TRACE_ID', first.header);
-  tracer = (await tracerFromEnv({ TRACING: 'on', POWERTOOLS_SERVICE_NAME: 'tracing-test' }))!;
+  tracer = await loadTracer({ serviceName: 'tracing-test', captureHTTPsRequests: false });
   faulty = await createFaultyHiring(
     { requestTimeoutMs: 300, connectTimeoutMs: 300, maxAttempts: 2 },
     { retry: { baseDelayMs: 1, maxDelayMs: 5 }, tracing: { tracer, handlerName: 'src/handler.handler' } },

@@ -16,10 +16,9 @@ import { trustedDocuments } from '../../src/generated/trusted-documents';
 import { createAppSyncEngine } from '@appsync-lambda/engine';
 import { schemaSdl } from '../../src/api';
 import { resolvers } from '../../src/resolvers/index';
-import { httpApiEvent, type EventOptions } from '../helpers/events';
+import { httpApiEvent, type EventOptions, rejection } from '@appsync-lambda/test-support';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { startLocalHttpApi, type LocalHttpApi } from '../helpers/http-server';
-import { rejection } from '../helpers/thrown';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const COMPANY = print(CompanyDocument);
@@ -58,10 +57,12 @@ async function post(body: Record<string, unknown>, options: EventOptions) {
 const persisted = (hash: string, version: unknown = 1) => ({ persistedQuery: { version, sha256Hash: hash } });
 
 describe('trusted documents for the API key', () => {
-  it('runs the README’s job-board curl examples as pasted: each sends an SDK operation by its hash', async () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const examples = [...readme.matchAll(/-H 'x-api-key: local-dev-key' \\\n\s+-d '([^']+)'/g)].map((match) => match[1]!);
-    expect(examples.length).toBeGreaterThan(0);
+  it('runs the job-board curl examples of the README and docs/hiring-api.md as pasted: each sends an SDK operation by its hash', async () => {
+    const examples = ['README.md', 'docs/hiring-api.md'].flatMap((file) => {
+      const found = [...readFileSync(file, 'utf8').matchAll(/-H 'x-api-key: local-dev-key' \\\n\s+-d '([^']+)'/g)].map((match) => match[1]!);
+      expect(found.length, file).toBeGreaterThan(0);
+      return found;
+    });
     for (const example of examples) {
       const body = JSON.parse(example.replace('"..."', JSON.stringify(companyId))) as { extensions: { persistedQuery: { sha256Hash: string } } };
       expect(trustedDocuments[body.extensions.persistedQuery.sha256Hash], example).toEqual(expect.any(String));

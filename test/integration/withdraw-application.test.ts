@@ -17,7 +17,7 @@ import {
 } from '@hiring/sdk';
 import { createHiringApi, type HiringApi } from '../helpers/hiring';
 import { createHiringSdk, type HiringSdk } from '../helpers/sdk';
-import { rejection } from '../helpers/thrown';
+import { rejection } from '@appsync-lambda/test-support';
 
 let hiring: HiringApi;
 let sdk: HiringSdk;

@@ -22,7 +22,8 @@ import {
 } from '@hiring/sdk';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { startFaultProxy, type FaultChooser, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
-import { cognitoIdToken, createSigningKey, TEST_USER_SUB } from '../helpers/jwt';
+import { cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { RECRUITER_SUB } from '../helpers/hiring';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
 import { mib, Tally } from './lib/outcomes';
 import { Recorder, type Call } from './lib/recorder';
@@ -118,7 +119,7 @@ beforeAll(async () => {
   containers = await Promise.all([0, 1].map(() => startHandlerProcess({ bundle, env })));
   companyId = (await ok(recorder.call(origin(0), admin, CreateCompanyDocument, { input: { name: 'Fault Co' } }))).createCompany.id;
   // The callers are recruiters of the company (tenancy).
-  await ok(recorder.call(origin(0), admin, AddCompanyRecruiterDocument, { input: { companyId, userId: TEST_USER_SUB } }));
+  await ok(recorder.call(origin(0), admin, AddCompanyRecruiterDocument, { input: { companyId, userId: RECRUITER_SUB } }));
   jobId = (await ok(recorder.call(origin(1), recruiter, CreateJobDocument, { input: { companyId, title: 'Under fire', status: 'OPEN' } }))).createJob.id;
 }, 120_000);
 

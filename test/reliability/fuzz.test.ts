@@ -11,8 +11,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { graphqlEvent } from '../helpers/events';
-import { cognitoIdToken, createSigningKey, TEST_API_KEY } from '../helpers/jwt';
+import { graphqlEvent, cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { TEST_API_KEY } from '../helpers/jwt';
 import { fuzzRequest, prng, type FuzzFixtures } from './lib/fuzz-requests';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess, type ProcessStats } from './lib/handler-processes';
 import { Findings, graphqlBody, HUNG, mib, outcomeOf, problemsWith, Tally, watched } from './lib/outcomes';

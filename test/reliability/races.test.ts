@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddCompanyRecruiterDocument, ApplyToJobDocument, CreateCandidateDocument, CreateCompanyDocument, CreateJobDocument, MoveApplicationDocument } from '@hiring/sdk';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
-import { cognitoIdToken, createSigningKey, TEST_USER_SUB } from '../helpers/jwt';
+import { cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { RECRUITER_SUB } from '../helpers/hiring';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
 import { mib } from './lib/outcomes';
 import { Recorder } from './lib/recorder';
@@ -50,7 +51,7 @@ beforeAll(async () => {
   const { createCompany } = await setUp(recorder.call(origin(0), admin, CreateCompanyDocument, { input: { name: 'Race Co' } }));
   companyId = createCompany.id;
   // The racers are recruiters of the company (tenancy).
-  await setUp(recorder.call(origin(0), admin, AddCompanyRecruiterDocument, { input: { companyId, userId: TEST_USER_SUB } }));
+  await setUp(recorder.call(origin(0), admin, AddCompanyRecruiterDocument, { input: { companyId, userId: RECRUITER_SUB } }));
   const { createJob } = await setUp(recorder.call(origin(1), recruiter, CreateJobDocument, { input: { companyId, title: 'Racer', status: 'OPEN' } }));
   jobId = createJob.id;
 }, 120_000);

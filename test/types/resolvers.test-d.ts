@@ -9,10 +9,7 @@ import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index
 import * as QueryCompany from '../../src/resolvers/Query.company';
 import * as QueryJob from '../../src/resolvers/Query.job';
 import { resolvers } from '../../src/resolvers/index';
-import type { ResolverDefinition } from '../../packages/engine/src/core/resolver';
-import { functionTable, type FunctionTable } from '../../packages/engine/src/core/function-table';
-import { fn, NONE } from '../../packages/engine/src/core/resolver';
-import { typedRoutes, type RoutingTable } from '../../packages/engine/src/core/typed-routes';
+import { type ResolverDefinition, functionTable, type FunctionTable, fn, NONE, typedRoutes, type RoutingTable } from '@appsync-lambda/engine';
 
 const { unit, pipeline, lambda } = typedRoutes<AppSyncFields>();
 const withFunctions = typedRoutes<AppSyncFields, typeof functions>(functions);

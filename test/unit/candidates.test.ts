@@ -5,8 +5,7 @@ import { assertMayReadCandidate, isStaff, verifiedEmail } from '../../src/data/c
 import { Candidates, profileChanges } from '../../src/data/candidates';
 import { LIMITS } from '../../src/data/limits';
 import { noteBody, Notes } from '../../src/data/notes';
-import { userIdentity } from '../helpers/identity';
-import { refusal } from '../helpers/thrown';
+import { refusal, userIdentity } from '../helpers/resolver-calls';
 
 const user = userIdentity;
 

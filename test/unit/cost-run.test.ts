@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CASES } from '../../bench/lib/operations';
 import { mixRound, TRAFFIC_MIX } from '../../scripts/cost/mix';
 import { cpuAtMemory, criticalPath, modelledDynamoDBMs } from '../../scripts/cost/model';
-import { unitsOf } from '../../scripts/cost/proxy';
+import { unitsOf } from '@appsync-lambda/dynamodb-local';
 
 describe('the traffic mix', () => {
   it('is 100 operations of the SDK per round, each as often as its weight, interleaved', () => {

@@ -67,6 +67,16 @@ describe('input limits', () => {
     }
   });
 
+  it('every required text (1 to N characters) states that invisible characters alone are empty', () => {
+    const required = [...textInputs()].filter(([, value]) => /^1 to \d+ characters/.test(value.description?.value ?? ''));
+    expect(required.map(([coordinate]) => coordinate).sort()).toEqual(
+      ['CreateCandidateInput.name', 'CreateCompanyInput.name', 'CreateJobInput.title', 'CreateMyProfileInput.name', 'Mutation.addNote(body)', 'UpdateJobInput.title', 'UpdateMyProfileInput.name'].sort(),
+    );
+    for (const [coordinate, value] of required) {
+      expect(value.description?.value, coordinate).toContain('refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point');
+    }
+  });
+
   it('every string or id a client sends to a root field has a stated limit (nextToken: its own rule)', () => {
     const inputs = textInputs();
     expect(inputs.size).toBeGreaterThan(15);
@@ -89,6 +99,8 @@ describe('input limits', () => {
     expect(header).toContain(`description ${LIMITS.jobDescription}; location ${LIMITS.jobLocation}; website ${LIMITS.website}`);
     expect(header).toContain(`email ${LIMITS.email}; phone ${LIMITS.phone}; note body 1 to ${LIMITS.noteBody} after trimming; limit 1 to ${MAX_PAGE_SIZE}`);
     expect(header).toContain(`salary bounds 0 to ${LIMITS.salary}, min at most max, currency an ISO 4217 code (${LIMITS.currency} characters)`);
+    expect(header).toContain('Lengths count characters as Unicode code points');
+    expect(header).toContain('one made only of Unicode White_Space, Cc, Cf and Default_Ignorable_Code_Point characters');
     expect(LIMITS.jobTitle).toBe(LIMITS.companyName);
     expect(LIMITS.candidateName).toBe(LIMITS.companyName);
   });
@@ -146,6 +158,27 @@ describe('companyInput, jobInput, candidateInput', () => {
     expect(refusal(() => jobInput({ companyId: 'c'.repeat(LIMITS.id + 1), title: 'T' }))).toMatchObject({ errorInfo: { field: 'companyId', maximum: LIMITS.id } });
     expect(refusal(() => companyInput({ name: ' \t ' }))).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'name' } });
     expect(refusal(() => candidateInput({ name: 'A', email: 'a@example.com', phone: '1'.repeat(LIMITS.phone) }))).toBeUndefined();
+  });
+
+  it('refuses a name, title or body of only white space and invisible characters (U+200B and the like) as empty', () => {
+    for (const blank of ['\u200B', '\u200B\u200C\u200D', ' \u2060\u00AD\uFEFF ', '\u3164', '\u202E\n']) {
+      expect(refusal(() => jobInput({ companyId: 'c', title: blank })), JSON.stringify(blank)).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'title' }, message: 'title must not be empty' });
+      expect(refusal(() => companyInput({ name: blank })), JSON.stringify(blank)).toMatchObject({ errorInfo: { field: 'name' } });
+      expect(refusal(() => candidateInput({ name: blank, email: 'a@example.com' })), JSON.stringify(blank)).toMatchObject({ errorInfo: { field: 'name' } });
+    }
+    // A visible character among invisible ones is kept as given.
+    expect(jobInput({ companyId: 'c', title: '\u200BDev\u200B' }).title).toBe('\u200BDev\u200B');
+  });
+
+  it('counts lengths in characters (code points): 200 emoji are a 200-character title, 201 are refused', () => {
+    expect(jobInput({ companyId: 'c', title: '😀'.repeat(LIMITS.jobTitle) }).title).toBe('😀'.repeat(LIMITS.jobTitle));
+    expect(refusal(() => jobInput({ companyId: 'c', title: '😀'.repeat(LIMITS.jobTitle + 1) }))).toMatchObject({
+      errorType: 'ValidationError',
+      errorInfo: { field: 'title', maximum: LIMITS.jobTitle, actual: LIMITS.jobTitle + 1 },
+      message: `title must be at most ${LIMITS.jobTitle} characters, got ${LIMITS.jobTitle + 1}`,
+    });
+    expect(refusal(() => jobInput({ companyId: 'c', title: 'T', location: '\u{1F3D9}'.repeat(LIMITS.jobLocation) }))).toBeUndefined();
+    expect(refusal(() => jobInput({ companyId: 'c', title: 'T', location: '\u{1F3D9}'.repeat(LIMITS.jobLocation + 1) }))).toMatchObject({ errorInfo: { field: 'location', actual: LIMITS.jobLocation + 1 } });
   });
 
   it('accepts http and https websites only, in any letter case', () => {

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { boundToCompanies } from '../../src/data/callers';
 import { candidateWithCompanies, type CandidateRecord } from '../../src/data/candidates';
 import { callerPrincipals, companiesOnlyFilter, membershipVerdict, recruiterInput, Recruiters, type CompanyRecruiterRecord } from '../../src/data/recruiters';
-import { userIdentity } from '../helpers/identity';
-import { refusal } from '../helpers/thrown';
+import { refusal, userIdentity } from '../helpers/resolver-calls';
 
 const user = userIdentity;
 const recruiter = (claims: Record<string, unknown> = {}) => user('r1', ['recruiters'], claims);

@@ -5,9 +5,7 @@ import { functions } from '../../src/functions/index';
 import type { AppSyncFields } from '../../src/generated/resolver-types';
 import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
 import { resolvers } from '../../src/resolvers/index';
-import { functionTable } from '../../packages/engine/src/core/function-table';
-import { fn, NONE } from '../../packages/engine/src/core/resolver';
-import { typedRoutes } from '../../packages/engine/src/core/typed-routes';
+import { functionTable, fn, NONE, typedRoutes } from '@appsync-lambda/engine';
 
 const dir = fileURLToPath(new URL('../../src/resolvers/', import.meta.url));
 const functionsDir = fileURLToPath(new URL('../../src/functions/', import.meta.url));

@@ -8,10 +8,8 @@ import { type DataSourceCall, type EngineHooks, type HttpApiHandler } from '@app
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/dynamodb';
-import { graphqlEvent } from '../../../test/helpers/events';
-import { cognitoIdToken, createSigningKey } from '../../../test/helpers/jwt';
-import { startLambdaService, type LambdaService } from '../../../test/helpers/lambda-service';
+import type { TestDatabase } from '@appsync-lambda/dynamodb-local/vitest';
+import { graphqlEvent, cognitoIdToken, createSigningKey, startLambdaService, type LambdaService } from '@appsync-lambda/test-support';
 import { createEventsApi } from '../src/api';
 import { createTicketCodesHandler, ticketCode } from '../src/ticket-codes';
 import { TABLES, createTables, startWeatherService, testAuth } from './support';
@@ -78,8 +76,7 @@ const ticketsOf = async (eventId: string) => (await db.doc.send(new ScanCommand(
 const storedEvent = async (id: string) => (await db.doc.send(new GetCommand({ TableName: TABLES.events, Key: { id } }))).Item;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await createTables(db);
+  db = await createTables();
   weather = await startWeatherService();
   const issue = createTicketCodesHandler(TICKET_SECRET);
   lambda = await startLambdaService({

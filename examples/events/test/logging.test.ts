@@ -4,10 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { HttpApiHandler } from '@appsync-lambda/engine';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTestDatabase } from '../../../test/helpers/dynamodb';
-import { graphqlEvent } from '../../../test/helpers/events';
-import { cognitoIdToken, createSigningKey } from '../../../test/helpers/jwt';
-import { startLambdaService, type LambdaService } from '../../../test/helpers/lambda-service';
+import { graphqlEvent, cognitoIdToken, createSigningKey, startLambdaService, type LambdaService } from '@appsync-lambda/test-support';
 import { createEventsApi } from '../src/api';
 import { loggingHooks } from '../src/logging';
 import { createTicketCodesHandler } from '../src/ticket-codes';
@@ -37,8 +34,7 @@ async function send(query: string, variables: Record<string, unknown>, headers: 
 }
 
 beforeAll(async () => {
-  const db = await createTestDatabase();
-  await createTables(db);
+  const db = await createTables();
   lambda = await startLambdaService({ [TICKET_CODES_FUNCTION]: createTicketCodesHandler('logging-secret') });
   lambda.fault(TICKET_CODES_FUNCTION, 'server-error');
   handler = createEventsApi({

@@ -2,24 +2,23 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
-import { readAuthConfig, type AuthConfig } from '@appsync-lambda/engine';
-import type { TestDatabase } from '../../../test/helpers/dynamodb';
-import { TEST_CLIENT_ID, TEST_USER_POOL_ID, type SigningKey } from '../../../test/helpers/jwt';
+import type { AuthConfig } from '@appsync-lambda/engine';
+import type { TableDefinition } from '@appsync-lambda/dynamodb-local';
+import { createTestDatabase, type TestDatabase } from '@appsync-lambda/dynamodb-local/vitest';
+import { TEST_CLIENT_ID, testUserPool, type SigningKey } from '@appsync-lambda/test-support';
 
 /** The real names the tests give the tables serverless.yml names with `{ Ref: … }`. */
 export const TABLES = { events: 'events-api-test-events', tickets: 'events-api-test-tickets' };
 
-/** The tables serverless.yml deploys (its resources), created from their definitions under the test's names. */
-export async function createTables(db: TestDatabase): Promise<void> {
+/** A database of the test file's own holding the tables serverless.yml deploys (its resources), under the test's names. */
+export function createTables(): Promise<TestDatabase> {
   const config = parse(readFileSync(new URL('../serverless.yml', import.meta.url), 'utf8'));
   const names: Record<string, string> = { EventsTable: TABLES.events, TicketsTable: TABLES.tickets };
-  for (const [logicalId, resource] of Object.entries<{ Type: string; Properties: CreateTableCommandInput }>(config.resources.Resources)) {
-    if (resource.Type !== 'AWS::DynamoDB::Table') continue;
-    const { BillingMode, AttributeDefinitions, KeySchema } = resource.Properties;
-    await db.client.send(new CreateTableCommand({ TableName: names[logicalId], BillingMode, AttributeDefinitions, KeySchema }));
-  }
+  const tables = Object.entries<{ Type: string; Properties: TableDefinition }>(config.resources.Resources)
+    .filter(([, resource]) => resource.Type === 'AWS::DynamoDB::Table')
+    .map(([logicalId, resource]) => [names[logicalId]!, resource.Properties] as const);
+  return createTestDatabase(Object.fromEntries(tables));
 }
 
 /** The weather service: forecasts by city; Atlantis is unknown (404), Stormville's forecaster is down (503). */
@@ -40,12 +39,10 @@ export async function startWeatherService(): Promise<{ url: string; requests: UR
 
 /** The example's authorization as its tests deploy it: API keys by default, the test user pool beside. */
 export function testAuth(signingKey: SigningKey, apiKey: string): AuthConfig {
-  return readAuthConfig({
-    AUTH_DEFAULT_MODE: 'API_KEY',
-    AUTH_ADDITIONAL_MODES: 'AMAZON_COGNITO_USER_POOLS',
-    API_KEYS: apiKey,
-    COGNITO_USER_POOL_ID: TEST_USER_POOL_ID,
-    COGNITO_CLIENT_IDS: TEST_CLIENT_ID,
-    COGNITO_JWKS: JSON.stringify(signingKey.jwks),
-  });
+  return {
+    defaultMode: 'API_KEY',
+    additionalModes: ['AMAZON_COGNITO_USER_POOLS'],
+    apiKeys: [apiKey],
+    cognito: testUserPool(signingKey, { clientIds: [TEST_CLIENT_ID] }),
+  };
 }

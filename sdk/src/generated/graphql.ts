@@ -20,7 +20,7 @@ export type CreateCandidateInput = {
   companyId?: string | number | null | undefined;
   /** At most 254 characters, surrounding spaces removed. */
   email: string;
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: string;
   /** At most 32 characters. */
   phone?: string | null | undefined;
@@ -28,7 +28,7 @@ export type CreateCandidateInput = {
 
 /** A company to register. */
 export type CreateCompanyInput = {
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: string;
   /** An http or https URL of at most 2048 characters (other schemes, such as javascript:, fail with ValidationError). */
   website?: string | null | undefined;
@@ -48,13 +48,13 @@ export type CreateJobInput = {
   salary?: SalaryInput | null | undefined;
   /** Defaults to DRAFT. */
   status?: JobStatus | null | undefined;
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   title: string;
 };
 
 /** The signed-in candidate's profile, as they create it; the email is the token's (verified) email. */
 export type CreateMyProfileInput = {
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name: string;
   /** At most 32 characters. */
   phone?: string | null | undefined;
@@ -120,7 +120,7 @@ export type UpdateJobInput = {
   remote?: boolean | null | undefined;
   /** Null clears it. */
   salary?: SalaryInput | null | undefined;
-  /** 1 to 200 characters, surrounding spaces removed; null is refused. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B); null is refused. */
   title?: string | null | undefined;
 };
 
@@ -128,7 +128,7 @@ export type UpdateJobInput = {
 export type UpdateMyProfileInput = {
   /** At most 254 characters, surrounding spaces removed; unique among candidates in any letter case. */
   email?: string | null | undefined;
-  /** 1 to 200 characters, surrounding spaces removed. */
+  /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
   name?: string | null | undefined;
   /** At most 32 characters; null removes the phone. */
   phone?: string | null | undefined;

@@ -4,7 +4,7 @@ import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CompanyDocument, CreateJobDocument } from '@hiring/sdk';
 import type { TestApi } from '../../helpers/api';
-import type { EventOptions } from '../../helpers/events';
+import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, RECRUITER_SUB } from '../../helpers/hiring';
 
 const CREATE_COMPANY = 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name } }';

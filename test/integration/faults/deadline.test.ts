@@ -3,7 +3,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDBClient } from '../../../packages/engine/src/data-sources/dynamodb/client';
+import { createDynamoDBClient } from '@appsync-lambda/engine';
 import { createHiringApi } from '../../helpers/hiring';
 import { createFaultyHiring, type FaultyHiring } from './setup';
 

@@ -1,7 +1,7 @@
 // The fault proxy itself (test/helpers/fault-proxy.ts), as the reliability suite relies on it.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoDBClient } from '../../../packages/engine/src/data-sources/dynamodb/client';
+import { createDynamoDBClient } from '@appsync-lambda/engine';
 import { createTestDatabase, type TestDatabase } from '../../helpers/dynamodb';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy';
 

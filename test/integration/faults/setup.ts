@@ -1,12 +1,11 @@
 /**
  * The hiring API behind the real handler, talking to DynamoDB Local through a fault proxy with the
- * client the deployed handler builds (packages/engine/src/dynamodb/client.ts), and its log lines captured.
+ * client the deployed handler builds (packages/engine/src/data-sources/dynamodb/client.ts), and its log lines captured.
  * Close the proxy after the file's tests (`afterAll(() => faulty.proxy.close())`).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { inject, vi } from 'vitest';
-import { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type ClientOverrides, type DynamoDBClientSettings } from '../../../packages/engine/src/data-sources/dynamodb/client';
-import type { RefillingRetryStrategy } from '../../../packages/engine/src/data-sources/dynamodb/retry-strategy';
+import { createDynamoDBClient, DYNAMODB_CLIENT_DEFAULTS, type ClientOverrides, type DynamoDBClientSettings, type RefillingRetryStrategy } from '@appsync-lambda/engine';
 import type { TestApiOptions } from '../../helpers/api';
 import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy';
 import { createHiringApi, type HiringApi } from '../../helpers/hiring';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApplyToJobDocument, CloseJobDocument, createSubscriptionClient, MoveApplicationDocument, OnApplicationCreatedDocument, OnApplicationMovedDocument, type SubscriptionClient } from '@hiring/sdk';
 import { TEST_API_KEY } from '../../helpers/jwt';
 import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
-import { rejection } from '../../helpers/thrown';
+import { rejection } from '@appsync-lambda/test-support';
 import { print } from 'graphql';
 
 /** Waits for a condition (the machine may be busy: generous, never a fixed sleep). */

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planAppSyncExport, type AppSyncManifest } from '../../../scripts/lib/appsync-manifest';
 import { loadRoutes, ROOT } from '../../../scripts/lib/appsync-routes';
 import { resolvers as hiringResolvers } from '../../../src/resolvers/index';
-import { fromAppSyncManifest, type Wiring } from '../../../packages/engine/src/wiring/index';
+import { fromAppSyncManifest, type Wiring } from '@appsync-lambda/engine';
 
 describe('fromAppSyncManifest on the hiring API’s manifest', () => {
   let manifest: AppSyncManifest;

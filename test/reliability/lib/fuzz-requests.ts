@@ -6,7 +6,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { print } from 'graphql';
 import { CompanyDocument, JobDocument, JobsByCompanyDocument } from '@hiring/sdk';
-import { httpApiEvent } from '../../helpers/events';
+import { httpApiEvent } from '@appsync-lambda/test-support';
 
 /** The job board's operations as the SDK sends them: the documents the API key may run. */
 const JOB_BOARD = { company: print(CompanyDocument), job: print(JobDocument), jobsByCompany: print(JobsByCompanyDocument) };

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { parse } from 'yaml';
 import { buildLambda } from '../../../build/esbuild.ts';
-import { TEST_API_KEY, TEST_CLIENT_ID, TEST_USER_POOL_ID, type SigningKey } from '../../helpers/jwt';
+import { TEST_API_KEY } from '../../helpers/jwt';
+import { TEST_CLIENT_ID, TEST_USER_POOL_ID, type SigningKey } from '@appsync-lambda/test-support';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const NODE = fromRoot('node_modules/.bin/node');

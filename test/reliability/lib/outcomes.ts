@@ -17,6 +17,7 @@ export const ALLOWED_ERROR_TYPES = new Set([
   'ValidationError',
   'RequestTooLarge',
   'ResponseTooLarge',
+  'TooManyErrors',
   'QueryLimitExceeded',
   'ResolverCountLimitExceeded',
   'PersistedQueryNotFound',

@@ -1,5 +1,5 @@
 /**
- * The pieces of the query budget (packages/engine/src/budget): the cost estimate against the hiring schema
+ * The pieces of the query budget (packages/engine/src/limits): the cost estimate against the hiring schema
  * and its resolvers, the document measure, the token count, and the trusted-documents manifest
  * against the SDK's documents.
  */
@@ -10,10 +10,8 @@ import * as sdk from '@hiring/sdk';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../src/data/pages';
 import { trustedDocuments } from '../../../src/generated/trusted-documents';
 import { resolvers } from '../../../src/resolvers/index';
-import { API_KEY_BUDGET } from '../../../packages/engine/src/limits/budgets';
-import { createCostEstimator, estimateCost } from '../../../packages/engine/src/limits/cost';
-import { measureDocument, tokensOver } from '../../../packages/engine/src/limits/measure';
-import { dynamodbCallsByCoordinate } from '../../../packages/engine/src/limits/budget-plugin';
+import { API_KEY_BUDGET } from '@appsync-lambda/engine';
+import { createCostEstimator, estimateCost, measureDocument, tokensOver, dynamodbCallsByCoordinate } from '@appsync-lambda/engine/testing';
 import { schemaSdl } from '../../../src/api';
 
 const schema = buildSchema(schemaSdl);
@@ -117,13 +115,13 @@ describe('measureDocument', () => {
     const document = parse(
       'query A { x: company(id: "1") { ...F } } query B { company(id: "2") @include(if: true) { name @skip(if: false) __typename: __typename } } fragment F on Company { jobs { items { id } } }',
     );
-    expect(measureDocument(schema, document)).toEqual({ depth: 4, aliases: 1, directives: 2, introspection: false });
-    expect(measureDocument(schema, parse('{ __type(name: "Job") { name } }')).introspection).toBe(true);
+    expect(measureDocument(document)).toEqual({ depth: 4, aliases: 1, directives: 2, introspection: false });
+    expect(measureDocument(parse('{ __type(name: "Job") { name } }')).introspection).toBe(true);
   });
 
   it('measures a document once and hands back the same measure', () => {
     const document = parse('{ company(id: "1") { name } }');
-    expect(measureDocument(schema, document)).toBe(measureDocument(schema, document));
+    expect(measureDocument(document)).toBe(measureDocument(document));
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * AppSync's three globals (contract EXE-01): resolver code may use `util`, `runtime` and
  * `extensions` without importing them. The engine installs them itself when it builds a schema
- * (schema.ts), so resolvers work whatever else the process has loaded.
+ * (execution/schema.ts), so resolvers work whatever else the process has loaded.
  */
 import type { Extensions, ReturnOptions } from '@aws-appsync/utils';
 import { EarlyReturnSignal, UnsupportedError } from '../core/errors';
@@ -16,7 +16,7 @@ export const runtime = {
   },
 };
 
-/** The subscription being made by the resolver running now (execution.ts); `Unsupported` anywhere else. */
+/** The subscription being made by the resolver running now (core/current-execution.ts); `Unsupported` anywhere else. */
 function subscriptionOf(name: keyof SubscriptionExtensions): SubscriptionExtensions {
   const found = currentExecution()?.subscription;
   if (!found) throw new UnsupportedError(`extensions.${name}`, 'only a subscription field\'s resolver, run when a client subscribes over the WebSocket API, can use it');
@@ -26,7 +26,7 @@ function subscriptionOf(name: keyof SubscriptionExtensions): SubscriptionExtensi
 /**
  * `extensions`: there is no server-side cache (contract UTIL-E1); the subscription filter calls
  * (UTIL-E2) act on the subscription being made, `invalidateSubscriptions` on the mutation being
- * run (realtime/invalidation.ts), and each fails with `Unsupported` anywhere else.
+ * run (invalidation.ts), and each fails with `Unsupported` anywhere else.
  */
 export const extensions: Extensions = {
   evictFromApiCache() {

@@ -1,13 +1,13 @@
 /**
  * `extensions.invalidateSubscriptions({ subscriptionField, payload })` (contract UTIL-E2), the HTTP
  * side: a mutation's resolvers record invalidations in their request (RequestContext), and once
- * the mutation has committed they go to the fan-out with its events (publish-plugin.ts), which
+ * the mutation has committed they go to the fan-out with its events (realtime/publish/plugin.ts), which
  * ends every subscription of `subscriptionField` whose invalidation filter matches `payload`
- * (invalidate.ts). As on AppSync, at most five different invalidations per request.
+ * (realtime/service/invalidate.ts). As on AppSync, at most five different invalidations per request.
  */
 import { AppSyncError } from '../core/errors';
 import { ERROR_TYPES } from '../core/error-types';
-import type { RecordedInvalidation, SubscriptionInvalidation } from '../core/current-execution';
+import type { RecordedInvalidation } from '../core/current-execution';
 
 /** AppSync's limit on different `invalidateSubscriptions` calls in one request. */
 export const MAX_INVALIDATIONS_PER_REQUEST = 5;

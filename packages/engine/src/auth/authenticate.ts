@@ -17,13 +17,11 @@
  * Cognito issuer, OIDC otherwise; a Lambda authorizer; IAM; none: API key), and enforces no
  * directive: for APIs whose every route is behind an authorizer, and for tests of resolvers.
  */
-import type { Identity } from '@aws-appsync/utils';
 import { cognitoIdentity, iamIdentity, oidcIdentity } from './identity';
 import type { EngineRequest, RequestAuthorization } from '../core/request';
 import { createApiKeyMatcher } from './api-keys';
 import { configuredModes, type AuthConfig, type AuthSettings } from './config';
 import { createJwtVerifiers, isCognitoIssuer, unverifiedIssuer } from './jwt';
-import type { AuthMode } from '../core/auth-modes';
 
 /** A request without valid credentials: answered with HTTP 401 and no data (EXE-12). */
 export class AuthenticationError extends Error {

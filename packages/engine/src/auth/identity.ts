@@ -32,7 +32,9 @@ export function normaliseClaims(claims: JwtClaims): JwtClaims {
 
 /** The IAM identity of a request API Gateway authenticated with SigV4 (CTX-03). */
 export function iamIdentity(iam: IamAuthorizer, sourceIp: string[]): AppSyncIdentityIAM & { user: string | null } {
-  const amr = iam.cognitoIdentity?.amr ?? [];
+  // API Gateway sends amr as a list; anything else names no sign-in, as when it is absent.
+  const listed: unknown = iam.cognitoIdentity?.amr;
+  const amr = Array.isArray(listed) ? listed.filter((entry): entry is string => typeof entry === 'string') : [];
   const authType = amr.find((entry) => entry === 'authenticated' || entry === 'unauthenticated') ?? null;
   const providers = amr.filter((entry) => entry !== 'authenticated' && entry !== 'unauthenticated');
   // The Cognito fields are null when the credentials were not vended by an identity pool.

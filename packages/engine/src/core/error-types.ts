@@ -35,6 +35,8 @@ export const ERROR_TYPES = {
   RequestTooLarge: 'RequestTooLarge',
   /** A response over what Lambda can return (LIM-10). */
   ResponseTooLarge: 'ResponseTooLarge',
+  /** The last error of a response that had more than it may carry: errorInfo { limit, maximum, actual }. */
+  TooManyErrors: 'TooManyErrors',
   /** A request the HTTP layer refuses (method, media type, shape). */
   BadRequest: 'BadRequest',
   /** A body that is not JSON. */

@@ -1,8 +1,8 @@
 /**
  * One GraphQL request's state, in one object: who called, what the resolvers may see, what they
  * added to the response, the request's deadline, its subsystems' typed slots (budgets, batching) and
- * the application's observer. It is Apollo's `contextValue`; adapters create it with `createRequestContext` and
- * nothing about a request is kept anywhere else.
+ * the application's observer. It is Apollo's `contextValue`, made by `createRequestContext` when an
+ * adapter asks the engine for it (`createContext`); nothing about a request is kept anywhere else.
  */
 import type { Identity } from '@aws-appsync/utils';
 import type { Context as LambdaContext } from 'aws-lambda';
@@ -46,7 +46,7 @@ export interface RequestContext {
   failedAt: Map<unknown, string>;
   /** Failures already reported to the observer (a coalesced GetItem's error is shared by its resolvers). */
   reported: WeakSet<object>;
-  /** The subsystems' own state in this request, each behind its typed slot (request-slots.ts). */
+  /** The subsystems' own state in this request, each behind its typed slot (core/request-slots.ts). */
   readonly slots: RequestSlots;
   /** When the request must be answered by; data source calls are aborted then (deadline.ts). */
   deadline?: Deadline;

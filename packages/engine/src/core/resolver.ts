@@ -139,8 +139,8 @@ export function pipeline(module: ResolverModule, functions: readonly PipelineFun
 
 /**
  * A Direct Lambda resolver: `module.handler(event)` runs in-process with AppSync's Direct Lambda
- * event and its resolved value becomes the field value (see direct-lambda.ts for errors). With
- * `maxBatchSize`, the handler gets arrays of events instead (direct-lambda-batch.ts); a size
+ * event and its resolved value becomes the field value (see data-sources/lambda/direct.ts for errors). With
+ * `maxBatchSize`, the handler gets arrays of events instead (data-sources/lambda/direct-batch.ts); a size
  * outside 1..2,000 throws here, at cold start (LIM-08).
  */
 export function lambda(module: LambdaResolverModule): ResolverDefinition;

@@ -3,22 +3,28 @@
  * recorded where they are caught (exact, `RequestContext.failedAt`); other failures (a value
  * graphql-js cannot complete) are located by walking the error's response path through the operation.
  */
-import { getNamedType, isInterfaceType, isObjectType, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { getNamedType, isInterfaceType, isObjectType, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type InlineFragmentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
-/** Finds the field answering `key` in a selection set, with the type it is selected on. */
-function findField(selectionSet: SelectionSetNode, key: string, typeName: string, document: DocumentNode): { name: string; typeName: string; selectionSet?: SelectionSetNode } | undefined {
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+/**
+ * Finds the field answering `key` in a selection set, with the type it is selected on. `searched`
+ * holds the named fragments already searched for this key: one spread again cannot hold it either.
+ */
+function findField(selectionSet: SelectionSetNode, key: string, typeName: string, fragments: Fragments, searched: Set<string>): { name: string; typeName: string; selectionSet?: SelectionSetNode } | undefined {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if ((selection.alias?.value ?? selection.name.value) === key) return { name: selection.name.value, typeName, selectionSet: selection.selectionSet };
       continue;
     }
-    const fragment =
-      selection.kind === Kind.INLINE_FRAGMENT
-        ? selection
-        : document.definitions.find((node) => node.kind === Kind.FRAGMENT_DEFINITION && node.name.value === selection.name.value);
-    if (!fragment || !('selectionSet' in fragment) || !fragment.selectionSet) continue;
-    const condition = 'typeCondition' in fragment ? fragment.typeCondition?.name.value : undefined;
-    const found = findField(fragment.selectionSet, key, condition ?? typeName, document);
+    let fragment: InlineFragmentNode | FragmentDefinitionNode | undefined;
+    if (selection.kind === Kind.INLINE_FRAGMENT) fragment = selection;
+    else if (!searched.has(selection.name.value)) {
+      searched.add(selection.name.value);
+      fragment = fragments.get(selection.name.value);
+    }
+    if (!fragment) continue;
+    const found = findField(fragment.selectionSet, key, fragment.typeCondition?.name.value ?? typeName, fragments, searched);
     if (found) return found;
   }
   return undefined;
@@ -29,10 +35,12 @@ function coordinateAtPath(path: ReadonlyArray<string | number>, schema: GraphQLS
   let selectionSet: SelectionSetNode | undefined = operation.selectionSet;
   let typeName = schema.getRootType(operation.operation)?.name;
   let coordinate: string | undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   for (const key of path) {
     if (typeof key === 'number') continue;
     if (!selectionSet || !typeName) return undefined;
-    const field = findField(selectionSet, key, typeName, document);
+    const field = findField(selectionSet, key, typeName, fragments, new Set());
     if (!field) return undefined;
     coordinate = `${field.typeName}.${field.name}`;
     const parent = schema.getType(field.typeName);

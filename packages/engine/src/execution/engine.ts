@@ -8,7 +8,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context as LambdaContext } from 'aws-lambda';
 import { createAuthenticator } from '../auth/authenticate';
 import { type RequestAuthorization } from '../core/request';
-import type { AuthSettings } from '../auth/config';
+import { isEnforced, validateAuthConfig, type AuthSettings } from '../auth/config';
+import { validateQueryBudgets } from '../limits/budgets';
 import { DEADLINE_DEFAULTS, startDeadline, type DeadlineSettings } from '../core/deadline';
 import { composeHooks, type EngineHooks, type RequestObserver } from '../core/hooks';
 import type { LambdaInvoker } from '../core/runtime';
@@ -35,7 +36,7 @@ export interface EngineOptions extends Omit<ServerOptions, 'auth'> {
   env?: Readonly<Record<string, string>>;
   /** The per-request deadline; DEADLINE_DEFAULTS when omitted. */
   deadline?: DeadlineSettings;
-  /** The application's observers: logs, metrics, traces (hooks.ts); several are composed in order. */
+  /** The application's observers: logs, metrics, traces (core/hooks.ts); several are composed in order. */
   hooks?: EngineHooks | readonly EngineHooks[];
 }
 
@@ -58,7 +59,14 @@ function isHookList(hooks: EngineHooks | readonly EngineHooks[] | undefined): ho
   return Array.isArray(hooks);
 }
 
+/**
+ * Builds the engine once per container. Options that cannot work (an unknown authorization mode, a
+ * user pool mode without its pool, a budget that is not a positive integer) throw an OptionError
+ * naming the option, so the cold start fails instead of every request.
+ */
 export function createAppSyncEngine(options: EngineOptions): AppSyncEngine {
+  if (isEnforced(options.auth)) validateAuthConfig(options.auth);
+  if (options.queryBudgets) validateQueryBudgets(options.queryBudgets);
   const { auth, tables, dynamodb, lambda, paginationSecret, env = {}, deadline = DEADLINE_DEFAULTS, hooks: given, ...serverOptions } = options;
   const hooks: EngineHooks | undefined = isHookList(given) ? composeHooks(given) : given;
   const server = createServer({ ...serverOptions, auth });

@@ -1,15 +1,16 @@
 /**
  * The graphql-js field resolver behind every routed schema coordinate: builds `ctx` (contract
- * CTX-01..10), runs the resolver (run-resolver.ts), enforces the resolver count limit (LIM-02),
- * fails fields still unresolved at the request's deadline with `Timeout` (deadline.ts) and turns
+ * CTX-01..10), runs the resolver's handlers (handler-order.ts), enforces the resolver count limit (LIM-02),
+ * fails fields still unresolved at the request's deadline with `Timeout` (core/deadline.ts) and turns
  * AppSync errors into GraphQL errors carrying AppSync's fields (EXE-06, EXE-07, EXE-09, EXE-10).
  * Any other failure propagates unchanged: the server masks it and logs it once.
  */
 import type { Context } from '@aws-appsync/utils';
-import { GraphQLError, Kind, responsePathAsArray, type FieldNode, type FragmentDefinitionNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { GraphQLError, responsePathAsArray, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { beforeDeadline } from '../core/deadline';
 import { AppSyncError, UnauthorizedError, unauthorizedMessage, type ResolverErrorEntry } from '../core/errors';
 import type { Execution } from '../core/current-execution';
+import { errorData } from './error-data';
 import { buildInfo } from './info';
 import type { RequestContext } from '../core/request-context';
 import type { ResolverDefinition } from '../core/resolver';
@@ -39,29 +40,6 @@ function rootKey(path: GraphQLResolveInfo['path']): string {
   return String(root.key);
 }
 
-/** `data` of an error entry, filtered through the field's selection set as on AppSync (EXE-09). */
-function project(value: unknown, selections: readonly SelectionNode[], fragments: Record<string, FragmentDefinitionNode>): unknown {
-  if (Array.isArray(value)) return value.map((item) => project(item, selections, fragments));
-  if (value === null || typeof value !== 'object' || selections.length === 0) return value;
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const visit = (nodes: readonly SelectionNode[]) => {
-    for (const node of nodes) {
-      if (node.kind === Kind.FIELD) {
-        const key = node.alias?.value ?? node.name.value;
-        if (node.name.value in source) out[key] = project(source[node.name.value], node.selectionSet?.selections ?? [], fragments);
-      } else if (node.kind === Kind.INLINE_FRAGMENT) {
-        visit(node.selectionSet.selections);
-      } else {
-        const fragment = fragments[node.name.value];
-        if (fragment) visit(fragment.selectionSet.selections);
-      }
-    }
-  };
-  visit(selections);
-  return out;
-}
-
 /** A GraphQL error carrying AppSync's fields; the server's formatError lifts them to the top level. */
 function toGraphQLError(entry: ResolverErrorEntry, info: GraphQLResolveInfo, cause?: unknown): GraphQLError {
   const selections = info.fieldNodes.flatMap((node: FieldNode) => node.selectionSet?.selections ?? []);
@@ -69,7 +47,7 @@ function toGraphQLError(entry: ResolverErrorEntry, info: GraphQLResolveInfo, cau
     nodes: info.fieldNodes,
     path: responsePathAsArray(info.path),
     originalError: cause instanceof Error ? cause : undefined,
-    extensions: { errorType: entry.errorType, errorInfo: entry.errorInfo ?? null, data: project(entry.data ?? null, selections, info.fragments) },
+    extensions: { errorType: entry.errorType, errorInfo: entry.errorInfo ?? null, data: errorData(entry.data ?? null, selections, info.fragments) },
   });
 }
 

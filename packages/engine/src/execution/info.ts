@@ -24,6 +24,8 @@ function fragmentApplies(parent: GraphQLNamedType, condition: string | undefined
  */
 function selectionList(info: GraphQLResolveInfo): string[] {
   const out = new Set<string>();
+  // A fragment spread again under the same path and type adds nothing new: followed once.
+  const followed = new Set<string>();
   const visit = (set: SelectionSetNode | undefined, prefix: string, parent: GraphQLNamedType) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
@@ -36,7 +38,9 @@ function selectionList(info: GraphQLResolveInfo): string[] {
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (fragmentApplies(parent, selection.typeCondition?.name.value)) visit(selection.selectionSet, prefix, parent);
       } else {
-        const fragment = info.fragments[selection.name.value];
+        const key = `${selection.name.value} ${parent.name} ${prefix}`;
+        const fragment = followed.has(key) ? undefined : info.fragments[selection.name.value];
+        followed.add(key);
         if (fragment && fragmentApplies(parent, fragment.typeCondition.name.value)) visit(fragment.selectionSet, prefix, parent);
       }
     }

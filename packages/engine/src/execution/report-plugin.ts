@@ -1,8 +1,10 @@
 /**
- * Tells the request's observer (hooks.ts) what it needs for its logs: the operation once known,
+ * Tells the request's observer (core/hooks.ts) what it needs for its logs: the operation once known,
  * and each failure worth a line, classified and located at its schema coordinate. A null in a
  * non-null field is a fault of the data a resolver returned, answered as AppSync does and reported
  * as a warning; an unexpected failure (masked in the response) and a resolver code fault are errors.
+ * A request reports at most as many failures as its response may list (limits/error-count.ts):
+ * a list whose every item fails makes that many lines, not one per item.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST } from 'graphql';
@@ -11,6 +13,7 @@ import { isUnexpectedError } from '../core/format-error';
 import { nonNullViolation } from '../core/non-null';
 import type { RequestContext } from '../core/request-context';
 import { ERROR_TYPES } from '../core/error-types';
+import { MAX_RESPONSE_ERRORS } from '../limits/error-count';
 
 export const reportPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart({ contextValue }) {
@@ -19,7 +22,9 @@ export const reportPlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async didEncounterErrors(request) {
         if (!observer.onError) return;
+        let reported = 0;
         for (const error of request.errors) {
+          if (reported === MAX_RESPONSE_ERRORS) break;
           const violation = nonNullViolation(error, request.schema);
           const operationName = request.operationName ?? null;
           if (violation) {
@@ -32,6 +37,7 @@ export const reportPlugin: ApolloServerPlugin<RequestContext> = {
               path: error.path,
               details: { type: violation.typeName, parent: violation.parentName },
             });
+            reported += 1;
             continue;
           }
           const unexpected = isUnexpectedError(error);
@@ -45,6 +51,7 @@ export const reportPlugin: ApolloServerPlugin<RequestContext> = {
             path: error.path,
             error: error.originalError ?? error,
           });
+          reported += 1;
         }
       },
       async willSendResponse({ document, request, response, operation: resolved }) {

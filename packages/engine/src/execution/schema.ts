@@ -8,7 +8,7 @@ import { appsyncScalars } from '../appsync/scalars';
 
 /**
  * Builds the schema from SDL as deployed to AppSync (its AWS scalars and directives declared or
- * not, appsync-schema.ts), installs AppSync's globals and attaches the resolvers. Fields without a
+ * not, appsync/definitions.ts), installs AppSync's globals and attaches the resolvers. Fields without a
  * resolver resolve by property lookup on the parent, and root fields without one resolve to null
  * (contract EXE-13).
  */

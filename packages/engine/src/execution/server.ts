@@ -26,7 +26,9 @@ import { reportPlugin } from './report-plugin';
 import type { RequestContext } from '../core/request-context';
 import type { ResolverDefinition } from '../core/resolver';
 import { applyResponseBudget, MAX_RESPONSE_BYTES, responseBudgetPlugin } from '../limits/response-budget';
+import { errorCountPlugin, MAX_RESPONSE_ERRORS } from '../limits/error-count';
 import { buildExecutableSchema } from './schema';
+import { variablesPlugin } from './variables';
 
 /** Adds the errors resolvers appended with `util.appendError` to the response (contract EXE-07). */
 const appendedErrorsPlugin: ApolloServerPlugin<RequestContext> = {
@@ -56,7 +58,7 @@ const responseHeadersPlugin: ApolloServerPlugin<RequestContext> = {
 /** Headers whose presence shows the browser ran a CORS preflight (Apollo's two, plus the credentials). */
 export const CSRF_PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'];
 
-/** A list's page size when a query gives no `limit`, and the largest it may ask, for the cost estimate (budget/). */
+/** A list's page size when a query gives no `limit`, and the largest it may ask, for the cost estimate (limits/cost.ts). */
 export interface ListSizes {
   defaultSize: number;
   maximumSize: number;
@@ -76,7 +78,7 @@ export interface ServerOptions {
   introspection?: boolean;
   /** With an AppSync authorization configuration, the schema's auth directives are enforced on every field (AUTH-02..AUTH-07). */
   auth: AuthSettings;
-  /** Per authorization mode, the work one request may ask for, checked before it runs (runtime/budget). */
+  /** Per authorization mode, the work one request may ask for, checked before it runs (limits/budget-plugin.ts). */
   queryBudgets?: QueryBudgets;
   /** The response budget, counted while fields resolve (LIM-10); defaults to what Lambda can return. */
   maxResponseBytes?: number;
@@ -113,6 +115,9 @@ export function createServer({
     // queries from clients like urql work, while CSRF stays blocked.
     csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS },
     validationRules: [knownOperationTypesRule, ...(limits.queryDepthLimit ? [queryDepthLimitRule(limits.queryDepthLimit)] : [])],
+    // graphql-js stops validating after this many errors and adds one saying so: the response's
+    // limit, with no error left out unannounced.
+    validationOptions: { maxErrors: MAX_RESPONSE_ERRORS - 1 },
     // The playground is served by the handler itself, bundled and offline (no CDN landing page).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -120,10 +125,15 @@ export function createServer({
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // Before the query budgets, which read the variables' values.
+      variablesPlugin,
       appendedErrorsPlugin,
       responseHeadersPlugin,
-      // After the appended errors (dropped with the rest) and before the logs (which see the replacement).
-      responseBudgetPlugin,
+      // Their willSendResponse hooks run in this order: the appended errors are added, then their
+      // number limited, then the response budget counts them (dropping them all when over), and
+      // the logs see the result.
+      errorCountPlugin,
+      responseBudgetPlugin(maxResponseBytes),
       reportPlugin,
       ...(queryBudgets ? [queryBudgetPlugin({ budgets: queryBudgets, resolvers, defaultPageSize: listSizes.defaultSize, maxPageSize: listSizes.maximumSize })] : []),
       ...plugins,

@@ -45,8 +45,8 @@ function checkLimit(budget: QueryBudget, limit: LimitName, actual: number): void
   if (maximum !== null && actual > maximum) throw queryLimitExceeded(limit, maximum, actual);
 }
 
-function checkDocument(schema: GraphQLSchema, document: DocumentNode, budget: QueryBudget): void {
-  const measure = measureDocument(schema, document);
+function checkDocument(document: DocumentNode, budget: QueryBudget): void {
+  const measure = measureDocument(document);
   checkLimit(budget, 'depth', measure.depth);
   checkLimit(budget, 'aliases', measure.aliases);
   checkLimit(budget, 'directives', measure.directives);
@@ -94,7 +94,7 @@ export function queryBudgetPlugin({ budgets, resolvers, ...pages }: QueryBudgetO
   // Token counts by query hash (Apollo's SHA-256 of the text), so a repeated long text is lexed once.
   const tokenCounts = new Map<string, number | null>();
   const check = (context: GraphQLRequestContext<RequestContext>, document: DocumentNode, budget: QueryBudget) => {
-    checkDocument(context.schema, document, budget);
+    checkDocument(document, budget);
     estimate(context, document, budget);
   };
   const estimate = (context: GraphQLRequestContext<RequestContext>, document: DocumentNode, budget: QueryBudget) => {

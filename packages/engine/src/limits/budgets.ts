@@ -6,18 +6,18 @@
  * | limit | what is measured |
  * | --- | --- |
  * | `tokens` | lexical tokens of the query text (comments not counted), before it is parsed |
- * | `depth` | nesting of fields in an operation (root fields are 1; fragments are flattened) |
- * | `aliases` | aliased fields in an operation, fragments included (`__typename` not counted) |
- * | `directives` | directives used in an operation, fragments included |
+ * | `depth` | nesting of fields in an operation (root fields are 1; fragments are flattened; `__typename` not counted) |
+ * | `aliases` | aliased fields in an operation, fragments included once per spread (`__typename` not counted) |
+ * | `directives` | directives used in an operation, fragments included (once per spread) |
  * | `cost` | field values the response can hold: each field times the list sizes above it (cost.ts) |
  * | `dynamodbCalls` | DynamoDB requests the operation can make, GetItem batching counted (cost.ts) |
  *
- * Read at cold start from `QUERY_BUDGET_<MODE>` (e.g. `QUERY_BUDGET_API_KEY=depth=6,aliases=5`):
- * a comma list of `name=value` overriding that mode's defaults, where value is a positive integer
- * or `off`. `introspection` (true/false) in the same list allows or refuses `__schema`/`__type`
- * for that mode; the API key's default is false. A bad value stops the cold start.
+ * Each limit is a positive integer, or null for none; `introspection` allows or refuses
+ * `__schema`/`__type` for that mode (the API key's default refuses them). The engine checks the
+ * budgets once, when it is built ({@link validateQueryBudgets}).
  */
 import { AUTH_MODES, type AuthMode } from '../core/auth-modes';
+import { OptionError } from '../core/option-error';
 
 export const LIMIT_NAMES = ['tokens', 'depth', 'aliases', 'directives', 'cost', 'dynamodbCalls'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
@@ -52,39 +52,18 @@ export const DEFAULT_QUERY_BUDGETS: QueryBudgets = Object.fromEntries(
   AUTH_MODES.map((mode) => [mode, mode === 'API_KEY' ? API_KEY_BUDGET : SIGNED_IN_BUDGET]),
 ) as Record<AuthMode, QueryBudget>;
 
-/** A mode's budget with the overrides of a `QUERY_BUDGET_<MODE>` value applied. */
-export function parseBudget(name: string, raw: string, base: QueryBudget): QueryBudget {
-  const limits: Record<LimitName, number | null> = { ...base.limits };
-  let introspection = base.introspection;
-  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const [key = '', value = '', ...rest] = entry.split('=').map((part) => part.trim());
-    if (key === 'introspection' && (value === 'true' || value === 'false') && rest.length === 0) {
-      introspection = value === 'true';
-      continue;
-    }
-    if (!(LIMIT_NAMES as readonly string[]).includes(key) || rest.length > 0) {
-      throw new Error(`${name}: unknown entry ${JSON.stringify(entry)} (limits: ${LIMIT_NAMES.join(', ')}, introspection)`);
-    }
-    const number = Number(value);
-    if (value !== 'off' && !(Number.isInteger(number) && number >= 1 && number <= 1_000_000)) {
-      throw new Error(`${name}: ${key} must be an integer from 1 to 1000000 or off, got ${JSON.stringify(value)}`);
-    }
-    limits[key as LimitName] = value === 'off' ? null : number;
-  }
-  return { limits, introspection };
-}
-
-/**
- * Every mode's budget from the environment. `INTROSPECTION=false` (LIM-04) refuses introspection
- * to every mode whatever the budgets say.
- */
-export function readQueryBudgets(env: NodeJS.ProcessEnv, introspection = true): QueryBudgets {
-  const budgets = {} as Record<AuthMode, QueryBudget>;
+/** Checks every mode's budget as the engine is built: each limit a positive integer or null. Returns them. */
+export function validateQueryBudgets(budgets: QueryBudgets): QueryBudgets {
   for (const mode of AUTH_MODES) {
-    const name = `QUERY_BUDGET_${mode}`;
-    const raw = env[name];
-    const budget = raw ? parseBudget(name, raw, DEFAULT_QUERY_BUDGETS[mode]) : DEFAULT_QUERY_BUDGETS[mode];
-    budgets[mode] = introspection ? budget : { ...budget, introspection: false };
+    const budget = budgets[mode] as QueryBudget | undefined;
+    if (!budget) throw new OptionError(`queryBudgets.${mode}`, 'is missing: give every mode a budget (DEFAULT_QUERY_BUDGETS has them all)');
+    for (const name of LIMIT_NAMES) {
+      const limit = budget.limits[name];
+      if (limit !== null && !(Number.isSafeInteger(limit) && limit >= 1)) {
+        throw new OptionError(`queryBudgets.${mode}.limits.${name}`, `must be a positive integer or null (no limit), got ${JSON.stringify(limit)}`);
+      }
+    }
+    if (typeof budget.introspection !== 'boolean') throw new OptionError(`queryBudgets.${mode}.introspection`, `must be true or false, got ${JSON.stringify(budget.introspection)}`);
   }
   return budgets;
 }

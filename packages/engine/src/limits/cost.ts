@@ -20,7 +20,6 @@ import {
   isObjectType,
   Kind,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -28,9 +27,13 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { perFragment } from './fragments';
 
 export interface CostOptions {
-  /** DynamoDB requests one resolution of a field makes (0 when it has no DynamoDB resolver). */
+  /**
+   * DynamoDB requests one resolution of a field makes (0 when it has no DynamoDB resolver). Asked
+   * once per field of the operation and of each fragment it uses, never once per spread.
+   */
   dynamodbCallsOf(coordinate: string): number;
   /** Entries of a page when `limit` is absent. */
   defaultPageSize: number;
@@ -97,7 +100,43 @@ export function createCostEstimator(schema: GraphQLSchema, options: CostOptions)
   };
 }
 
-/** Estimates one operation of `document` for the given variables (raw request values). */
+/** Cost, DynamoDB requests, and GetItem keys per coordinate (batched once the whole operation is counted). */
+interface Tally {
+  cost: number;
+  calls: number;
+  gets: Map<string, number>;
+}
+
+/**
+ * What a selection set adds once: `fixed + perEntry × entries`, where `entries` is the size counted
+ * for the lists selected directly in it (the page size of the field above, or the unbounded list size).
+ */
+interface Contribution {
+  fixed: Tally;
+  perEntry: Tally;
+}
+
+const tally = (): Tally => ({ cost: 0, calls: 0, gets: new Map() });
+
+function addTimes(target: Tally, source: Tally, times: number): void {
+  target.cost += source.cost * times;
+  target.calls += source.calls * times;
+  for (const [coordinate, count] of source.gets) target.gets.set(coordinate, (target.gets.get(coordinate) ?? 0) + count * times);
+}
+
+function evaluate({ fixed, perEntry }: Contribution, entries: number): Tally {
+  const total = tally();
+  addTimes(total, fixed, 1);
+  addTimes(total, perEntry, entries);
+  return total;
+}
+
+/**
+ * Estimates one operation of `document` for the given variables (raw request values). Everything a
+ * selection set adds is linear in how often it resolves, so each named fragment is estimated once,
+ * as a {@link Contribution}, and scaled at each spread: the work is linear in the document even
+ * when its spreads expand exponentially, and the numbers are those of the expanded operation.
+ */
 export function estimateCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -105,31 +144,33 @@ export function estimateCost(
   variables: Readonly<Record<string, unknown>>,
   options: CostOptions,
 ): CostEstimate {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const unbounded = options.unboundedListSize ?? 10;
   const isMutation = operation.operation === 'mutation';
-  const gets = new Map<string, number>();
-  let cost = 0;
-  let calls = 0;
+  const fragment = perFragment(
+    document,
+    (definition) => walk(definition.selectionSet, schema.getType(definition.typeCondition.name.value)),
+    { fixed: tally(), perEntry: tally() },
+  );
 
-  // `path` holds the fragments being expanded, so a (invalid) fragment cycle cannot loop.
-  function walk(set: SelectionSetNode, type: GraphQLNamedType | null | undefined, times: number, page: number | null, path: ReadonlySet<string>): void {
+  function walk(set: SelectionSetNode, type: GraphQLNamedType | null | undefined): Contribution {
+    const fixed = tally();
+    const perEntry = tally();
+    const include = (part: Contribution) => {
+      addTimes(fixed, part.fixed, 1);
+      addTimes(perEntry, part.perEntry, 1);
+    };
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        walk(selection.selectionSet, condition, times, page, path);
+        include(walk(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type));
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment || path.has(fragment.name.value)) continue;
-        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), times, page, new Set([...path, fragment.name.value]));
+        include(fragment(selection.name.value));
         continue;
       }
       const name = selection.name.value;
       if (name === '__typename') continue;
-      cost += times;
+      fixed.cost += 1;
       const field = isObjectType(type) ? (type as GraphQLObjectType).getFields()[name] : undefined;
       if (!field) continue;
       const coordinate = `${type!.name}.${name}`;
@@ -137,18 +178,22 @@ export function estimateCost(
       const perCall = options.dynamodbCallsOf(coordinate);
       const listed = isListType(getNullableType(field.type));
       if (perCall > 0) {
-        if (limitArg || isMutation || listed) calls += times * perCall;
-        else gets.set(coordinate, (gets.get(coordinate) ?? 0) + times * perCall);
+        if (limitArg || isMutation || listed) fixed.calls += perCall;
+        else fixed.gets.set(coordinate, (fixed.gets.get(coordinate) ?? 0) + perCall);
       }
       if (!selection.selectionSet) continue;
+      // The lists right under a page hold its page size; under any other field, the unbounded size.
       const limitNode = limitArg ? selection.arguments?.find((arg) => arg.name.value === 'limit')?.value : undefined;
-      const childTimes = listed ? times * (page ?? unbounded) : times;
-      walk(selection.selectionSet, getNamedType(field.type), childTimes, limitArg ? pageSize(limitNode, variables, options) : null, path);
+      const child = evaluate(walk(selection.selectionSet, getNamedType(field.type)), limitArg ? pageSize(limitNode, variables, options) : unbounded);
+      // A list resolves its selections once per entry.
+      addTimes(listed ? perEntry : fixed, child, 1);
     }
+    return { fixed, perEntry };
   }
 
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-  walk(operation.selectionSet, root, 1, null, new Set());
-  for (const count of gets.values()) calls += Math.ceil(count / KEYS_PER_BATCH);
-  return { cost, dynamodbCalls: calls };
+  const total = evaluate(walk(operation.selectionSet, root), unbounded);
+  let calls = total.calls;
+  for (const count of total.gets.values()) calls += Math.ceil(count / KEYS_PER_BATCH);
+  return { cost: total.cost, dynamodbCalls: calls };
 }

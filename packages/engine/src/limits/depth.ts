@@ -4,27 +4,11 @@
  * 1; fragments count where they are spread; `__typename` does not count. AppSync's setting
  * (`queryDepthLimit`, 1..75, 0 or unset = no limit) is off by default, and so is ours.
  */
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
+import { measureOperations } from './measure';
 
 /** The largest depth AppSync accepts for `queryDepthLimit`. */
 export const MAX_QUERY_DEPTH_LIMIT = 75;
-
-/** Depth of a selection set; each named fragment is followed once per path, so cycles cannot loop. */
-function depthOf(set: SelectionSetNode | undefined, context: ValidationContext, seen: ReadonlySet<string>): number {
-  let deepest = 0;
-  for (const selection of set?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value === '__typename') continue;
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, context, seen));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, context, seen));
-    } else if (!seen.has(selection.name.value)) {
-      const fragment = context.getFragment(selection.name.value);
-      if (fragment) deepest = Math.max(deepest, depthOf(fragment.selectionSet, context, new Set([...seen, selection.name.value])));
-    }
-  }
-  return deepest;
-}
 
 /** A validation rule rejecting operations deeper than `limit` (1..75). */
 export function queryDepthLimitRule(limit: number): ValidationRule {
@@ -33,7 +17,8 @@ export function queryDepthLimitRule(limit: number): ValidationRule {
   }
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      const depth = depthOf(operation.selectionSet, context, new Set());
+      // The budgets' measure: each fragment measured once, however often it is spread.
+      const depth = measureOperations(context.getDocument()).operations.get(operation)?.depth ?? 0;
       if (depth > limit) {
         context.reportError(new GraphQLError(`Query depth ${depth} exceeds the limit of ${limit}`, { nodes: operation }));
       }

@@ -1,64 +1,104 @@
 /**
- * What a document asks for, measured with GraphQL Armor's rules (max-depth, max-aliases,
- * max-directives) run as counters: their limit is infinite and `onAccept` reports each
- * operation's count, so one pass gives the measured values and every caller's budget is compared
- * with them (Apollo's validation rules are the same for every request; budgets are not).
+ * What a document asks for, before anything runs: per operation its depth, aliases, directives and
+ * whether it introspects, and the query text's token count.
+ *
+ * The counts are those of the operation with every fragment spread expanded, computed without
+ * expanding anything: each named fragment is measured once and its measure reused at each spread,
+ * so a document that doubles its spreads fragment after fragment (`fragment F0 on Query { ...F1
+ * ...F1 } fragment F1 on Query { ...F2 ...F2 } …`) costs what its text costs, not 2^levels.
  * Measured once per parsed document: Apollo's document cache hands back the same object.
  */
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { Lexer, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import { Kind, Lexer, Source, TokenKind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { perFragment } from './fragments';
 
 export interface DocumentMeasure {
-  /** The largest of the document's operations, per limit. */
+  /** Nesting of fields: root fields are 1, fragments add none, `__typename` does not count. */
   depth: number;
+  /** Aliased fields, once per spread of the fragment holding them; aliases of `__typename` are free. */
   aliases: number;
+  /** Directives on the operation, its selections and its fragments, once per spread. */
   directives: number;
-  /** Whether any operation selects `__schema` or `__type`. */
+  /** Whether it selects `__schema` or `__type`. */
   introspection: boolean;
 }
 
-type Counts = Omit<DocumentMeasure, 'introspection'>;
-
-const measures = new WeakMap<DocumentNode, DocumentMeasure>();
-// The measure being filled while `validate` runs, by document (set and read synchronously).
-const filling = new WeakMap<DocumentNode, DocumentMeasure>();
-
-function counter(name: keyof Counts) {
-  return [(context: ValidationContext | null, { n }: { n: number }) => {
-    const measure = context && filling.get(context.getDocument());
-    if (measure) measure[name] = Math.max(measure[name], n);
-  }];
+export interface DocumentMeasures {
+  /** The largest of the document's operations, per limit: what a budget is compared with. */
+  readonly largest: DocumentMeasure;
+  /** Each operation's own measure. */
+  readonly operations: ReadonlyMap<OperationDefinitionNode, DocumentMeasure>;
+  /** Selections visited to measure the document: each one once, however often its fragment is spread. */
+  readonly visits: number;
 }
 
-const introspectionRule: ValidationRule = (context) => ({
-  Field(node) {
-    const name = node.name.value;
-    if (name === '__schema' || name === '__type') filling.get(context.getDocument())!.introspection = true;
-  },
-});
+const NOTHING: DocumentMeasure = { depth: 0, aliases: 0, directives: 0, introspection: false };
 
-const RULES: ValidationRule[] = [
-  maxDepthRule({ n: Infinity, flattenFragments: true, ignoreIntrospection: false, onAccept: counter('depth') }),
-  maxAliasesRule({ n: Infinity, onAccept: counter('aliases') }),
-  maxDirectivesRule({ n: Infinity, onAccept: counter('directives') }),
-  introspectionRule,
-];
+function add(total: DocumentMeasure, part: DocumentMeasure): void {
+  total.depth = Math.max(total.depth, part.depth);
+  total.aliases += part.aliases;
+  total.directives += part.directives;
+  total.introspection ||= part.introspection;
+}
 
-/** The document's measure (computed on first use). Rules' own errors are Apollo's to report. */
-export function measureDocument(schema: GraphQLSchema, document: DocumentNode): DocumentMeasure {
-  let measure = measures.get(document);
-  if (measure) return measure;
-  measure = { depth: 0, aliases: 0, directives: 0, introspection: false };
-  filling.set(document, measure);
-  try {
-    validate(schema, document, RULES);
-  } finally {
-    filling.delete(document);
+function measureAll(document: DocumentNode): DocumentMeasures {
+  let visits = 0;
+  // An operation or a fragment: its selections and its own directives.
+  const definitionMeasure = (definition: OperationDefinitionNode | FragmentDefinitionNode): DocumentMeasure => {
+    const measure = selectionSet(definition.selectionSet);
+    measure.directives += definition.directives?.length ?? 0;
+    return measure;
+  };
+  const fragment = perFragment(document, definitionMeasure, NOTHING);
+
+  function selectionSet(set: SelectionSetNode): DocumentMeasure {
+    const total = { ...NOTHING };
+    for (const selection of set.selections) {
+      visits += 1;
+      total.directives += selection.directives?.length ?? 0;
+      if (selection.kind === Kind.INLINE_FRAGMENT) add(total, selectionSet(selection.selectionSet));
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) add(total, fragment(selection.name.value));
+      else {
+        const name = selection.name.value;
+        const child = selection.selectionSet ? selectionSet(selection.selectionSet) : NOTHING;
+        // Clients such as Apollo Client add `__typename` everywhere: it neither nests nor costs an alias.
+        const typename = name === '__typename';
+        add(total, {
+          depth: typename ? 0 : 1 + child.depth,
+          aliases: child.aliases + (selection.alias && !typename && selection.alias.value !== '__typename' ? 1 : 0),
+          directives: child.directives,
+          introspection: child.introspection || name === '__schema' || name === '__type',
+        });
+      }
+    }
+    return total;
   }
-  measures.set(document, measure);
+
+  const largest = { ...NOTHING };
+  const operations = new Map<OperationDefinitionNode, DocumentMeasure>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    const measure = definitionMeasure(definition);
+    operations.set(definition, measure);
+    largest.depth = Math.max(largest.depth, measure.depth);
+    largest.aliases = Math.max(largest.aliases, measure.aliases);
+    largest.directives = Math.max(largest.directives, measure.directives);
+    largest.introspection ||= measure.introspection;
+  }
+  return { largest, operations, visits };
+}
+
+const measures = new WeakMap<DocumentNode, DocumentMeasures>();
+
+/** Every operation's measure (computed on first use, in time linear in the document). */
+export function measureOperations(document: DocumentNode): DocumentMeasures {
+  let measure = measures.get(document);
+  if (!measure) measures.set(document, (measure = measureAll(document)));
   return measure;
+}
+
+/** The document's measure: the largest of its operations, per limit. */
+export function measureDocument(document: DocumentNode): DocumentMeasure {
+  return measureOperations(document).largest;
 }
 
 /**

@@ -11,6 +11,7 @@
  *
  * The count estimates JSON bytes: string lengths (an escaped or non-ASCII character counts once),
  * keys, `null`s, numbers and punctuation; `__typename` selections are counted with their object.
+ * The response's errors are counted once they are final, before the response is sent.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
@@ -80,27 +81,32 @@ function leafBytes(value: unknown): number {
 const typenameBytesByField = new WeakMap<FieldNode, number>();
 
 /**
- * Bytes each object of a field adds besides its fields' own: braces, and its `__typename`
- * selections (`typename`: the bytes of the longest type name the objects can have).
+ * Bytes each object of a field adds besides its fields' own: braces, and its `__typename` keys
+ * (`typename`: the bytes of the longest type name the objects can have). Collected as graphql-js
+ * collects fields: a response key counts once, and a named fragment is followed once, however
+ * often it is spread.
  */
 function objectBytes(info: GraphQLResolveInfo, typename: number): number {
   const node = info.fieldNodes[0]!;
   let bytes = typenameBytesByField.get(node);
   if (bytes === undefined) {
-    const visit = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
-      let total = 0;
+    const keys = new Set<string>();
+    const followed = new Set<string>();
+    const visit = (set: SelectionSetNode | undefined): void => {
       for (const selection of set?.selections ?? []) {
         if (selection.kind === Kind.FIELD) {
-          if (selection.name.value === '__typename') total += (selection.alias?.value ?? '__typename').length + 4 + typename;
+          if (selection.name.value === '__typename') keys.add(selection.alias?.value ?? '__typename');
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          total += visit(selection.selectionSet, seen);
-        } else if (!seen.has(selection.name.value)) {
-          total += visit(info.fragments[selection.name.value]?.selectionSet, new Set([...seen, selection.name.value]));
+          visit(selection.selectionSet);
+        } else if (!followed.has(selection.name.value)) {
+          followed.add(selection.name.value);
+          visit(info.fragments[selection.name.value]?.selectionSet);
         }
       }
-      return total;
     };
-    bytes = 2 + info.fieldNodes.reduce((sum, field) => sum + visit(field.selectionSet, new Set()), 0);
+    for (const field of info.fieldNodes) visit(field.selectionSet);
+    bytes = 2;
+    for (const key of keys) bytes += key.length + 4 + typename;
     typenameBytesByField.set(node, bytes);
   }
   return bytes;
@@ -199,19 +205,30 @@ export function responseTooLargeError(maxBytes: number, actual: number) {
   );
 }
 
+/** JSON bytes of a response's errors, as the count estimates them (string lengths). */
+function errorBytes(errors: readonly GraphQLFormattedError[] | undefined): number {
+  return errors?.length ? JSON.stringify(errors).length : 0;
+}
+
 /**
- * Replaces the result of a request whose resolution passed the response budget by the single
- * `ResponseTooLarge` error, before Apollo serialises anything: the fields resolved before the
- * budget ran out are dropped, not sent in part.
+ * Replaces the result of a request over the budget of `maxBytes` by the single `ResponseTooLarge`
+ * error, before Apollo serialises anything: a request whose resolution passed the budget (the
+ * fields resolved before it ran out are dropped, not sent in part), or whose errors take the bytes
+ * its data left. The errors are counted here, once final: resolvers' appended errors are added and
+ * their number limited (limits/error-count.ts) before this runs.
  */
-export const responseBudgetPlugin: ApolloServerPlugin<RequestScope> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        const budget = contextValue.slots.get(BUDGET);
-        if (!budget?.exceeded) return;
-        response.body = { kind: 'single', singleResult: { errors: [responseTooLargeError(budget.maximum, budget.used) as unknown as GraphQLFormattedError] } };
-      },
-    };
-  },
-};
+export function responseBudgetPlugin(maxBytes: number): ApolloServerPlugin<RequestScope> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const budget = contextValue.slots.get(BUDGET);
+          const used = (budget?.used ?? 0) + errorBytes(response.body.singleResult.errors);
+          if (!budget?.exceeded && used <= maxBytes) return;
+          response.body = { kind: 'single', singleResult: { errors: [responseTooLargeError(maxBytes, used) as unknown as GraphQLFormattedError] } };
+        },
+      };
+    },
+  };
+}

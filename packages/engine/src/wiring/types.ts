@@ -1,7 +1,7 @@
 /** What the configuration readers take and give. */
 import type { ResolverDefinition } from '../core/resolver';
 
-/** The routing table and the data sources' tables, ready for `createServer({ schema })` and the runtime's `tables`. */
+/** The routing table and the data sources' tables, ready for `createAppSyncEngine({ resolvers, tables })`. */
 export interface Wiring {
   /** Schema coordinate (`Type.field`) → resolver. */
   resolvers: Record<string, ResolverDefinition>;

@@ -3,7 +3,7 @@
  * 5xx. A response that would not fit is replaced by a GraphQL error the client can act on
  * (ask for fewer items), with a stable errorType.
  *
- * The size is counted twice: while fields resolve (response-budget.ts), which stops
+ * The size is counted twice: while fields resolve (limits/response-budget.ts), which stops
  * an oversized result early instead of building it in full, and once more on the serialised body,
  * which catches what the running count estimates low (escaped or non-ASCII characters).
  */

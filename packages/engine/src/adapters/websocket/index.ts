@@ -1,6 +1,6 @@
 /**
  * The WebSocket API's Lambda handler ($connect, $disconnect, $default) over one realtime service,
- * and the fan-out events the HTTP function sends it asynchronously (publisher.ts):
+ * and the fan-out events the HTTP function sends it asynchronously (realtime/publish/publisher.ts):
  * `{ realtimePublish: MutationEvent[], invalidations?: SubscriptionInvalidation[] }`.
  */
 import type { EngineLogger as Logger } from '../../core/hooks';

@@ -4,7 +4,7 @@ import { currentExecution } from '../../core/current-execution';
 
 /**
  * The auth mode of the current request, named as AppSync names it (`"API Key Authorization"`,
- * `"User Pool Authorization"`, …; see the engine's identity.ts). A request with no authorizer is an
+ * `"User Pool Authorization"`, …; see auth/identity.ts). A request with no authorizer is an
  * API-key request, as there.
  */
 export function authType(): string {

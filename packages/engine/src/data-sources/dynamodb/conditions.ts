@@ -5,9 +5,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError, UnsupportedError } from '../../core/errors';
 import { canonical } from './canonical';
-import type { DynamoDBCallContext } from './context';
+import type { DataSourceOutcome, DynamoDBCallContext } from './context';
+import { isConditionalCheckFailed, toDataSourceError } from './errors';
 import { ExpressionAttributes, isPresent, parseExpression } from './expressions';
-import type { NativeItem } from './typed';
+import { itemResult, type NativeItem } from './typed';
 
 type Request = Record<string, unknown>;
 
@@ -32,23 +33,33 @@ export function conditionOf(request: Request, attributes: ExpressionAttributes):
   return { ConditionExpression: attributes.add(block, 'condition'), block };
 }
 
-/** The item as it is now, or the failure of the re-read that was to tell. */
-export type CurrentItem = { item: NativeItem | undefined; failure?: undefined } | { item?: undefined; failure: unknown };
-
 /**
- * Reads the item as it is now, after a failed condition (DDB-14 step 1): strongly consistent unless
- * the condition says `consistentRead: false`. When the re-read itself fails, the caller reports that
- * failure: nothing is known about the item, which must never read as "it does not exist".
+ * The outcome of a PutItem, UpdateItem or DeleteItem whose call threw (DDB-14). A failure other than
+ * a failed condition is reported as it is. After a failed condition the item is read again, strongly
+ * consistent unless the condition says `consistentRead: false` (step 1); `isNoOp` decides from the
+ * item as it is now whether the write was already done, which AppSync counts as success (step 2);
+ * otherwise the error comes with that item as the result. When the re-read itself fails, its failure
+ * is reported: nothing is known about the item, which must never read as "it does not exist".
  */
-export async function currentItem(call: DynamoDBCallContext, key: NativeItem, block: ConditionBlock | undefined): Promise<CurrentItem> {
+export async function outcomeOfFailedWrite(
+  cause: unknown,
+  call: DynamoDBCallContext,
+  key: NativeItem,
+  block: ConditionBlock | undefined,
+  isNoOp: (current: NativeItem | undefined) => boolean,
+): Promise<DataSourceOutcome> {
+  if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
+  let current: NativeItem | undefined;
   try {
     const { Item } = await call.client.send(new GetCommand({ TableName: call.tableName, Key: key, ConsistentRead: block?.consistentRead !== false }), {
       abortSignal: call.abortSignal,
     });
-    return { item: Item };
+    current = Item;
   } catch (failure) {
-    return { failure };
+    return { result: null, error: toDataSourceError(failure) };
   }
+  const result = itemResult(current);
+  return isNoOp(current) ? { result } : { result, error: toDataSourceError(cause) };
 }
 
 /** Equal items, ignoring the attributes named in `equalsIgnore` (DDB-14 step 2). */

@@ -10,7 +10,7 @@ export interface DynamoDBCallContext extends TokenScope {
   tableName: string;
   /** Logical table names (or deploy-time placeholders) to real names, for batch and transaction requests. */
   tables: Readonly<Record<string, string>>;
-  /** Aborts the call when the request's deadline passes (deadline.ts). */
+  /** Aborts the call when the request's deadline passes (core/deadline.ts). */
   abortSignal?: AbortSignal;
   /** The request's GetItem batching; without it every GetItem is its own call. */
   getItems?: GetItemLoaders;

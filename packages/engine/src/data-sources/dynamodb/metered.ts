@@ -1,7 +1,7 @@
 /**
  * A request's view of the DynamoDB client that asks DynamoDB for the capacity each call consumed
  * (`ReturnConsumedCapacity: TOTAL`) and reports it, split into read and write request units. Used
- * only when the request's observer listens (hooks.ts `onConsumedCapacity`): the metrics and the
+ * only when the request's observer listens (core/hooks.ts `onConsumedCapacity`): the metrics and the
  * cost of a request come from it.
  */
 import {

@@ -1,9 +1,9 @@
 /** GetItem, PutItem, UpdateItem, DeleteItem with AppSync's condition semantics (DDB-10..14). */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MappingTemplateError } from '../../core/errors';
-import { conditionOf, currentItem, sameItem } from './conditions';
+import { conditionOf, outcomeOfFailedWrite, sameItem } from './conditions';
 import type { DataSourceOutcome, DynamoDBCallContext } from './context';
-import { DataSourceFailure, isConditionalCheckFailed, toDataSourceError } from './errors';
+import { DataSourceFailure, toDataSourceError } from './errors';
 import { ExpressionAttributes, isPresent, parseExpression } from './expressions';
 import { fromTypedMap, itemResult, type NativeItem } from './typed';
 
@@ -68,12 +68,8 @@ export async function putItem(request: Request, call: DynamoDBCallContext): Prom
     );
     return { result: itemResult(item) };
   } catch (cause) {
-    if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
     // AppSync treats re-writing an identical item as success, so "create if absent" is idempotent.
-    const current = await currentItem(call, key, block);
-    if (current.failure !== undefined) return { result: null, error: toDataSourceError(current.failure) };
-    if (current.item && sameItem(current.item, item, block?.equalsIgnore ?? [])) return { result: itemResult(current.item) };
-    return { result: itemResult(current.item), error: toDataSourceError(cause) };
+    return outcomeOfFailedWrite(cause, call, key, block, (current) => current !== undefined && sameItem(current, item, block?.equalsIgnore ?? []));
   }
 }
 
@@ -98,10 +94,8 @@ export async function updateItem(request: Request, call: DynamoDBCallContext): P
     );
     return { result: itemResult(Attributes) };
   } catch (cause) {
-    if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
-    const current = await currentItem(call, key, block);
-    if (current.failure !== undefined) return { result: null, error: toDataSourceError(current.failure) };
-    return { result: itemResult(current.item), error: toDataSourceError(cause) };
+    // An update whose condition failed is never taken for done: the error comes with the item as it is.
+    return outcomeOfFailedWrite(cause, call, key, block, () => false);
   }
 }
 
@@ -117,11 +111,7 @@ export async function deleteItem(request: Request, call: DynamoDBCallContext): P
     );
     return { result: itemResult(Attributes) };
   } catch (cause) {
-    if (!isConditionalCheckFailed(cause)) return { result: null, error: toDataSourceError(cause) };
     // Deleting an item that is already gone counts as success (DDB-14 step 2).
-    const current = await currentItem(call, key, block);
-    if (current.failure !== undefined) return { result: null, error: toDataSourceError(current.failure) };
-    if (!current.item) return { result: null };
-    return { result: itemResult(current.item), error: toDataSourceError(cause) };
+    return outcomeOfFailedWrite(cause, call, key, block, (current) => current === undefined);
   }
 }

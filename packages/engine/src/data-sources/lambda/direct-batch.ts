@@ -7,7 +7,7 @@
  * Results, as on AppSync: each element is the field's value, or `{ data, errorMessage, errorType }`
  * (an object with a string `errorMessage`) to fail that field alone: value null, an error with that
  * message and type (`Lambda:Unhandled` when absent) and `data` as the error's `data`. A thrown error
- * fails every field of the batch (typed like an unbatched handler's, see direct-lambda.ts); a result
+ * fails every field of the batch (typed like an unbatched handler's, see direct.ts); a result
  * that is not an array of the batch's length fails every field with `Lambda:BatchResultMismatch`.
  */
 import type { AppSyncResolverEvent } from 'aws-lambda';

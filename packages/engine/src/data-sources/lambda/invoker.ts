@@ -3,7 +3,7 @@
  * dynamic `import()` and created on the first call, so an API without Lambda data sources never
  * evaluates it at cold start; one client per invoker keeps its connections across requests.
  */
-import type { LambdaInvokeAnswer, LambdaInvokeCall, LambdaInvoker } from '../../core/runtime';
+import type { LambdaInvoker } from '../../core/runtime';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 
 export interface LambdaInvokerSettings {

@@ -6,7 +6,7 @@
  * Lambda data source whose handlers build that event and raise `ctx.error`, so it shares the data
  * source's batching, deadline and fault masking.
  *
- * Errors, as for the in-process handlers (direct-lambda.ts, direct-lambda-batch.ts): a function
+ * Errors, as for the in-process handlers (direct.ts, direct-batch.ts): a function
  * error fails the field with the function's `errorMessage` and `errorType`; with `maxBatchSize`,
  * an element `{ data, errorMessage, errorType }` fails only its field (`Lambda:Unhandled` without
  * `errorType`, `data` as the error's data).

@@ -5,7 +5,7 @@
  *   (`@aws_subscribe`) and whose result is not null (it committed) is published with its result,
  *   under its field name (aliases undone), in the order the fields ran;
  * - with them go the `extensions.invalidateSubscriptions` calls the mutation's resolvers made
- *   (invalidation.ts), those of fields that committed only (UTIL-E2), whether or not the mutation
+ *   (appsync/invalidation.ts), those of fields that committed only (UTIL-E2), whether or not the mutation
  *   fires any subscription;
  * - a subscription operation sent over HTTP is refused (errorType `UnsupportedOperation`): it only
  *   runs over the WebSocket API.
@@ -18,13 +18,15 @@ import type { MutationEvent } from '../service/fanout';
 import type { RecordedInvalidation, SubscriptionInvalidation } from '../../core/current-execution';
 import type { Publisher } from './publisher';
 
-/** Root fields of an operation with the response key of each, fragments included. */
-function rootFields(selectionSet: SelectionSetNode, operation: { fragments: Record<string, { selectionSet: SelectionSetNode }> }): FieldNode[] {
+/** Root fields of an operation with the response key of each, fragments included (each named one once). */
+function rootFields(selectionSet: SelectionSetNode, operation: { fragments: Record<string, { selectionSet: SelectionSetNode }> }, followed = new Set<string>()): FieldNode[] {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, operation);
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet, operation, followed);
+    if (followed.has(selection.name.value)) return [];
+    followed.add(selection.name.value);
     const fragment = operation.fragments[selection.name.value];
-    return fragment ? rootFields(fragment.selectionSet, operation) : [];
+    return fragment ? rootFields(fragment.selectionSet, operation, followed) : [];
   });
 }
 

@@ -1,20 +1,21 @@
 /**
  * How the HTTP function hands a committed mutation's result to the fan-out: an Invoke of the
- * WebSocket function (REALTIME_FUNCTION_NAME) with `{ realtimePublish: MutationEvent[],
+ * WebSocket function (`functionName`) with `{ realtimePublish: MutationEvent[],
  * invalidations?: SubscriptionInvalidation[] }`, so the HTTP bundle holds none of the fan-out
- * (REALTIME_PUBLISH=invoke; `off` publishes nothing).
+ * (mode `invoke`; `off` publishes nothing).
  *
- * REALTIME_INVOCATION_TYPE:
+ * `invocationType`:
  * - `Event` (deployed, the default): asynchronous. The mutation's response waits only for Lambda to
  *   queue the event (tens of ms), never for the deliveries. Lambda retries a failed fan-out twice
  *   (at least once: a retry may deliver an event twice), and two events may be handled out of order.
- * - `RequestResponse` (`npm start`, through serverless-offline's Lambda endpoint
- *   REALTIME_LAMBDA_ENDPOINT): the mutation's response waits for every delivery; events go out in
- *   commit order per request. At most once.
+ * - `RequestResponse` (`npm start`, through serverless-offline's Lambda endpoint `lambdaEndpoint`):
+ *   the mutation's response waits for every delivery; events go out in commit order per request.
+ *   At most once.
  */
 import type { LambdaInvoker } from '../../core/runtime';
 import type { MutationEvent } from '../service/fanout';
 import type { SubscriptionInvalidation } from '../../core/current-execution';
+import { OptionError } from '../../core/option-error';
 
 export interface Publisher {
   /** The mutations that fire some subscription (computed on first use). */
@@ -25,26 +26,32 @@ export interface Publisher {
 
 export type InvocationType = 'Event' | 'RequestResponse';
 
-export interface PublisherSettings {
-  mode: 'invoke' | 'off';
-  functionName?: string;
-  invocationType: InvocationType;
-  /** A local emulation of the Invoke API (serverless-offline's); unset in AWS. */
-  lambdaEndpoint?: string;
-}
+/** Whether and how committed mutations reach the fan-out; `{ mode: 'off' }` publishes nothing. */
+export type PublisherSettings =
+  | { mode: 'off' }
+  | {
+      mode: 'invoke';
+      /** The WebSocket function (its name or ARN). */
+      functionName: string;
+      /** `Event` when omitted. */
+      invocationType?: InvocationType;
+      /** A local emulation of the Invoke API (serverless-offline's); unset in AWS. */
+      lambdaEndpoint?: string;
+    };
 
-/** REALTIME_PUBLISH (invoke, off), REALTIME_FUNCTION_NAME, REALTIME_INVOCATION_TYPE, REALTIME_LAMBDA_ENDPOINT. */
-export function readPublisherSettings(env: NodeJS.ProcessEnv): PublisherSettings {
-  const mode = env.REALTIME_PUBLISH || (env.REALTIME_FUNCTION_NAME ? 'invoke' : 'off');
-  if (mode !== 'invoke' && mode !== 'off') throw new Error(`REALTIME_PUBLISH must be invoke or off, got ${JSON.stringify(mode)}`);
-  if (mode === 'invoke' && !env.REALTIME_FUNCTION_NAME) throw new Error('REALTIME_PUBLISH=invoke needs REALTIME_FUNCTION_NAME (the WebSocket function)');
-  const invocationType = env.REALTIME_INVOCATION_TYPE || 'Event';
+/** Checks the settings as the plugin is built; returns them. */
+export function validatePublisherSettings(settings: PublisherSettings): PublisherSettings {
+  const mode: string = settings.mode;
+  if (mode !== 'invoke' && mode !== 'off') throw new OptionError('publish.mode', `must be invoke or off, got ${JSON.stringify(mode)}`);
+  if (settings.mode === 'off') return settings;
+  if (!settings.functionName) throw new OptionError('publish.functionName', 'must name the WebSocket function when publish.mode is invoke');
+  const invocationType: string = settings.invocationType ?? 'Event';
   if (invocationType !== 'Event' && invocationType !== 'RequestResponse') {
-    throw new Error(`REALTIME_INVOCATION_TYPE must be Event or RequestResponse, got ${JSON.stringify(invocationType)}`);
+    throw new OptionError('publish.invocationType', `must be Event or RequestResponse, got ${JSON.stringify(invocationType)}`);
   }
-  const lambdaEndpoint = env.REALTIME_LAMBDA_ENDPOINT?.trim() || undefined;
-  if (lambdaEndpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(lambdaEndpoint)) throw new Error(`REALTIME_LAMBDA_ENDPOINT must be an http(s) URL, got ${JSON.stringify(lambdaEndpoint)}`);
-  return { mode, functionName: env.REALTIME_FUNCTION_NAME, invocationType, lambdaEndpoint };
+  const { lambdaEndpoint } = settings;
+  if (lambdaEndpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(lambdaEndpoint)) throw new OptionError('publish.lambdaEndpoint', `must be an http(s) URL, got ${JSON.stringify(lambdaEndpoint)}`);
+  return settings;
 }
 
 /** A publisher that sends the events to the WebSocket function. */

@@ -14,7 +14,7 @@ import { applyFieldAuthorization } from '../../auth/enforce';
 import { formatAppSyncError } from '../../core/format-error';
 import { buildExecutableSchema } from '../../execution/schema';
 
-export interface EventPayload {
+interface EventPayload {
   data: Record<string, unknown> | null;
   errors?: GraphQLFormattedError[];
 }

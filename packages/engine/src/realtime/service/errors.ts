@@ -1,4 +1,4 @@
-/** Errors sent in graphql-transport-ws `error` messages, in AppSync's shape (runtime/format-error.ts). */
+/** Errors sent in graphql-transport-ws `error` messages, in AppSync's shape (core/format-error.ts). */
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { formatAppSyncError } from '../../core/format-error';
 

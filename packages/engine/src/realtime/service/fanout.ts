@@ -52,7 +52,7 @@ export interface FanOutReport extends FanOutStats {
   durationMs: number;
 }
 
-export interface FanOutOptions {
+interface FanOutOptions {
   store: RealtimeStore;
   connections: ConnectionApi;
   fields: ReadonlyMap<string, readonly SubscriptionField[]>;

@@ -3,7 +3,7 @@
  * mutations that fire it with `@aws_subscribe(mutations: [...])`, and its arguments filter on the
  * fields of the mutation's result.
  */
-import { Kind, parse, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
+import { Kind, parse, valueFromASTUntyped, type FieldDefinitionNode, type GraphQLSchema } from 'graphql';
 
 export interface SubscriptionField {
   /** The field of `Subscription`, e.g. `onApplicationMoved`. */
@@ -14,17 +14,19 @@ export interface SubscriptionField {
   argumentNames: readonly string[];
 }
 
+/** The mutations a `Subscription` field's `@aws_subscribe(mutations: [...])` names (a single name too). */
+function subscribedBy(field: FieldDefinitionNode | null | undefined): string[] {
+  const directive = field?.directives?.find((entry) => entry.name.value === 'aws_subscribe');
+  const argument = directive?.arguments?.find((entry) => entry.name.value === 'mutations');
+  const value = argument ? (valueFromASTUntyped(argument.value) as unknown) : [];
+  return (Array.isArray(value) ? value : [value]).filter((name): name is string => typeof name === 'string');
+}
+
 /** Every field of the schema's `Subscription` type (none without one). */
 export function subscriptionFields(schema: GraphQLSchema): SubscriptionField[] {
   const type = schema.getSubscriptionType();
   if (!type) return [];
-  return Object.values(type.getFields()).map((field) => {
-    const directive = field.astNode?.directives?.find((entry) => entry.name.value === 'aws_subscribe');
-    const argument = directive?.arguments?.find((entry) => entry.name.value === 'mutations');
-    const value = argument ? (valueFromASTUntyped(argument.value) as unknown) : [];
-    const mutations = (Array.isArray(value) ? value : [value]).filter((name): name is string => typeof name === 'string');
-    return { name: field.name, mutations, argumentNames: field.args.map((arg) => arg.name).sort() };
-  });
+  return Object.values(type.getFields()).map((field) => ({ name: field.name, mutations: subscribedBy(field.astNode), argumentNames: field.args.map((arg) => arg.name).sort() }));
 }
 
 /**
@@ -51,11 +53,7 @@ export function subscribedMutations(sdl: string): Set<string> {
   const mutations = new Set<string>();
   for (const definition of parse(sdl).definitions) {
     if ((definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) || definition.name.value !== 'Subscription') continue;
-    for (const field of definition.fields ?? []) {
-      const argument = field.directives?.find((entry) => entry.name.value === 'aws_subscribe')?.arguments?.find((entry) => entry.name.value === 'mutations');
-      const value = argument ? (valueFromASTUntyped(argument.value) as unknown) : [];
-      for (const name of Array.isArray(value) ? value : [value]) if (typeof name === 'string') mutations.add(name);
-    }
+    for (const field of definition.fields ?? []) for (const name of subscribedBy(field)) mutations.add(name);
   }
   return mutations;
 }

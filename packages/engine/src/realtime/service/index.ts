@@ -1,12 +1,12 @@
 /**
  * The real-time service of one table and authorization configuration: the WebSocket protocol
  * (protocol.ts) and the fan-out of committed mutations (fanout.ts), over the same store. Built
- * once per container by the WebSocket entry (handler.ts), and by tests with their own parts.
+ * once per container by the WebSocket function's entry, and by tests with their own parts.
  */
 import type { EngineLogger as Logger } from '../../core/hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAuthenticator } from '../../auth/authenticate';
-import type { AuthConfig } from '../../auth/config';
+import { validateAuthConfig, type AuthConfig } from '../../auth/config';
 import type { ResolverDefinition } from '../../core/resolver';
 import type { RuntimeConfig } from '../../core/runtime';
 import { buildExecutableSchema } from '../../execution/schema';
@@ -17,11 +17,17 @@ import { fieldsByMutation, subscriptionFields } from './fields';
 import { createProtocol } from './protocol';
 import { createSubscriptionResolver } from './resolve';
 import { createRealtimeStore } from './store';
+import type { RealtimeTableContractOptions } from './table-contract';
 import { createSubscribeCheck, type TrustedSubscriptions } from './subscribe';
 
 export interface RealtimeOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
+  /**
+   * The table's key, index and TTL attribute names, where they are not the defaults
+   * (`DEFAULT_REALTIME_TABLE_CONTRACT`: PK/SK, GSI1 on GSI1PK/GSI1SK, GSI2 on GSI2PK/GSI2SK, expiresAt).
+   */
+  tableContract?: RealtimeTableContractOptions;
   auth: AuthConfig;
   /** The Management API of a WebSocket stage, by its endpoint. */
   connections: (endpoint: string) => ConnectionApi;
@@ -41,9 +47,11 @@ export interface RealtimeOptions {
 
 export type Realtime = ReturnType<typeof createRealtime>;
 
-export function createRealtime({ client, tableName, auth, connections, logger, sdl, resolvers, trustedDocuments, onFanOut }: RealtimeOptions) {
+/** Builds the service once per container; an authorization configuration or a table contract that cannot work throws. */
+export function createRealtime({ client, tableName, tableContract, auth, connections, logger, sdl, resolvers, trustedDocuments, onFanOut }: RealtimeOptions) {
+  validateAuthConfig(auth);
+  const store = createRealtimeStore({ client, tableName, tableContract });
   const schema = createDeliverySchema(sdl, auth);
-  const store = createRealtimeStore({ client, tableName });
   const check = createSubscribeCheck(schema, auth, trustedDocuments);
   const authenticate = createAuthenticator(auth);
   const fields = fieldsByMutation(schema);
@@ -53,9 +61,8 @@ export function createRealtime({ client, tableName, auth, connections, logger, s
   const subscriptionResolvers = Object.fromEntries(Object.entries(resolvers?.definitions ?? {}).filter(([coordinate]) => coordinate.startsWith('Subscription.')));
   const resolve = resolvers ? createSubscriptionResolver(buildExecutableSchema(sdl, subscriptionResolvers), resolvers.runtime, logger) : undefined;
   return {
+    /** The connection and subscription records (tests and diagnostics). */
     store,
-    /** The mutations some subscription field names (what the HTTP side publishes). */
-    publishedMutations: new Set(fields.keys()),
     protocol: (endpoint: string) =>
       createProtocol({ store, connections: connections(endpoint), authenticate, check, resolve, argumentNames: (field) => argumentNames.get(field) ?? [], logger }),
     fanOut: (endpoint: string) => createFanOut({ store, connections: connections(endpoint), fields, deliver, logger, onFanOut }),

@@ -53,7 +53,7 @@ export function invalidationCandidateKeys(field: string, payload: unknown): stri
   return [`${field}#`, ...scalarFields(payload).map((name) => `${field}#${keyPart(name, fieldValue(payload, name) as Scalar)}`)];
 }
 
-export interface InvalidationStats {
+interface InvalidationStats {
   queries: number;
   invalidated: number;
   gone: Set<string>;

@@ -30,9 +30,9 @@ import type { createSubscriptionResolver } from './resolve';
 import type { createSubscribeCheck } from './subscribe';
 import { loadAuthorization, type RealtimeStore } from './store';
 
-export type Authenticate = (request: EngineRequest) => Promise<RequestAuthorization>;
+type Authenticate = (request: EngineRequest) => Promise<RequestAuthorization>;
 
-export interface ProtocolOptions {
+interface ProtocolOptions {
   store: RealtimeStore;
   connections: ConnectionApi;
   authenticate: Authenticate;
@@ -45,7 +45,7 @@ export interface ProtocolOptions {
 }
 
 /** `connection_init`'s payload as the headers an HTTP request would carry (string values only). */
-export function headersOf(payload: unknown): Record<string, string> {
+function headersOf(payload: unknown): Record<string, string> {
   if (payload === null || typeof payload !== 'object') return {};
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(payload)) if (typeof value === 'string') headers[name.toLowerCase()] = value;

@@ -16,7 +16,7 @@ import { type RuntimeConfig } from '../../core/runtime';
 import { isFilterGroup, type FilterGroup } from './filters';
 import type { AcceptedSubscription } from './subscribe';
 
-export type ResolvedSubscription =
+type ResolvedSubscription =
   | { ok: true; filter: FilterGroup | null; invalidationFilter: FilterGroup | null }
   | { ok: false; errors: GraphQLFormattedError[] };
 

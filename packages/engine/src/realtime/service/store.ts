@@ -1,5 +1,6 @@
 /**
- * Connection and subscription records of the WebSocket API, in the API's table:
+ * Connection and subscription records of the WebSocket API, in the API's table. With the default
+ * table contract (table-contract.ts; every attribute and index name below may be another):
  *
  * | record       | PK                 | SK          | GSI1PK                        | GSI1SK              | GSI2PK                           | GSI2SK        |
  * |--------------|--------------------|-------------|-------------------------------|---------------------|----------------------------------|---------------|
@@ -22,11 +23,10 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RequestAuthorization } from '../../core/request';
 import type { FilterGroup } from './filters';
+import { resolveTableContract, type RealtimeIndexContract, type RealtimeTableContractOptions } from './table-contract';
 
-/** The TTL attribute (serverless.yml `TimeToLiveSpecification`). */
-export const TTL_ATTRIBUTE = 'expiresAt';
 /** API Gateway's maximum connection duration, plus a margin. */
-export const RECORD_TTL_SECONDS = 2 * 3600 + 600;
+const RECORD_TTL_SECONDS = 2 * 3600 + 600;
 
 const CONNECTION_SK = '#CONNECTION';
 const connectionPk = (connectionId: string) => `WSCONN#${connectionId}`;
@@ -35,11 +35,11 @@ const indexPk = (key: string) => `WSSUB#${key}`;
 const invalidationPk = (key: string) => `WSINV#${key}`;
 
 /** A RequestAuthorization as stored (its set of denied fields as a list). */
-export interface StoredAuthorization extends Omit<RequestAuthorization, 'deniedFields'> {
+interface StoredAuthorization extends Omit<RequestAuthorization, 'deniedFields'> {
   deniedFields: string[] | null;
 }
 
-export const storeAuthorization = ({ deniedFields, ...rest }: RequestAuthorization): StoredAuthorization => ({
+const storeAuthorization = ({ deniedFields, ...rest }: RequestAuthorization): StoredAuthorization => ({
   ...rest,
   deniedFields: deniedFields ? [...deniedFields] : null,
 });
@@ -76,44 +76,71 @@ export interface SubscriptionRecord {
   authorization: StoredAuthorization;
 }
 
+/** The attributes of the records themselves (all of them, checked): the table contract may name none. */
+const RECORD_ATTRIBUTES = Object.keys({
+  connectionId: true,
+  connectedAt: true,
+  authorization: true,
+  id: true,
+  field: true,
+  filterKey: true,
+  args: true,
+  query: true,
+  variables: true,
+  operationName: true,
+  filter: true,
+  invalidationFilter: true,
+  invalidationKey: true,
+} satisfies Record<keyof ConnectionRecord | keyof SubscriptionRecord, true>);
+
 export interface RealtimeStoreOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
+  /** The table's key, index and TTL attribute names (table-contract.ts); the defaults when absent. */
+  tableContract?: RealtimeTableContractOptions;
   /** Seconds since the epoch; Date.now() by default. */
   now?: () => number;
 }
 
+/** A record's primary key, under the contract's attribute names. */
+type RecordKey = Record<string, string>;
+
 export type RealtimeStore = ReturnType<typeof createRealtimeStore>;
 
-/** The records of one table. */
-export function createRealtimeStore({ client, tableName, now = () => Math.floor(Date.now() / 1000) }: RealtimeStoreOptions) {
+/** The records of one table; throws at creation when the table contract is not valid. */
+export function createRealtimeStore({ client, tableName, tableContract, now = () => Math.floor(Date.now() / 1000) }: RealtimeStoreOptions) {
+  const { partitionKey, sortKey, subscriptionIndex, invalidationIndex, ttlAttribute } = resolveTableContract(tableContract, RECORD_ATTRIBUTES);
   const expiresAt = () => now() + RECORD_TTL_SECONDS;
+  const keyOf = (pk: string, sk: string): RecordKey => ({ [partitionKey]: pk, [sortKey]: sk });
+  // Attribute names go through placeholders: a contract may name a DynamoDB reserved word.
+  const keyNames = { '#pk': partitionKey, '#sk': sortKey };
 
-  async function connectionKeys(connectionId: string): Promise<Array<{ PK: string; SK: string }>> {
-    const keys: Array<{ PK: string; SK: string }> = [];
+  async function connectionKeys(connectionId: string): Promise<RecordKey[]> {
+    const keys: RecordKey[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await client.send(
         new QueryCommand({
           TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: keyNames,
           ExpressionAttributeValues: { ':pk': connectionPk(connectionId) },
-          ProjectionExpression: 'PK, SK',
+          ProjectionExpression: '#pk, #sk',
           ExclusiveStartKey,
         }),
       );
-      keys.push(...((page.Items ?? []) as Array<{ PK: string; SK: string }>));
+      keys.push(...((page.Items ?? []) as RecordKey[]));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return keys;
   }
 
-  async function queryAll(indexName: 'GSI1' | 'GSI2', attribute: 'GSI1PK' | 'GSI2PK', value: string): Promise<SubscriptionRecord[]> {
+  async function queryAll(index: RealtimeIndexContract, value: string): Promise<SubscriptionRecord[]> {
     const records: SubscriptionRecord[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
       const page = await client.send(
-        new QueryCommand({ TableName: tableName, IndexName: indexName, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': attribute }, ExpressionAttributeValues: { ':pk': value }, ExclusiveStartKey }),
+        new QueryCommand({ TableName: tableName, IndexName: index.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': index.partitionKey }, ExpressionAttributeValues: { ':pk': value }, ExclusiveStartKey }),
       );
       records.push(...((page.Items ?? []) as SubscriptionRecord[]));
       ExclusiveStartKey = page.LastEvaluatedKey;
@@ -125,12 +152,12 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
     /** $connect: the connection, not yet authorized. */
     async connect(connectionId: string): Promise<void> {
       const record: ConnectionRecord = { connectionId, connectedAt: new Date(now() * 1000).toISOString() };
-      await client.send(new PutCommand({ TableName: tableName, Item: { PK: connectionPk(connectionId), SK: CONNECTION_SK, ...record, [TTL_ATTRIBUTE]: expiresAt() } }));
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...keyOf(connectionPk(connectionId), CONNECTION_SK), ...record, [ttlAttribute]: expiresAt() } }));
     },
 
     /** The connection's record; null when it is gone (disconnected, or never connected). */
     async connection(connectionId: string): Promise<ConnectionRecord | null> {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: { PK: connectionPk(connectionId), SK: CONNECTION_SK }, ConsistentRead: true }));
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keyOf(connectionPk(connectionId), CONNECTION_SK), ConsistentRead: true }));
       return (Item as ConnectionRecord | undefined) ?? null;
     },
 
@@ -140,10 +167,10 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
         await client.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: { PK: connectionPk(connectionId), SK: CONNECTION_SK },
+            Key: keyOf(connectionPk(connectionId), CONNECTION_SK),
             UpdateExpression: 'SET #auth = :authorization',
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#auth)',
-            ExpressionAttributeNames: { '#auth': 'authorization' },
+            ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#auth)',
+            ExpressionAttributeNames: { '#pk': partitionKey, '#auth': 'authorization' },
             ExpressionAttributeValues: { ':authorization': storeAuthorization(authorization) },
           }),
         );
@@ -156,6 +183,7 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
 
     /** Stores a subscription; false when the connection already has one with this id. */
     async subscribe(record: SubscriptionRecord): Promise<boolean> {
+      const indexSk = `${record.connectionId}#${record.id}`;
       try {
         await client.send(
           new PutCommand({
@@ -163,14 +191,14 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
             Item: {
               ...record,
               // After the record: a record read back from the index carries its old keys.
-              PK: connectionPk(record.connectionId),
-              SK: subscriptionSk(record.id),
-              GSI1PK: indexPk(record.filterKey),
-              GSI1SK: `${record.connectionId}#${record.id}`,
-              ...(record.invalidationKey ? { GSI2PK: invalidationPk(record.invalidationKey), GSI2SK: `${record.connectionId}#${record.id}` } : {}),
-              [TTL_ATTRIBUTE]: expiresAt(),
+              ...keyOf(connectionPk(record.connectionId), subscriptionSk(record.id)),
+              [subscriptionIndex.partitionKey]: indexPk(record.filterKey),
+              [subscriptionIndex.sortKey]: indexSk,
+              ...(record.invalidationKey ? { [invalidationIndex.partitionKey]: invalidationPk(record.invalidationKey), [invalidationIndex.sortKey]: indexSk } : {}),
+              [ttlAttribute]: expiresAt(),
             },
-            ConditionExpression: 'attribute_not_exists(PK)',
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': partitionKey },
           }),
         );
         return true;
@@ -181,17 +209,17 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
     },
 
     async unsubscribe(connectionId: string, id: string): Promise<void> {
-      await client.send(new DeleteCommand({ TableName: tableName, Key: { PK: connectionPk(connectionId), SK: subscriptionSk(id) } }));
+      await client.send(new DeleteCommand({ TableName: tableName, Key: keyOf(connectionPk(connectionId), subscriptionSk(id)) }));
     },
 
     /** The subscriptions stored under one index key, every page. */
     async subscriptions(key: string): Promise<SubscriptionRecord[]> {
-      return queryAll('GSI1', 'GSI1PK', indexPk(key));
+      return queryAll(subscriptionIndex, indexPk(key));
     },
 
-    /** The subscriptions with an invalidation filter stored under one GSI2 key (invalidate.ts), every page. */
+    /** The subscriptions with an invalidation filter stored under one invalidation-index key (invalidate.ts), every page. */
     async invalidatable(key: string): Promise<SubscriptionRecord[]> {
-      return queryAll('GSI2', 'GSI2PK', invalidationPk(key));
+      return queryAll(invalidationIndex, invalidationPk(key));
     },
 
     /** Deletes the connection and all its subscriptions ($disconnect, or a gone connection). */
@@ -210,7 +238,7 @@ export function createRealtimeStore({ client, tableName, now = () => Math.floor(
       return keys.length;
     },
 
-    /** Every record of a connection (tests and diagnostics). */
+    /** The primary keys of a connection's records (tests and diagnostics). */
     connectionKeys,
   };
 }

@@ -6,7 +6,6 @@
  */
 import {
   getArgumentValues,
-  getVariableValues,
   Kind,
   parse,
   validate,
@@ -24,10 +23,12 @@ import type { AuthMode } from '../../core/auth-modes';
 import { resolveFieldRules, type FieldRule } from '../../auth/directives';
 import { isAllowed } from '../../auth/enforce';
 import { unauthorizedMessage } from '../../core/errors';
+import { coerceVariables } from '../../execution/variables';
+import { MAX_RESPONSE_ERRORS } from '../../limits/error-count';
 import { subscriptionError } from './errors';
 import { filterKey } from './filters';
 
-export interface SubscribePayload {
+interface SubscribePayload {
   query: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
@@ -42,7 +43,7 @@ export interface AcceptedSubscription {
   variables: Record<string, unknown>;
 }
 
-export type SubscribeCheck = { ok: true; subscription: AcceptedSubscription } | { ok: false; errors: GraphQLFormattedError[] };
+type SubscribeCheck = { ok: true; subscription: AcceptedSubscription } | { ok: false; errors: GraphQLFormattedError[] };
 
 const validationErrors = (errors: readonly GraphQLError[]): SubscribeCheck => ({
   ok: false,
@@ -60,7 +61,7 @@ function rootField(selectionSet: SelectionSetNode, document: DocumentNode): Fiel
   return undefined;
 }
 
-/** The trusted documents (src/http/trusted-documents.ts): restricted modes may subscribe with their texts only. */
+/** The trusted documents (adapters/http-api/trusted-documents.ts): restricted modes may subscribe with their texts only. */
 export interface TrustedSubscriptions {
   documents: Readonly<Record<string, string>>;
   modes: readonly AuthMode[];
@@ -83,7 +84,7 @@ export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, tr
     } catch (error) {
       return validationErrors([error as GraphQLError]);
     }
-    const errors = validate(schema, document);
+    const errors = validate(schema, document, undefined, { maxErrors: MAX_RESPONSE_ERRORS - 1 });
     if (errors.length > 0) return validationErrors(errors);
     const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
     const operation = payload.operationName ? operations.find((entry) => entry.name?.value === payload.operationName) : operations.length === 1 ? operations[0] : undefined;
@@ -96,7 +97,8 @@ export function createSubscribeCheck(schema: GraphQLSchema, auth: AuthConfig, tr
         errors: [subscriptionError(`Only subscriptions run over the WebSocket API; send a ${operation.operation} over HTTP.`, 'UnsupportedOperation', { errorInfo: { operation: operation.operation } })],
       };
     }
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+    // One error for the first invalid value, as over HTTP: never one per key of a large input.
+    const coerced = coerceVariables(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
     if (coerced.errors) return validationErrors(coerced.errors);
     const node = rootField(operation.selectionSet, document);
     const field = node ? schema.getSubscriptionType()?.getFields()[node.name.value] : undefined;
