@@ -82,8 +82,9 @@ export function verifiedEmail(identity: Identity): string {
 }
 
 /**
- * Unauthorized unless the caller may read `candidate`: recruiters and admins read every
- * candidate, anyone else only the candidate linked to them.
+ * Unauthorized unless the caller may read `candidate`: recruiters and admins pass (tenancy narrows
+ * a recruiter to the candidates and applications of their companies: loadVisibleCandidate,
+ * listCandidateApplications), anyone else reads only the candidate linked to them.
  */
 export function assertMayReadCandidate(identity: Identity, candidate: { userId?: string | null }): void {
   if (isStaff(identity)) return;
