@@ -31,6 +31,7 @@ const config: CodegenConfig = {
           Candidate: '../data/candidates#CandidateRecord',
           Application: '../data/applications#ApplicationRecord',
           Note: '../data/notes#NoteRecord',
+          CompanyRecruiter: '../data/recruiters#CompanyRecruiterRecord',
         },
         resolverTypeWrapperSignature: 'T',
       },

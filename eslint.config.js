@@ -69,7 +69,7 @@ export default defineConfig(
         },
       ],
       // Pages (*Connection) and the entries of an application's history are values, not entities.
-      '@graphql-eslint/strict-id-in-types': ['error', { exceptions: { suffixes: ['Connection'], types: ['StageChange', 'StageCount', 'Salary'] } }],
+      '@graphql-eslint/strict-id-in-types': ['error', { exceptions: { suffixes: ['Connection'], types: ['StageChange', 'StageCount', 'Salary', 'CompanyRecruiter'] } }],
     },
   },
   {

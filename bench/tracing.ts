@@ -65,12 +65,13 @@ export async function measureTracing(ours: Bundle, workDir: string, database: Be
       printColdStarts(cold, name('off'));
     }
 
-    const recruiter = { authorization: database.key.token(database.env.COGNITO_USER_POOL_ID!, { 'cognito:groups': ['recruiters'] }) };
+    // A recruiter of the seed's company (tenancy).
+    const recruiter = { authorization: database.key.token(database.env.COGNITO_USER_POOL_ID!, { 'cognito:groups': ['recruiters'], sub: database.seed.recruiterSub }) };
     const nested = `{ job(id: "${database.seed.jobId}") { id applications(limit: 10) { items { id candidate { id name } job { id title } } } } }`;
     const queries: Array<[string, ReturnType<typeof graphqlEvent>]> = [
       ['{ __typename } (no data source)', graphqlEvent(oursTypenameQuery)],
       ['company(id): 1 resolver, 1 GetItem', graphqlEvent(oursQuery)],
-      ['job → 10 applications → candidate, job: 22 resolvers, 22 calls', graphqlEvent(nested, undefined, recruiter)],
+      ['job → 10 applications → candidate, job: 22 resolvers, 24 calls (2 membership reads)', graphqlEvent(nested, undefined, recruiter)],
     ];
     const operations = queries.map(([operation, event]) => ({
       name: operation,

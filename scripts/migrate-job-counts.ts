@@ -5,15 +5,9 @@
  * table (required); DYNAMODB_ENDPOINT another endpoint, e.g. DynamoDB Local (default: AWS's, for
  * the region of the AWS environment).
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { migrateJobCounts } from './lib/job-counts-migration.ts';
+import { migrationTarget } from './lib/migration.ts';
 
-const tableName = process.env.TABLE_NAME;
-if (!tableName) {
-  console.error('TABLE_NAME is required: the table whose jobs to migrate');
-  process.exit(1);
-}
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined }));
+const { doc, tableName } = migrationTarget('the table whose jobs to migrate');
 const { moved, retries } = await migrateJobCounts(doc, tableName);
 console.log(`Moved the counters of ${moved} jobs into their counts items in ${tableName} (${retries} read again after a concurrent change)`);

@@ -3,8 +3,9 @@
  * restarts), the table from src/data/table.json, sample data on first run, the playground assets,
  * and the function behind serverless-offline's HTTP API emulation. Ctrl+C stops everything.
  *
- * Credentials (the local stage's only): sign-in tokens for an admin, a recruiter and a candidate
- * (linked to a seeded candidate), printed at start, and the API key local-dev-key. Environment:
+ * Credentials (the local stage's only): sign-in tokens for an admin, a recruiter of each company (and
+ * one of none), and a candidate (linked to a seeded candidate), printed at start, and the API key
+ * local-dev-key; `npm run token` mints more (scripts/token.ts). Environment:
  * PORT (API, default 4000), WEBSOCKET_PORT (subscriptions, default 3001), DYNAMODB_PORT (default
  * 8000), DYNAMODB_DATA_DIR (default .dynamodb), SEED=false to skip the sample data.
  *
@@ -17,10 +18,10 @@ import { assertJava, ensureTable, freePort, startDynamoDBLocal } from '@appsync-
 import { relative, resolve } from 'node:path';
 import { ensurePlayground } from './build-playground.ts';
 import { tableDefinition } from '../src/data/keys.ts';
-import { localDevAuth, LOCAL_API_KEY, LOCAL_USERS } from './lib/dev-auth.ts';
+import { localDevAuth, localToken, localUser, LOCAL_API_KEY, LOCAL_USERS } from './lib/dev-auth.ts';
 import { startOffline, type Offline, type OfflineOptions } from './lib/offline.ts';
 import { defaultWatchPaths, watchAndReload } from './lib/reload.ts';
-import { candidateIds, seed } from './lib/seed.ts';
+import { candidateIds, companyRecruiters, seed } from './lib/seed.ts';
 import { serviceDir } from './lib/serverless.ts';
 
 const STAGE = 'local';
@@ -105,6 +106,10 @@ async function start(): Promise<void> {
     seeded = ` (new: seeded ${counts.companies} companies, ${counts.jobs} jobs, ${counts.candidates} candidates, ${counts.applications} applications)`;
   }
   const ids = await candidateIds(api.url, candidateUser.headers);
+  // A token of each company's first email-named recruiter (tenancy: they reach that company only).
+  const recruiters = (await companyRecruiters(api.url, { authorization: auth.token })).flatMap(({ id, name, emails }) =>
+    emails.length > 0 ? [`  Recruiter of  ${name} (company ${id})`, `                ${localToken(dataDir, localUser('recruiter', emails[0]))}`, `                (12 h; ${emails[0]}: the private side of ${name} only)`] : [],
+  );
   const tryIds = ids ? `candidate ${ids.candidateId} (the candidate token's own), application ${ids.applicationId ?? '-'}, job ${ids.jobId ?? '-'}` : '';
   // Watching starts once the sample data is in: a reload would fail the seed's requests.
   if (watchedPaths.length > 0) {
@@ -122,7 +127,9 @@ async function start(): Promise<void> {
       `  Admin token   ${auth.token}`,
       `                (12 h; send it as the Authorization header: groups admins and recruiters)`,
       `  Recruiter     ${auth.tokens.recruiter}`,
-      `                (12 h; a recruiter's token: group recruiters)`,
+      `                (12 h; group recruiters, a recruiter of no company: no company's private side)`,
+      ...recruiters,
+      '                (more: npm run token -- --role recruiter --company <id> [--email <e>])',
       `  Candidate     ${auth.tokens.candidate}`,
       `                (12 h; a candidate's token: group candidates, ${LOCAL_USERS.candidate.email}, the seeded candidate of that email;`,
       '                try { me { name applications { items { stage job { title } } } } })',

@@ -37,6 +37,9 @@ export const CASES: Record<string, OperationCase> = {
   Application: { caller: 'recruiter', repeatable: true, variables: (seed) => ({ id: seed.applicationId }) },
   ApplicationsByJob: { caller: 'recruiter', repeatable: true, variables: (seed) => ({ jobId: seed.jobId }) },
   CreateCompany: { caller: 'admin', repeatable: true, variables: (_, n) => ({ input: { name: `Company ${n}`, website: 'https://example.com' } }) },
+  AddCompanyRecruiter: { caller: 'admin', repeatable: true, variables: (seed, n) => ({ input: { companyId: seed.spareCompanyId, email: `new.recruiter.${n}@example.com` } }) },
+  RemoveCompanyRecruiter: { caller: 'admin', repeatable: false, variables: (seed, n) => ({ input: { companyId: seed.companyId, email: seed.spareRecruiterEmails[Number(n)] } }) },
+  CompanyRecruiters: { caller: 'admin', repeatable: true, variables: (seed) => ({ id: seed.companyId }) },
   CreateJob: {
     caller: 'recruiter',
     repeatable: true,
@@ -45,7 +48,7 @@ export const CASES: Record<string, OperationCase> = {
   CreateCandidate: {
     caller: 'recruiter',
     repeatable: true,
-    variables: (seed, n) => ({ input: { name: `Person ${n}`, email: `person.${n}.${seed.companyId}.${Math.random().toString(36).slice(2)}@example.com` } }),
+    variables: (seed, n) => ({ input: { companyId: seed.companyId, name: `Person ${n}`, email: `person.${n}.${seed.companyId}.${Math.random().toString(36).slice(2)}@example.com` } }),
   },
   ApplyToJob: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ jobId: seed.jobId, candidateId: seed.spareCandidateIds[Number(n)] }) },
   MoveApplication: { caller: 'recruiter', repeatable: false, variables: (seed, n) => ({ id: seed.spareApplicationIds[Number(n)], stage: 'SCREEN', expectedVersion: 1 }) },
@@ -88,7 +91,8 @@ export function callerClaims(operationCase: OperationCase, seed: Seed, n: number
     case 'admin':
       return { 'cognito:groups': ['admins'] };
     case 'recruiter':
-      return { 'cognito:groups': ['recruiters'] };
+      // A recruiter of the seed's companies (tenancy).
+      return { 'cognito:groups': ['recruiters'], sub: seed.recruiterSub };
     case 'candidate': {
       const user = operationCase.user && typeof n === 'number' ? operationCase.user(seed, n) : seed.me;
       return { 'cognito:groups': ['candidates'], sub: user.sub, email: user.email, email_verified: true };

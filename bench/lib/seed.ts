@@ -5,7 +5,8 @@
  * recruiters' notes), candidates with applications to several jobs (the first linked to a signed-in
  * candidate user, `me`), every job's application counts per stage as the API keeps them, and spare
  * candidates, applications, candidate users and jobs (a second company's) for the mutations that
- * need fresh ones. Written straight to the table in the API's layout (src/data/keys.ts), so both
+ * need fresh ones. The recruiters' calls sign in as a recruiter of both companies, which know every
+ * candidate (tenancy). Written straight to the table in the API's layout (src/data/keys.ts), so both
  * implementations read it.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,28 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import type { ApplicationRecord } from '../../src/data/applications';
 import type { CandidateRecord } from '../../src/data/candidates';
 import type { EmploymentType, JobCountsRecord, JobRecord, JobStatus } from '../../src/data/jobs';
-import { appliedKey, applicationIndexKeys, applicationKey, candidateKey, candidateUserKeys, companyIndexKeys, companyKey, emailKey, jobCountsKey, jobIndexKeys, jobKey, noteKey, openJobIndexKeys, userKey } from '../../src/data/keys';
+import { candidateCompanyItem } from '../../src/data/candidates';
+import {
+  appliedKey,
+  applicationIndexKeys,
+  applicationKey,
+  candidateCompanyKey,
+  candidateKey,
+  candidateUserKeys,
+  companyIndexKeys,
+  companyKey,
+  emailKey,
+  emailPrincipal,
+  jobCountsKey,
+  jobIndexKeys,
+  jobKey,
+  noteKey,
+  openJobIndexKeys,
+  recruiterCompanyKey,
+  recruiterKey,
+  userKey,
+  userPrincipal,
+} from '../../src/data/keys';
 import type { NoteRecord } from '../../src/data/notes';
 
 /** A candidate's user-pool identity: the token's `sub` and verified email. */
@@ -24,6 +46,10 @@ export interface CandidateUser {
 
 export interface Seed {
   companyId: string;
+  /** The Cognito sub of the recruiter the recruiters' calls sign in as: a recruiter of both companies. */
+  recruiterSub: string;
+  /** Emails made recruiters of companyId: one per RemoveCompanyRecruiter call. */
+  spareRecruiterEmails: string[];
   /** OPEN, with `applicationsPerJob` applications. */
   jobId: string;
   jobIds: string[];
@@ -76,6 +102,18 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
   items.push({ ...companyKey(companyId), ...companyIndexKeys('Bench Co', companyId), __typename: 'Company', id: companyId, name: 'Bench Co', website: 'https://bench.example.com', createdAt: at(0) });
   const spareCompanyId = randomUUID();
   items.push({ ...companyKey(spareCompanyId), ...companyIndexKeys('Spare Co', spareCompanyId), __typename: 'Company', id: spareCompanyId, name: 'Spare Co', website: null, createdAt: at(1) });
+  const recruiterSub = randomUUID();
+  /** A recruiter of `company`, named by user or by email, with its inverse item (as addCompanyRecruiter writes them). */
+  const recruiter = (company: string, principal: { userId: string } | { email: string }) => {
+    const name = 'userId' in principal ? userPrincipal(principal.userId) : emailPrincipal(principal.email);
+    const named = 'userId' in principal ? { userId: principal.userId, email: null } : { userId: null, email: principal.email };
+    items.push({ ...recruiterKey(company, name), __typename: 'CompanyRecruiter', companyId: company, principal: name, ...named, addedAt: at(2), addedBy: 'bench-admin' });
+    items.push({ ...recruiterCompanyKey(name, company), __typename: 'RecruiterCompany', companyId: company, principal: name });
+  };
+  recruiter(companyId, { userId: recruiterSub });
+  recruiter(spareCompanyId, { userId: recruiterSub });
+  const spareRecruiterEmails = Array.from({ length: size.spares }, (_, i) => `recruiter.${i}.${companyId}@example.com`);
+  for (const email of spareRecruiterEmails) recruiter(companyId, { email });
   const jobCounts = new Map<string, JobCountsRecord>();
   /** A job as the API stores it: its version counts the changes its status implies (created DRAFT, published, closed). */
   const job = (owner: string, i: number, status: JobStatus, version = status === 'DRAFT' ? 1 : status === 'OPEN' ? 2 : 3) => {
@@ -111,6 +149,8 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
     const linked = sub ? { userId: sub, ...candidateUserKeys(sub, id) } : {};
     const record: CandidateRecord = { ...candidateKey(id), __typename: 'Candidate', id, name: `Candidate ${i}`, email, phone: '+14155550100', createdAt: at(100 + i), ...linked };
     items.push(record, { ...emailKey(record.email), __typename: 'CandidateEmail', candidateId: record.id, email: record.email });
+    // Registered by the bench's company, which knows it.
+    items.push({ ...candidateCompanyKey(id, companyId), ...candidateCompanyItem(id, companyId) });
     if (sub) items.push({ ...userKey(sub), __typename: 'CandidateUser', candidateId: id });
     users.push({ sub: sub ?? randomUUID(), email });
     return record.id;
@@ -125,6 +165,7 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
       __typename: 'Application',
       id,
       jobId,
+      companyId,
       candidateId,
       stage,
       version: stage === 'APPLIED' ? 1 : 2,
@@ -180,6 +221,8 @@ export async function seedHiringData(doc: DynamoDBDocumentClient, table: string,
   }
   return {
     companyId,
+    recruiterSub,
+    spareRecruiterEmails,
     jobId,
     jobIds,
     candidateId: candidateIds[0]!,

@@ -10,6 +10,7 @@ import { GraphQLError } from 'graphql';
 import { createAuthenticator, type AuthSettings } from './auth';
 import { createLoaders } from './data';
 import { resolvers, type PeerContext } from './resolvers';
+import { createTenancy } from './tenancy';
 import { typeDefs } from './schema';
 
 export interface PeerOptions {
@@ -33,6 +34,9 @@ export function createPeerHandler(options: PeerOptions) {
     },
   });
   return startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async ({ event }) => ({ caller: await authenticate(event.headers ?? {}), store, loaders: createLoaders(store) }),
+    context: async ({ event }) => {
+      const caller = await authenticate(event.headers ?? {});
+      return { caller, store, loaders: createLoaders(store), tenancy: createTenancy(caller, store) };
+    },
   });
 }

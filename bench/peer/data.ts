@@ -180,9 +180,22 @@ export function applicationsByJob(store: Store, jobId: string, stage: string | n
   return queryPage(store, { index: GSI1, pk: ['GSI1PK', GSI1PK], sk: ['GSI1SK', prefix], forward: true }, limit, nextToken);
 }
 
-export function applicationsByCandidate(store: Store, candidateId: string, limit: number, nextToken?: string | null): Promise<Page> {
+/** A page of a candidate's applications, newest first; with `companyIds`, only those to these companies' jobs. */
+export function applicationsByCandidate(store: Store, candidateId: string, limit: number, nextToken?: string | null, companyIds?: string[]): Promise<Page> {
   const { GSI2PK, prefix } = applicationsOfCandidate(candidateId);
-  return queryPage(store, { index: GSI2, pk: ['GSI2PK', GSI2PK], sk: ['GSI2SK', prefix], forward: false }, limit, nextToken);
+  const filter = companyIds
+    ? {
+        expression: `#companyId IN (${companyIds.map((_, i) => `:company${i}`).join(', ')})`,
+        names: { '#companyId': 'companyId' },
+        values: Object.fromEntries(companyIds.map((companyId, i) => [`:company${i}`, companyId])),
+      }
+    : undefined;
+  return queryPage(store, { index: GSI2, pk: ['GSI2PK', GSI2PK], sk: ['GSI2SK', prefix], forward: false, filter }, limit, nextToken);
+}
+
+/** A page of the table partition `pk`, by sort key, of the items whose sort key begins with `prefix`. */
+export function queryPartition(store: Store, pk: string, prefix: string, limit: number, nextToken?: string | null): Promise<Page> {
+  return queryPage(store, { pk: ['PK', pk], sk: ['SK', prefix], forward: true }, limit, nextToken);
 }
 
 /** A page of an application's notes, newest first (they share its partition). */

@@ -8,28 +8,36 @@ import { PutCommand, TransactWriteCommand, UpdateCommand, type TransactWriteComm
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GraphQLError } from 'graphql';
+import { candidateCompanyItem } from '../../src/data/candidates';
 import {
   applicationIndexKeys,
   applicationKey,
   applicationStageSortKey,
   appliedKey,
+  candidateCompanyKey,
   candidateKey,
   candidateUserKeys,
   companyIndexKeys,
   companyKey,
   emailKey,
+  emailPrincipal,
   jobCountsKey,
   jobIndexKeys,
   jobKey,
   noteKey,
   OPEN_JOB_INDEX_ATTRIBUTES,
   openJobIndexKeys,
+  recruiterCompanyKey,
+  recruiterKey,
+  recruitersOfCompany,
   STAGE_RANK,
   userKey,
+  userPrincipal,
 } from '../../src/data/keys';
 import { CURRENCIES } from '../../src/data/limits';
 import { codePointLength, isBlank } from '../../src/data/text';
 import { allow, isStaff, notAuthorized, signedIn, type Caller, type User } from './auth';
+import type { Tenancy } from './tenancy';
 import {
   applicationsByCandidate,
   applicationsByJob,
@@ -40,6 +48,7 @@ import {
   jobsByCompany,
   notesByApplication,
   openJobs,
+  queryPartition,
   type Item,
   type Loaders,
   type Store,
@@ -49,6 +58,7 @@ export interface PeerContext {
   caller: Caller;
   store: Store;
   loaders: Loaders;
+  tenancy: Tenancy;
 }
 
 const ANYONE = { apiKey: true };
@@ -145,12 +155,17 @@ function countOnJob(store: Store, jobId: string, changes: Record<string, number>
   };
 }
 
-/** A new application in APPLIED: the item, its guard (one per candidate and job), a check that the job is still OPEN and its count, in one transaction. */
-async function writeApplication(store: Store, jobId: string, candidateId: string): Promise<Item> {
+/**
+ * A new application in APPLIED: the item, its guard (one per candidate and job), a check that the job
+ * is still OPEN, its count, and the job's company knowing the candidate, in one transaction.
+ */
+async function writeApplication(store: Store, job: Item, candidateId: string): Promise<Item> {
   const appliedAt = new Date().toISOString();
+  const jobId = job.id as string;
   const application = {
     id: randomUUID(),
     jobId,
+    companyId: job.companyId as string,
     candidateId,
     stage: 'APPLIED',
     version: 1,
@@ -187,6 +202,7 @@ async function writeApplication(store: Store, jobId: string, candidateId: string
             },
           },
           countOnJob(store, jobId, { applicationCount: 1, stageCount_APPLIED: 1 }),
+          { Put: { TableName: store.table, Item: { ...candidateCompanyKey(candidateId, job.companyId), ...candidateCompanyItem(candidateId, job.companyId) } } },
         ],
       }),
     );
@@ -200,8 +216,13 @@ async function writeApplication(store: Store, jobId: string, candidateId: string
   return application;
 }
 
+/** NotFound unless the company exists (a consistent read). */
+async function requireCompany(store: Store, companyId: string): Promise<void> {
+  if (!(await getItem(store, companyKey(companyId), true))) throw fail(`Company ${companyId} does not exist`, 'NotFound', { companyId });
+}
+
 /** The job to apply to: NotFound, or JobNotOpen unless OPEN. */
-function requireOpen(job: Item | null, jobId: string): void {
+function requireOpen(job: Item | null, jobId: string): asserts job is Item {
   if (!job) throw fail(`Job ${jobId} does not exist`, 'NotFound', { jobId });
   if (job.status !== 'OPEN') throw fail(`Job ${jobId} is not open for applications`, 'JobNotOpen', { jobId, status: job.status });
 }
@@ -337,9 +358,16 @@ const jobChanged = (job: Item, expectedVersion: number) =>
  * consistent read for the checks, then an UpdateItem conditional on the version. The board's
  * index keys follow the status and location; application counts are left alone.
  */
-async function saveJob(store: Store, jobId: string, expectedVersion: number, changes: Record<string, unknown>, transition?: { from: string; to: string }): Promise<Item> {
+async function saveJob(
+  { store, tenancy }: PeerContext,
+  jobId: string,
+  expectedVersion: number,
+  changes: Record<string, unknown>,
+  transition?: { from: string; to: string },
+): Promise<Item> {
   const job = await getItem(store, jobKey(jobId), true);
   if (!job) throw fail(`Job ${jobId} does not exist`, 'NotFound', { jobId });
+  await tenancy.assertMember(job.companyId);
   if (job.version !== expectedVersion) throw jobChanged(job, expectedVersion);
   if (transition && job.status !== transition.from) throw fail(`A ${job.status} job cannot become ${transition.to}`, 'InvalidTransition', { from: job.status, to: transition.to });
   if (!transition && job.status === 'CLOSED') throw fail(`Job ${job.id} is closed and cannot change`, 'JobClosed', { jobId: job.id, status: job.status });
@@ -382,22 +410,37 @@ async function saveJob(store: Store, jobId: string, expectedVersion: number, cha
 
 const isApiKey = (caller: Caller) => caller.mode === 'API_KEY';
 
+/** A page of a company's jobs: every status for its recruiters and admins, OPEN ones for the job board and other companies' recruiters. */
+async function companyJobs({ caller, store, tenancy }: PeerContext, companyId: string, args: Args) {
+  const limit = pageSize(args.limit);
+  const boardView = isApiKey(caller) || !(await tenancy.isMember(companyId));
+  return boardView ? openJobs(store, { companyId }, limit, args.nextToken) : jobsByCompany(store, companyId, limit, args.nextToken);
+}
+
+/** The recruiter an admin names: exactly one of userId and email. */
+function recruiterNamed(input: Args) {
+  const companyId = id('companyId', input.companyId);
+  const byUser = input.userId != null;
+  if (byUser === (input.email != null)) throw fail('Name the recruiter by userId or by email: one of the two', 'ValidationError', { field: 'input.userId' });
+  if (byUser) return { companyId, principal: userPrincipal(id('userId', input.userId)), userId: input.userId as string, email: null };
+  const address = email(input.email);
+  return { companyId, principal: emailPrincipal(address), userId: null, email: address };
+}
+
 type Args = Record<string, any>;
 
 export const resolvers = {
   Query: {
     company: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, ANYONE), getItem(store, companyKey(id('id', args.id)))),
-    async job(_: unknown, args: Args, { caller, store }: PeerContext) {
+    async job(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, ANYONE);
       const job = await getItem(store, jobKey(id('id', args.id)));
-      // The job board sees only OPEN jobs.
-      return job && isApiKey(caller) && job.status !== 'OPEN' ? null : job;
+      // The job board, and recruiters of other companies, see only OPEN jobs.
+      return job && job.status !== 'OPEN' && (isApiKey(caller) || !(await tenancy.isMember(job.companyId))) ? null : job;
     },
-    jobsByCompany(_: unknown, args: Args, { caller, store }: PeerContext) {
-      allow(caller, ANYONE);
-      const companyId = id('companyId', args.companyId);
-      const limit = pageSize(args.limit);
-      return isApiKey(caller) ? openJobs(store, { companyId }, limit, args.nextToken) : jobsByCompany(store, companyId, limit, args.nextToken);
+    jobsByCompany(_: unknown, args: Args, context: PeerContext) {
+      allow(context.caller, ANYONE);
+      return companyJobs(context, id('companyId', args.companyId), args);
     },
     openJobs(_: unknown, args: Args, { caller, store }: PeerContext) {
       allow(caller, ANYONE);
@@ -407,41 +450,71 @@ export const resolvers = {
       return openJobs(store, filter, pageSize(args.limit), args.nextToken);
     },
     companies: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, ANYONE), companies(store, pageSize(args.limit), args.nextToken)),
-    candidate: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), getItem(store, candidateKey(id('id', args.id)))),
-    application: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), getItem(store, applicationKey(id('id', args.id)))),
-    applicationsByJob: (_: unknown, args: Args, { caller, store }: PeerContext) => (
-      allow(caller, STAFF), applicationsByJob(store, id('jobId', args.jobId), args.stage, pageSize(args.limit), args.nextToken)
-    ),
-    async findCandidateByEmail(_: unknown, args: Args, { caller, store }: PeerContext) {
+    async candidate(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
+      allow(caller, STAFF);
+      const candidate = await getItem(store, candidateKey(id('id', args.id)), true);
+      if (candidate) await tenancy.assertKnows(candidate.id);
+      return candidate;
+    },
+    async application(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
+      allow(caller, STAFF);
+      const application = await getItem(store, applicationKey(id('id', args.id)));
+      if (application) await tenancy.assertMember(application.companyId);
+      return application;
+    },
+    async applicationsByJob(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
+      allow(caller, STAFF);
+      const jobId = id('jobId', args.jobId);
+      const limit = pageSize(args.limit);
+      const job = await getItem(store, jobKey(jobId));
+      if (job) await tenancy.assertMember(job.companyId);
+      return applicationsByJob(store, jobId, args.stage, limit, args.nextToken);
+    },
+    async findCandidateByEmail(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, STAFF);
       const owner = await getItem(store, emailKey(email(args.email)), true);
-      return owner ? getItem(store, candidateKey(owner.candidateId), true) : null;
+      const candidate = owner ? await getItem(store, candidateKey(owner.candidateId), true) : null;
+      if (candidate) await tenancy.assertKnows(candidate.id);
+      return candidate;
     },
     me: (_: unknown, __: Args, { caller, store }: PeerContext) => (allow(caller, CANDIDATES), candidateOfUserSub(store, signedIn(caller).sub)),
   },
 
   Company: {
-    jobs(company: Item, args: Args, { caller, store }: PeerContext) {
-      const limit = pageSize(args.limit);
-      return isApiKey(caller) ? openJobs(store, { companyId: company.id }, limit, args.nextToken) : jobsByCompany(store, company.id, limit, args.nextToken);
+    jobs: (company: Item, args: Args, context: PeerContext) => companyJobs(context, company.id, args),
+    recruiters(company: Item, args: Args, { caller, store }: PeerContext) {
+      allow(caller, ADMINS);
+      const { PK, prefix } = recruitersOfCompany(company.id);
+      return queryPartition(store, PK, prefix, pageSize(args.limit), args.nextToken);
     },
   },
   Job: {
-    applicationCount: async (job: Item, _: Args, { caller, loaders }: PeerContext) => (allow(caller, STAFF), (await loaders.counts.load(job.id))?.applicationCount ?? 0),
-    stageCounts: async (job: Item, _: Args, { caller, loaders }: PeerContext) => {
+    async applicationCount(job: Item, _: Args, { caller, loaders, tenancy }: PeerContext) {
       allow(caller, STAFF);
+      await tenancy.assertMember(job.companyId);
+      return (await loaders.counts.load(job.id))?.applicationCount ?? 0;
+    },
+    async stageCounts(job: Item, _: Args, { caller, loaders, tenancy }: PeerContext) {
+      allow(caller, STAFF);
+      await tenancy.assertMember(job.companyId);
       const counts = await loaders.counts.load(job.id);
       return Object.keys(STAGE_RANK).map((stage) => ({ stage, count: counts?.[`stageCount_${stage}`] ?? 0 }));
     },
-    applications: (job: Item, args: Args, { caller, store }: PeerContext) => (
-      allow(caller, STAFF), applicationsByJob(store, job.id, args.stage, pageSize(args.limit), args.nextToken)
-    ),
+    async applications(job: Item, args: Args, { caller, store, tenancy }: PeerContext) {
+      allow(caller, STAFF);
+      const limit = pageSize(args.limit);
+      await tenancy.assertMember(job.companyId);
+      return applicationsByJob(store, job.id, args.stage, limit, args.nextToken);
+    },
   },
   Candidate: {
-    applications: (candidate: Item, args: Args, { caller, store }: PeerContext) => {
-      // A candidate reads only their own.
+    async applications(candidate: Item, args: Args, { caller, store, tenancy }: PeerContext) {
+      // A candidate reads only their own; a recruiter those to their companies' jobs.
       if (!isStaff(caller) && (!candidate.userId || candidate.userId !== signedIn(caller).sub)) throw notAuthorized();
-      return applicationsByCandidate(store, candidate.id, pageSize(args.limit), args.nextToken);
+      const limit = pageSize(args.limit);
+      const mine = await tenancy.companies();
+      if (mine && mine.size === 0) return { items: [], nextToken: null };
+      return applicationsByCandidate(store, candidate.id, limit, args.nextToken, mine ? [...mine] : undefined);
     },
   },
   Application: {
@@ -468,14 +541,15 @@ export const resolvers = {
       return company;
     },
 
-    async createJob(_: unknown, { input }: Args, { caller, store }: PeerContext) {
+    async createJob(_: unknown, { input }: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, STAFF);
       const companyId = id('companyId', input.companyId);
       const title = required('title', input.title, 200);
       maxLength('description', input.description, 10000);
       maxLength('location', input.location, 200);
       const salary = salaryRange('salary', input.salary);
-      if (!(await getItem(store, companyKey(companyId), true))) throw fail(`Company ${companyId} does not exist`, 'NotFound', { companyId });
+      await requireCompany(store, companyId);
+      await tenancy.assertMember(companyId);
       const now = new Date().toISOString();
       const job = {
         id: randomUUID(),
@@ -501,12 +575,21 @@ export const resolvers = {
       return job;
     },
 
-    async createCandidate(_: unknown, { input }: Args, { caller, store }: PeerContext) {
+    async createCandidate(_: unknown, { input }: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, STAFF);
+      const companyId: string | null = input.companyId ?? null;
+      maxLength('input.companyId', companyId, 128);
       const name = required('name', input.name, 200);
       const email = input.email.trim();
       maxLength('email', email, 254);
       maxLength('phone', input.phone, 32);
+      if (!companyId && (await tenancy.companies())) {
+        throw fail('A recruiter registers a candidate for one of their companies: give input.companyId', 'ValidationError', { field: 'input.companyId' });
+      }
+      if (companyId) {
+        await requireCompany(store, companyId);
+        await tenancy.assertMember(companyId);
+      }
       const candidate = { id: randomUUID(), name, email, phone: input.phone ?? null, createdAt: new Date().toISOString() };
       try {
         await store.doc.send(
@@ -520,6 +603,7 @@ export const resolvers = {
                   ConditionExpression: 'attribute_not_exists(PK)',
                 },
               },
+              ...(companyId ? [{ Put: { TableName: store.table, Item: { ...candidateCompanyKey(candidate.id, companyId), ...candidateCompanyItem(candidate.id, companyId) } } }] : []),
             ],
           }),
         );
@@ -532,28 +616,33 @@ export const resolvers = {
       return candidate;
     },
 
-    async applyToJob(_: unknown, args: Args, { caller, store }: PeerContext) {
+    async applyToJob(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, STAFF);
       const jobId = id('jobId', args.jobId);
       const candidateId = id('candidateId', args.candidateId);
       const [job, candidate] = await Promise.all([getItem(store, jobKey(jobId), true), getItem(store, candidateKey(candidateId), true)]);
       requireOpen(job, jobId);
+      await tenancy.assertMember(job.companyId);
       if (!candidate) throw fail(`Candidate ${candidateId} does not exist`, 'NotFound', { candidateId });
-      return writeApplication(store, jobId, candidateId);
+      await tenancy.assertKnows(candidateId);
+      return writeApplication(store, job, candidateId);
     },
 
-    async moveApplication(_: unknown, args: Args, { caller, store }: PeerContext) {
+    async moveApplication(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, STAFF);
       const { stage, expectedVersion } = args;
       const applicationId = id('id', args.id);
       if (stagesLeadingTo(stage).length === 0) throw fail(`No application can move to ${stage}`, 'InvalidTransition', { to: stage });
-      return changeStage(store, await requireApplication(store, applicationId), stage, expectedVersion);
+      const application = await requireApplication(store, applicationId);
+      await tenancy.assertMember(application.companyId);
+      return changeStage(store, application, stage, expectedVersion);
     },
 
-    async withdrawApplication(_: unknown, args: Args, { caller, store }: PeerContext) {
+    async withdrawApplication(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, { groups: ['recruiters', 'admins', 'candidates'] });
       const applicationId = id('id', args.id);
       const application = await requireApplication(store, applicationId);
+      await tenancy.assertMember(application.companyId);
       if (!isStaff(caller)) {
         // A candidate withdraws only their own application.
         const owner = await getItem(store, candidateKey(application.candidateId), true);
@@ -562,19 +651,22 @@ export const resolvers = {
       return changeStage(store, application, 'WITHDRAWN', args.expectedVersion);
     },
 
-    updateJob(_: unknown, args: Args, { caller, store }: PeerContext) {
-      allow(caller, STAFF);
+    updateJob(_: unknown, args: Args, context: PeerContext) {
+      allow(context.caller, STAFF);
       const jobId = id('id', args.id);
-      return saveJob(store, jobId, args.expectedVersion, jobChanges(args.input));
+      return saveJob(context, jobId, args.expectedVersion, jobChanges(args.input));
     },
-    publishJob: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), saveJob(store, id('id', args.id), args.expectedVersion, {}, { from: 'DRAFT', to: 'OPEN' })),
-    closeJob: (_: unknown, args: Args, { caller, store }: PeerContext) => (allow(caller, STAFF), saveJob(store, id('id', args.id), args.expectedVersion, {}, { from: 'OPEN', to: 'CLOSED' })),
+    publishJob: (_: unknown, args: Args, context: PeerContext) => (allow(context.caller, STAFF), saveJob(context, id('id', args.id), args.expectedVersion, {}, { from: 'DRAFT', to: 'OPEN' })),
+    closeJob: (_: unknown, args: Args, context: PeerContext) => (allow(context.caller, STAFF), saveJob(context, id('id', args.id), args.expectedVersion, {}, { from: 'OPEN', to: 'CLOSED' })),
 
-    async addNote(_: unknown, args: Args, { caller, store }: PeerContext) {
+    async addNote(_: unknown, args: Args, { caller, store, tenancy }: PeerContext) {
       allow(caller, STAFF);
       const applicationId = id('applicationId', args.applicationId);
       const body = required('body', args.body, 5000);
       const user = signedIn(caller);
+      // A missing application fails the transaction's check below (NotFound).
+      const application = await getItem(store, applicationKey(applicationId));
+      if (application) await tenancy.assertMember(application.companyId);
       const note = { id: randomUUID(), applicationId, body, author: { id: user.sub, username: user.username, email: user.email }, createdAt: new Date().toISOString() };
       try {
         await store.doc.send(
@@ -742,7 +834,59 @@ export const resolvers = {
       const [candidate, job] = await Promise.all([candidateOfUserSub(store, user.sub), getItem(store, jobKey(jobId), true)]);
       if (!candidate) throw fail('You have no candidate profile yet: create it with createMyProfile', 'ProfileNotFound', { mutation: 'createMyProfile' });
       requireOpen(job, jobId);
-      return writeApplication(store, jobId, candidate.id);
+      return writeApplication(store, job, candidate.id);
+    },
+
+    async addCompanyRecruiter(_: unknown, { input }: Args, { caller, store }: PeerContext) {
+      allow(caller, ADMINS);
+      const named = recruiterNamed(input);
+      await requireCompany(store, named.companyId);
+      const membership = { ...named, addedAt: new Date().toISOString(), addedBy: signedIn(caller).sub };
+      try {
+        await store.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: store.table,
+                  Item: { ...recruiterKey(named.companyId, named.principal), __typename: 'CompanyRecruiter', ...membership },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              },
+              { Put: { TableName: store.table, Item: { ...recruiterCompanyKey(named.principal, named.companyId), __typename: 'RecruiterCompany', companyId: named.companyId, principal: named.principal } } },
+            ],
+          }),
+        );
+      } catch (error) {
+        // Added already: the membership as it is.
+        const existing = failed(error, 0) ? reason(error, 0)?.Item : undefined;
+        if (existing) return unmarshall(existing);
+        throw error;
+      }
+      return membership;
+    },
+
+    async removeCompanyRecruiter(_: unknown, { input }: Args, { caller, store }: PeerContext) {
+      allow(caller, ADMINS);
+      const named = recruiterNamed(input);
+      const missing = () => fail('This user or email is no recruiter of the company', 'NotFound', { companyId: named.companyId, userId: named.userId, email: named.email });
+      const membership = await getItem(store, recruiterKey(named.companyId, named.principal), true);
+      if (!membership) throw missing();
+      try {
+        await store.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Delete: { TableName: store.table, Key: recruiterKey(named.companyId, named.principal), ConditionExpression: 'attribute_exists(PK)' } },
+              { Delete: { TableName: store.table, Key: recruiterCompanyKey(named.principal, named.companyId) } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (failed(error, 0)) throw fail('This user or email is no recruiter of the company', 'NotFound', { companyId: named.companyId });
+        throw error;
+      }
+      return membership;
     },
   },
 };

@@ -7,8 +7,9 @@
  * order; a job whose counters changed meanwhile (an older API still writing them) is read again.
  * Running it again moves only what is left.
  */
-import { GetCommand, ScanCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { jobCountsKey, jobKey, META, STAGE_RANK } from '../../src/data/keys';
+import { transactUnlessChanged } from './migration';
 
 /** The counter attributes a job item may carry. */
 export const JOB_COUNTER_ATTRIBUTES = ['applicationCount', ...Object.keys(STAGE_RANK).map((stage) => `stageCount_${stage}`)];
@@ -30,43 +31,33 @@ async function moveOne(doc: DynamoDBDocumentClient, tableName: string, job: Item
   const nameOf = Object.fromEntries(names.map((name, i) => [`#c${i}`, name]));
   const valueOf = Object.fromEntries(names.map((name, i) => [`:c${i}`, job[name]]));
   const nonZero = names.map((name, i) => ({ name, i })).filter(({ name }) => job[name] !== 0);
-  try {
-    await doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
+  return transactUnlessChanged(doc, [
+    {
+      Update: {
+        TableName: tableName,
+        Key: jobKey(String(job.id)),
+        UpdateExpression: `REMOVE ${Object.keys(nameOf).join(', ')}`,
+        ConditionExpression: Object.keys(nameOf)
+          .map((name, i) => `${name} = :c${i}`)
+          .join(' AND '),
+        ExpressionAttributeNames: nameOf,
+        ExpressionAttributeValues: valueOf,
+      },
+    },
+    ...(nonZero.length
+      ? [
           {
             Update: {
               TableName: tableName,
-              Key: jobKey(String(job.id)),
-              UpdateExpression: `REMOVE ${Object.keys(nameOf).join(', ')}`,
-              ConditionExpression: Object.keys(nameOf)
-                .map((name, i) => `${name} = :c${i}`)
-                .join(' AND '),
-              ExpressionAttributeNames: nameOf,
-              ExpressionAttributeValues: valueOf,
+              Key: jobCountsKey(String(job.id)),
+              UpdateExpression: `ADD ${nonZero.map(({ i }) => `#c${i} :c${i}`).join(', ')}`,
+              ExpressionAttributeNames: Object.fromEntries(nonZero.map(({ name, i }) => [`#c${i}`, name])),
+              ExpressionAttributeValues: Object.fromEntries(nonZero.map(({ name, i }) => [`:c${i}`, job[name]])),
             },
           },
-          ...(nonZero.length
-            ? [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: jobCountsKey(String(job.id)),
-                    UpdateExpression: `ADD ${nonZero.map(({ i }) => `#c${i} :c${i}`).join(', ')}`,
-                    ExpressionAttributeNames: Object.fromEntries(nonZero.map(({ name, i }) => [`#c${i}`, name])),
-                    ExpressionAttributeValues: Object.fromEntries(nonZero.map(({ name, i }) => [`:c${i}`, job[name]])),
-                  },
-                },
-              ]
-            : []),
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
-    throw error;
-  }
+        ]
+      : []),
+  ]);
 }
 
 /** Moves the counters of every job item in `tableName` (see the header). */

@@ -1,7 +1,7 @@
 /**
- * A small, realistic data set for the local stack: a few companies with jobs in every status (a
- * CLOSED job is posted OPEN, takes its applications, then closes through closeJob), and applications
- * in every stage.
+ * A small, realistic data set for the local stack: a few companies, each with its own recruiter
+ * (tenancy: named by the email they sign in with), with jobs in every status (a CLOSED job is posted
+ * OPEN, takes its applications, then closes through closeJob), and applications in every stage.
  */
 
 export interface SeedJob {
@@ -17,6 +17,8 @@ export interface SeedJob {
 export interface SeedCompany {
   name: string;
   website?: string;
+  /** The emails of the company's recruiters (addCompanyRecruiter by email). */
+  recruiters: string[];
   jobs: SeedJob[];
 }
 
@@ -24,6 +26,7 @@ export const seedCompanies: SeedCompany[] = [
   {
     name: 'Acme Robotics',
     website: 'https://acme-robotics.example',
+    recruiters: ['rita.recruiter@acme-robotics.example'],
     jobs: [
       {
         title: 'Senior Embedded Engineer',
@@ -40,6 +43,7 @@ export const seedCompanies: SeedCompany[] = [
   {
     name: 'Northwind Analytics',
     website: 'https://northwind-analytics.example',
+    recruiters: ['nora.recruiter@northwind-analytics.example'],
     jobs: [
       {
         title: 'Staff Data Engineer',
@@ -55,6 +59,7 @@ export const seedCompanies: SeedCompany[] = [
   },
   {
     name: 'Bluebird Health',
+    recruiters: ['ben.recruiter@bluebird-health.example'],
     jobs: [
       {
         title: 'Backend Engineer (TypeScript)',
@@ -73,7 +78,7 @@ export const seedCompanies: SeedCompany[] = [
 export type SeedStage = 'SCREEN' | 'INTERVIEW' | 'OFFER' | 'HIRED' | 'REJECTED' | 'WITHDRAWN';
 
 export interface SeedApplication {
-  /** The title of an OPEN or CLOSED job above (titles are unique in this data set). */
+  /** The title of an OPEN or CLOSED job above (titles are unique in this data set); the first one's company registers the candidate. */
   job: string;
   /** The moves after APPLIED, in order; each must be allowed by the pipeline. */
   moves: SeedStage[];

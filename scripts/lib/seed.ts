@@ -7,6 +7,15 @@ import { seedCandidates, seedCompanies, type SeedCandidate, type SeedCompany } f
 const CREATE_COMPANY = /* GraphQL */ `
   mutation SeedCompany($input: CreateCompanyInput!) { createCompany(input: $input) { id } }
 `;
+const ADD_RECRUITER = /* GraphQL */ `
+  mutation SeedRecruiter($input: CompanyRecruiterInput!) { addCompanyRecruiter(input: $input) { companyId } }
+`;
+// 20 companies a page: each one's recruiters are a Query, within the signed-in budget of DynamoDB calls.
+const COMPANY_RECRUITERS = /* GraphQL */ `
+  query SeedCompanyRecruiters($nextToken: String) {
+    companies(limit: 20, nextToken: $nextToken) { items { id name recruiters(limit: 100) { items { email } } } nextToken }
+  }
+`;
 const CREATE_JOB = /* GraphQL */ `
   mutation SeedJob($input: CreateJobInput!) { createJob(input: $input) { id version } }
 `;
@@ -52,10 +61,28 @@ async function mutate<T>(url: string, query: string, variables: Record<string, u
   return body.data;
 }
 
-/** Creates a candidate; null when one with the email exists already (a second `npm run seed`). */
-async function createCandidate(url: string, candidate: Omit<SeedCandidate, 'applications'>, headers: Record<string, string>) {
+/** Makes whoever signs in with `email` a recruiter of the company (again: no change), as the admin of `headers`. */
+export async function addRecruiter(url: string, companyId: string, email: string, headers: Record<string, string>): Promise<void> {
+  await mutate(url, ADD_RECRUITER, { input: { companyId, email } }, headers);
+}
+
+/** Every company with the emails of its email-named recruiters, read as the admin of `headers`. */
+export async function companyRecruiters(url: string, headers: Record<string, string>): Promise<Array<{ id: string; name: string; emails: string[] }>> {
+  type Page = { companies: { items: Array<{ id: string; name: string; recruiters: { items: Array<{ email: string | null }> } }>; nextToken: string | null } };
+  const companies: Array<{ id: string; name: string; emails: string[] }> = [];
+  let nextToken: string | null = null;
+  do {
+    const page: Page = await mutate<Page>(url, COMPANY_RECRUITERS, { nextToken }, headers);
+    for (const { id, name, recruiters } of page.companies.items) companies.push({ id, name, emails: recruiters.items.flatMap(({ email }) => (email ? [email] : [])) });
+    nextToken = page.companies.nextToken;
+  } while (nextToken);
+  return companies;
+}
+
+/** Creates a candidate for `companyId`; null when one with the email exists already (a second `npm run seed`). */
+async function createCandidate(url: string, candidate: Omit<SeedCandidate, 'applications'>, companyId: string | undefined, headers: Record<string, string>) {
   try {
-    const { createCandidate } = await mutate<{ createCandidate: { id: string } }>(url, CREATE_CANDIDATE, { input: candidate }, headers);
+    const { createCandidate } = await mutate<{ createCandidate: { id: string } }>(url, CREATE_CANDIDATE, { input: { ...candidate, companyId } }, headers);
     return createCandidate.id;
   } catch (error) {
     if (error instanceof SeedError && error.errors[0]?.errorType === 'Conflict') return null;
@@ -65,6 +92,8 @@ async function createCandidate(url: string, candidate: Omit<SeedCandidate, 'appl
 
 export interface SeedCounts {
   companies: number;
+  /** Memberships: recruiters of the companies. */
+  recruiters: number;
   jobs: number;
   candidates: number;
   applications: number;
@@ -79,7 +108,8 @@ export interface SeedCandidateUser {
 }
 
 /**
- * Creates `companies` with their jobs, then `candidates` with their applications moved through the
+ * Creates `companies` with their recruiters and jobs, then `candidates` (each registered by the
+ * company of their first application) with their applications moved through the
  * pipeline, then closes the CLOSED jobs (posted OPEN so that they have applications), through the
  * API at `url`; returns how many of each were created. `headers` carry the
  * credentials (an admin's `authorization` token: only admins register companies). Candidates whose
@@ -93,22 +123,28 @@ export async function seed(
   candidates: SeedCandidate[] = seedCandidates,
   candidateUser?: SeedCandidateUser,
 ): Promise<SeedCounts> {
-  const counts: SeedCounts = { companies: 0, jobs: 0, candidates: 0, applications: 0, linked: 0 };
+  const counts: SeedCounts = { companies: 0, recruiters: 0, jobs: 0, candidates: 0, applications: 0, linked: 0 };
   const jobIds = new Map<string, string>();
+  const companyOfJob = new Map<string, string>();
   const toClose: Array<{ id: string; version: number }> = [];
-  for (const { jobs: companyJobs, ...company } of companies) {
+  for (const { jobs: companyJobs, recruiters, ...company } of companies) {
     const { createCompany } = await mutate<{ createCompany: { id: string } }>(url, CREATE_COMPANY, { input: company }, headers);
     counts.companies += 1;
+    for (const email of recruiters) {
+      await addRecruiter(url, createCompany.id, email, headers);
+      counts.recruiters += 1;
+    }
     for (const job of companyJobs) {
       const input = { ...job, status: job.status === 'CLOSED' ? 'OPEN' : job.status, companyId: createCompany.id };
       const { createJob } = await mutate<{ createJob: { id: string; version: number } }>(url, CREATE_JOB, { input }, headers);
       jobIds.set(job.title, createJob.id);
+      companyOfJob.set(job.title, createCompany.id);
       if (job.status === 'CLOSED') toClose.push(createJob);
       counts.jobs += 1;
     }
   }
   for (const { applications, ...candidate } of candidates) {
-    const candidateId = await createCandidate(url, candidate, headers);
+    const candidateId = await createCandidate(url, candidate, applications[0] && companyOfJob.get(applications[0].job), headers);
     if (!candidateId) continue;
     counts.candidates += 1;
     const signsIn = candidateUser?.email.toLowerCase() === candidate.email.toLowerCase();

@@ -1,7 +1,8 @@
 /** Applications: the stored record, the stage transition table and pure request builders. */
 import { util } from '@aws-appsync/utils';
 import { operations, query, transactWrite } from '@aws-appsync/utils/dynamodb';
-import { applicationIndexKeys, applicationKey, applicationsOfCandidate, applicationsOfJob, applicationStageSortKey, appliedKey, GSI1, GSI2, jobCountsKey, jobKey, TABLE } from './keys';
+import { candidateCompanyItem } from './candidates';
+import { applicationIndexKeys, applicationKey, applicationsOfCandidate, applicationsOfJob, applicationStageSortKey, appliedKey, candidateCompanyKey, GSI1, GSI2, jobCountsKey, jobKey, TABLE } from './keys';
 import { stageCountAttribute } from './jobs';
 import { page } from './pages';
 
@@ -23,6 +24,8 @@ export interface ApplicationRecord {
   __typename: 'Application';
   id: string;
   jobId: string;
+  /** The job's company (a job never changes company): what tenancy checks and subscription filters read. */
+  companyId: string;
   candidateId: string;
   stage: Stage;
   /** Starts at 1; every move adds 1 (optimistic concurrency). */
@@ -54,7 +57,7 @@ export function stagesLeadingTo(to: Stage): Stage[] {
 }
 
 /** Positions of the items in {@link Applications.create}'s transaction, to read its cancellation reasons. */
-export const CREATE_APPLICATION_ITEMS = { application: 0, guard: 1, openJob: 2, counts: 3 } as const;
+export const CREATE_APPLICATION_ITEMS = { application: 0, guard: 1, openJob: 2, counts: 3, knownCandidate: 4 } as const;
 /** Positions of the items in {@link Applications.move}'s transaction. */
 export const MOVE_APPLICATION_ITEMS = { application: 0, counts: 1 } as const;
 
@@ -87,7 +90,7 @@ export const Applications = {
   },
 
   /** A new application in APPLIED, version 1. */
-  record(application: { id: string; jobId: string; candidateId: string; appliedAt: string }): ApplicationRecord {
+  record(application: { id: string; jobId: string; companyId: string; candidateId: string; appliedAt: string }): ApplicationRecord {
     return {
       ...application,
       ...applicationKey(application.id),
@@ -104,6 +107,7 @@ export const Applications = {
    * Writes the application and the guard that allows one per candidate and job, and counts it in the
    * job's counts item, in one transaction that holds only while the job is still OPEN (it may have
    * closed since the pipeline loaded it): a condition check on the job item, which writes nothing.
+   * The job's company then knows the candidate (keys.ts): an item in the candidate's partition.
    */
   create(record: ApplicationRecord) {
     const absent = { PK: { attributeExists: false } };
@@ -123,7 +127,10 @@ export const Applications = {
       ],
     });
     const counted = countOnJob(record.jobId, { applicationCount: 1, [stageCountAttribute('APPLIED')]: 1 });
-    return { ...writes, transactItems: [...writes.transactItems, counted] };
+    const known = transactWrite({
+      items: [{ putItem: { table: TABLE, key: candidateCompanyKey(record.candidateId, record.companyId), item: candidateCompanyItem(record.candidateId, record.companyId) } }],
+    });
+    return { ...writes, transactItems: [...writes.transactItems, counted, ...known.transactItems] };
   },
 
   /** The application after {@link Applications.move} wrote it. */
@@ -183,12 +190,16 @@ export const Applications = {
     });
   },
 
-  /** A page of a candidate's applications, newest first. */
-  byCandidate(candidateId: string, limit?: number | null, nextToken?: string | null) {
+  /**
+   * A page of a candidate's applications, newest first; with `companyIds`, only those to these
+   * companies' jobs (a filter: the page may hold fewer items, never others).
+   */
+  byCandidate(candidateId: string, limit?: number | null, nextToken?: string | null, companyIds?: string[] | null) {
     const { GSI2PK, prefix } = applicationsOfCandidate(candidateId);
     return query({
       index: GSI2,
       query: { GSI2PK: { eq: GSI2PK }, GSI2SK: { beginsWith: prefix } },
+      ...(companyIds ? { filter: { companyId: { in: companyIds } } } : {}),
       scanIndexForward: false,
       ...page(limit, nextToken),
     });

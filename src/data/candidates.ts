@@ -1,7 +1,7 @@
 /** Candidates: the stored record, the email and user guards, and pure request builders. */
 import { util } from '@aws-appsync/utils';
 import { query, transactWrite, update } from '@aws-appsync/utils/dynamodb';
-import { candidateKey, candidateOfUser, candidateUserKeys, emailKey, GSI1, TABLE, userKey } from './keys';
+import { candidateCompanyKey, candidateKey, candidateOfUser, candidatePartition, candidateUserKeys, emailKey, GSI1, TABLE, userKey } from './keys';
 import { assertMaxLength, LIMITS, optionalText, requiredText } from './limits';
 
 export interface CandidateRecord {
@@ -25,6 +25,29 @@ export interface CandidateEmailRecord {
   __typename: 'CandidateEmail';
   candidateId: string;
   email: string;
+}
+
+/** A company knows a candidate it registered or who applied to one of its jobs (keys.ts): its recruiters read the candidate. */
+export interface CandidateCompanyRecord {
+  __typename: 'CandidateCompany';
+  candidateId: string;
+  companyId: string;
+}
+
+/** The item (without keys) saying that `companyId` knows the candidate. */
+export function candidateCompanyItem(candidateId: string, companyId: string): CandidateCompanyRecord {
+  return { __typename: 'CandidateCompany', candidateId, companyId };
+}
+
+/** The candidate and the ids of the companies that know it, from a Query of its partition ({@link Candidates.withCompanies}). */
+export function candidateWithCompanies(items: Array<CandidateRecord | CandidateCompanyRecord>): { candidate: CandidateRecord | null; companyIds: string[] } {
+  let candidate: CandidateRecord | null = null;
+  const companyIds: string[] = [];
+  for (const item of items) {
+    if (item.__typename === 'Candidate') candidate = item;
+    else if (item.__typename === 'CandidateCompany') companyIds.push(item.companyId);
+  }
+  return { candidate, companyIds };
 }
 
 /** A candidate to register, checked against the schema's limits: name and email trimmed, the phone as given. */
@@ -102,9 +125,10 @@ export const Candidates = {
   /**
    * Writes the candidate and its email guard in one transaction: both conditions must hold, so a
    * taken email (in any letter case) cancels the whole write. A candidate linked to a user also
-   * writes the user's guard, so that no user links to two candidates.
+   * writes the user's guard, so that no user links to two candidates; a candidate a company
+   * registers, the item saying that the company knows it (last).
    */
-  create(record: CandidateRecord) {
+  create(record: CandidateRecord, companyId?: string | null) {
     const { PK: _pk, SK: _sk, ...item } = record;
     const email = emailKey(record.email);
     const guard: CandidateEmailRecord = { __typename: 'CandidateEmail', candidateId: record.id, email: record.email };
@@ -113,8 +137,14 @@ export const Candidates = {
         { putItem: { table: TABLE, key: candidateKey(record.id), item, condition: absent } },
         { putItem: { table: TABLE, key: email, item: guard, condition: absent } },
         ...(record.userId ? [userGuard(record.userId, record.id)] : []),
+        ...(companyId ? [{ putItem: { table: TABLE, key: candidateCompanyKey(record.id, companyId), item: candidateCompanyItem(record.id, companyId) } }] : []),
       ],
     });
+  },
+
+  /** The candidate's partition: the candidate (first) and the companies that know it (keys.ts, pattern 23). */
+  withCompanies(id: string) {
+    return query({ query: { PK: { eq: candidatePartition(id).PK } } });
   },
 
   /**

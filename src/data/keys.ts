@@ -13,8 +13,17 @@
  * | Application | APPLICATION#<id>                | #META | JOB#<jobId>         | STAGE#<rank>#<stage>#<enteredAt>#<id>  | CANDIDATE#<candId>  | APPLICATION#<appliedAt>#<id>   |
  * | apply guard | APPLIED#<jobId>#<candidateId>   | #META | —                   | —                                      | —                   | —                              |
  * | Note        | APPLICATION#<applicationId>     | NOTE#<createdAt>#<id> | —   | —                                      | —                   | —                              |
+ * | recruiter   | COMPANY#<companyId>             | RECRUITER#<principal>ᵇ | —  | —                                      | —                   | —                              |
+ * | recruiter's company | RECRUITER#<principal>ᵇ  | COMPANY#<companyId> | —     | —                                      | —                   | —                              |
+ * | known candidate | CANDIDATE#<candidateId>     | COMPANY#<companyId> | —     | —                                      | —                   | —                              |
  *
  * ᵃ only on a candidate linked to a signed-in user (its `userId`, the user's Cognito `sub`).
+ * ᵇ a recruiter is named by user, `USER#<sub>`, or by the email they sign in with, `EMAIL#<lower-cased email>`.
+ *
+ * Tenancy (docs/tenancy.md): a company's recruiters are items in the company's partition, each with an
+ * inverse item in the recruiter's own partition (the companies a recruiter works for), both written and
+ * deleted in one transaction. A company knows a candidate it registered or who applied to one of its
+ * jobs: an item in the candidate's partition, written with the candidate or the application.
  *
  * A job's application counters (`applicationCount`, `stageCount_<STAGE>`) live in their own small item,
  * JOB#<id> / #COUNTS, which carries no index keys: every application, move and withdrawal changes it
@@ -58,6 +67,11 @@
  * 18. Open jobs at a location, newest first ... Query GSI5 GSI5PK=OPEN#LOCATION#<location key>, descending
  * 19. A job's application counts (a board header) ... GetItem PK=JOB#id, SK=#COUNTS; a page of jobs reads
  *    its counts items in one BatchGetItem (GetItems issued together are coalesced)
+ * 20. Whether a user (or an email) is a recruiter of a company ... GetItem PK=COMPANY#id, SK=RECRUITER#<principal>
+ *    (the checks of the fields of a page, issued together, are coalesced)
+ * 21. A company's recruiters ... Query PK=COMPANY#id, begins_with(SK, RECRUITER#)
+ * 22. The companies a recruiter works for ... Query PK=RECRUITER#<principal>, begins_with(SK, COMPANY#)
+ * 23. A candidate with the companies that know it ... Query PK=CANDIDATE#id (#META sorts before COMPANY#)
  *
  * Job, application and candidate GSI1 partitions never mix: a job's GSI1PK is COMPANY#…, an
  * application's JOB#…, a linked candidate's USER#…. An application's notes share its partition.
@@ -132,6 +146,21 @@ export const candidateUserKeys = (sub: string, id: string) => ({ GSI1PK: `USER#$
 export const candidateOfUser = (sub: string) => ({ GSI1PK: `USER#${sub}`, prefix: 'CANDIDATE#' });
 /** The guard item that links a user to at most one candidate. */
 export const userKey = (sub: string): Key => ({ PK: `USER#${sub}`, SK: META });
+/** The partition of a candidate: the candidate itself (#META) and the companies that know it (COMPANY#<id>). */
+export const candidatePartition = (id: string) => ({ PK: `CANDIDATE#${id}` });
+/** The item saying that a company knows a candidate (registered them, or had their application). */
+export const candidateCompanyKey = (candidateId: string, companyId: string): Key => ({ PK: `CANDIDATE#${candidateId}`, SK: `COMPANY#${companyId}` });
+
+/** A recruiter named by user (Cognito `sub`). */
+export const userPrincipal = (sub: string) => `USER#${sub}`;
+/** A recruiter named by the email they sign in with, in any letter case. */
+export const emailPrincipal = (email: string) => `EMAIL#${email.toLowerCase()}`;
+/** A company's recruiter, in the company's partition. */
+export const recruiterKey = (companyId: string, principal: string): Key => ({ PK: `COMPANY#${companyId}`, SK: `RECRUITER#${principal}` });
+export const recruitersOfCompany = (companyId: string) => ({ PK: `COMPANY#${companyId}`, prefix: 'RECRUITER#' });
+/** The inverse of {@link recruiterKey}: a company the recruiter works for, in the recruiter's partition. */
+export const recruiterCompanyKey = (principal: string, companyId: string): Key => ({ PK: `RECRUITER#${principal}`, SK: `COMPANY#${companyId}` });
+export const companiesOfRecruiter = (principal: string) => ({ PK: `RECRUITER#${principal}`, prefix: 'COMPANY#' });
 
 export const applicationKey = (id: string): Key => ({ PK: `APPLICATION#${id}`, SK: META });
 /** The guard item that allows one application per candidate and job. */

@@ -1,17 +1,19 @@
-// putApplication: writes a new application for the loaded job and candidate. TransactWriteItems:
-// APPLICATION#id + APPLIED#jobId#candidateId if absent, a condition check that JOB#jobId is still OPEN,
-// and ADD to the job's counts item (JOB#jobId / #COUNTS).
+// putApplication: writes a new application for the loaded job (its company in ctx.stash.companyId)
+// and candidate. TransactWriteItems: APPLICATION#id + APPLIED#jobId#candidateId if absent, a condition
+// check that JOB#jobId is still OPEN, ADD to the job's counts item (JOB#jobId / #COUNTS), and the item
+// saying that the company knows the candidate (CANDIDATE#candidateId / COMPANY#companyId).
 import { util, type Context } from '@aws-appsync/utils';
 import { Applications, CREATE_APPLICATION_ITEMS, type ApplicationRecord } from '../data/applications';
 import { failedCondition, type TransactWriteResult } from '../data/transactions';
 import { raise } from '../data/errors';
 
-type Stash = { jobId: string; candidateId: string; application: ApplicationRecord };
+type Stash = { jobId: string; companyId: string; candidateId: string; application: ApplicationRecord };
 
 export function request(ctx: Context<unknown, Stash>) {
   const application = Applications.record({
     id: util.autoId(),
     jobId: ctx.stash.jobId,
+    companyId: ctx.stash.companyId,
     candidateId: ctx.stash.candidateId,
     appliedAt: util.time.nowISO8601(),
   });

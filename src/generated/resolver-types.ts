@@ -5,6 +5,7 @@ import type { JobRecord } from '../data/jobs';
 import type { CandidateRecord } from '../data/candidates';
 import type { ApplicationRecord } from '../data/applications';
 import type { NoteRecord } from '../data/notes';
+import type { CompanyRecruiterRecord } from '../data/recruiters';
 import type { Context } from '@aws-appsync/utils';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -39,13 +40,15 @@ export type Scalars = {
 
 /**
  * A candidate's application to a job, moving through the pipeline's stages. The candidate reads their
- * own: id, jobId, job, stage, version, appliedAt and updatedAt; the rest is for recruiters and admins.
+ * own: id, jobId, companyId, job, stage, version, appliedAt and updatedAt; the rest is for recruiters and admins.
  */
 export type Application = {
   __typename?: 'Application';
   appliedAt: Scalars['AWSDateTime']['output'];
   candidate?: Maybe<Candidate>;
   candidateId: Scalars['ID']['output'];
+  /** The job's company. */
+  companyId: Scalars['ID']['output'];
   /** Every stage the application entered, oldest first. */
   history: Array<StageChange>;
   id: Scalars['ID']['output'];
@@ -62,7 +65,7 @@ export type Application = {
 
 /**
  * A candidate's application to a job, moving through the pipeline's stages. The candidate reads their
- * own: id, jobId, job, stage, version, appliedAt and updatedAt; the rest is for recruiters and admins.
+ * own: id, jobId, companyId, job, stage, version, appliedAt and updatedAt; the rest is for recruiters and admins.
  */
 export type ApplicationNotesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -83,7 +86,7 @@ export type ApplicationConnection = {
  */
 export type Candidate = {
   __typename?: 'Candidate';
-  /** The candidate's applications, newest first. A candidate reads only their own (Unauthorized otherwise). */
+  /** The candidate's applications, newest first. A recruiter reads only those to their companies' jobs; a candidate only their own (Unauthorized otherwise). */
   applications: ApplicationConnection;
   createdAt: Scalars['AWSDateTime']['output'];
   email: Scalars['AWSEmail']['output'];
@@ -107,15 +110,24 @@ export type Company = {
   __typename?: 'Company';
   createdAt: Scalars['AWSDateTime']['output'];
   id: Scalars['ID']['output'];
-  /** The company's jobs, newest first. With the API key, only its OPEN jobs. */
+  /** The company's jobs, newest first. With the API key, and for recruiters of other companies, only its OPEN jobs. */
   jobs: JobConnection;
   name: Scalars['String']['output'];
+  /** The company's recruiters: those named by email, then those named by user. Admins only. */
+  recruiters: CompanyRecruiterConnection;
   website?: Maybe<Scalars['AWSURL']['output']>;
 };
 
 
 /** A company that posts jobs. */
 export type CompanyJobsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A company that posts jobs. */
+export type CompanyRecruitersArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
 };
@@ -128,8 +140,44 @@ export type CompanyConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * A recruiter of a company, named by user (userId) or by the email they sign in with (email): exactly
+ * one of the two. Recruiters reach only the private side of the companies they are recruiters of.
+ */
+export type CompanyRecruiter = {
+  __typename?: 'CompanyRecruiter';
+  addedAt: Scalars['AWSDateTime']['output'];
+  /** The Cognito sub of the admin who added them. */
+  addedBy: Scalars['ID']['output'];
+  companyId: Scalars['ID']['output'];
+  /** The email, when named by email: any user who signs in with it (verified, in any letter case). */
+  email?: Maybe<Scalars['AWSEmail']['output']>;
+  /** The user's Cognito sub, when named by user. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of a company's recruiters. */
+export type CompanyRecruiterConnection = {
+  __typename?: 'CompanyRecruiterConnection';
+  items: Array<CompanyRecruiter>;
+  /** Pass back to get the next page; null on the last page. */
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** A recruiter of a company, named by user or by email: exactly one of userId and email (else ValidationError). */
+export type CompanyRecruiterInput = {
+  /** At most 128 characters. */
+  companyId: Scalars['ID']['input'];
+  /** At most 254 characters, surrounding spaces removed; matched in any letter case. */
+  email?: InputMaybe<Scalars['AWSEmail']['input']>;
+  /** The user's Cognito sub; at most 128 characters. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A candidate to register. */
 export type CreateCandidateInput = {
+  /** The company registering the candidate, which then knows it: recruiters name one of theirs (required); admins may leave it out. At most 128 characters. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
   /** At most 254 characters, surrounding spaces removed. */
   email: Scalars['AWSEmail']['input'];
   /** 1 to 200 characters, surrounding spaces removed; refused as empty when only white space and invisible characters remain (Unicode White_Space, Cc, Cf, Default_Ignorable_Code_Point, such as U+200B). */
@@ -183,9 +231,9 @@ export type EmploymentType =
 /** A job a company posts. */
 export type Job = {
   __typename?: 'Job';
-  /** How many applications the job has, in any stage. Recruiters and admins only. */
+  /** How many applications the job has, in any stage. Recruiters of the job's company and admins only (Unauthorized otherwise). */
   applicationCount: Scalars['Int']['output'];
-  /** The job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. Recruiters and admins only. */
+  /** The job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. Recruiters of the job's company and admins only (Unauthorized otherwise). */
   applications: ApplicationConnection;
   companyId: Scalars['ID']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
@@ -196,7 +244,7 @@ export type Job = {
   /** Whether the job can be done remotely. */
   remote: Scalars['Boolean']['output'];
   salary?: Maybe<Salary>;
-  /** How many applications are in each stage: every stage, in pipeline order. Recruiters and admins only. */
+  /** How many applications are in each stage: every stage, in pipeline order. Recruiters of the job's company and admins only (Unauthorized otherwise). */
   stageCounts: Array<StageCount>;
   status: JobStatus;
   title: Scalars['String']['output'];
@@ -230,7 +278,14 @@ export type JobStatus =
 /** Writes, for signed-in users only. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds a note to an application, signed with the caller and the time. Fails with NotFound when the application does not exist. */
+  /**
+   * Makes a user, or whoever signs in with an email (verified, in any letter case), a recruiter of a
+   * company: they then reach its private side. Adding one again changes nothing and returns the
+   * membership as it is. Fails with NotFound when the company does not exist, ValidationError unless
+   * exactly one of userId and email is given. Admins only.
+   */
+  addCompanyRecruiter: CompanyRecruiter;
+  /** Adds a note to an application, signed with the caller and the time. Fails with NotFound when the application does not exist, Unauthorized for a recruiter of another company. */
   addNote: Note;
   /**
    * Applies the signed-in candidate to a job, in stage APPLIED. Fails with ProfileNotFound before
@@ -239,21 +294,28 @@ export type Mutation = {
    */
   applyAsMe: Application;
   /**
-   * Applies a candidate to a job, in stage APPLIED. Fails with NotFound (job or candidate), JobNotOpen
-   * (the job is not OPEN) or AlreadyApplied (one application per candidate and job).
+   * Applies a candidate to a job, in stage APPLIED; the job's company then knows the candidate. Fails
+   * with NotFound (job or candidate), JobNotOpen (the job is not OPEN), AlreadyApplied (one application
+   * per candidate and job) or Unauthorized: a recruiter applies candidates their companies know to the
+   * jobs of their companies.
    */
   applyToJob: Application;
   /**
    * Closes an OPEN job: it leaves the job board and applyToJob fails with JobNotOpen; its applications
    * may still move. Ends the onApplicationCreated subscriptions of the job (their clients get
-   * complete). Fails with NotFound, ConcurrentModification or InvalidTransition (not OPEN).
+   * complete). Fails with NotFound, ConcurrentModification, InvalidTransition (not OPEN) or Unauthorized
+   * (a recruiter of another company).
    */
   closeJob: Job;
-  /** Registers a candidate. Fails with Conflict when a candidate already has the email (in any letter case). */
+  /**
+   * Registers a candidate for a company, which then knows it. Fails with Conflict when a candidate
+   * already has the email (in any letter case), Unauthorized for a recruiter who does not work for the
+   * company, NotFound when it does not exist.
+   */
   createCandidate: Candidate;
   /** Registers a company. Admins only. */
   createCompany: Company;
-  /** Posts a job for an existing company. Fails with NotFound when the company does not exist. */
+  /** Posts a job for an existing company. Fails with NotFound when the company does not exist, Unauthorized for a recruiter who does not work for it. */
   createJob: Job;
   /**
    * Links the signed-in candidate to their profile, whose email is the token's email: the candidate a
@@ -267,19 +329,27 @@ export type Mutation = {
   /**
    * Moves an application to another stage if it is still at expectedVersion. Fails with
    * ConcurrentModification (errorInfo: currentVersion, currentStage) when it has changed since,
-   * InvalidTransition when its stage cannot lead to stage, NotFound when it does not exist.
+   * InvalidTransition when its stage cannot lead to stage, NotFound when it does not exist, Unauthorized
+   * for a recruiter of another company.
    */
   moveApplication: Application;
   /**
    * Opens a DRAFT job for applications and lists it on the job board. Fails with NotFound,
-   * ConcurrentModification (errorInfo: currentVersion, currentStatus) or InvalidTransition (errorInfo:
-   * from, to) when the job is not a DRAFT.
+   * ConcurrentModification (errorInfo: currentVersion, currentStatus), InvalidTransition (errorInfo:
+   * from, to) when the job is not a DRAFT, or Unauthorized for a recruiter of another company.
    */
   publishJob: Job;
   /**
+   * Ends a membership addCompanyRecruiter made (named the same way: by user or by email) and returns
+   * it. Fails with NotFound when there is none. Subscriptions opened before go on until they end.
+   * Admins only.
+   */
+  removeCompanyRecruiter: CompanyRecruiter;
+  /**
    * Changes a job's details if it is still at expectedVersion: fields left out stay as they are; null
    * clears description, location, employmentType or salary. Fails with NotFound, ConcurrentModification
-   * (errorInfo: currentVersion, currentStatus), JobClosed (a CLOSED job cannot change) or ValidationError.
+   * (errorInfo: currentVersion, currentStatus), JobClosed (a CLOSED job cannot change), ValidationError,
+   * or Unauthorized for a recruiter of another company.
    */
   updateJob: Job;
   /**
@@ -289,12 +359,18 @@ export type Mutation = {
    */
   updateMyProfile: Candidate;
   /**
-   * Withdraws an application (stage WITHDRAWN, final) if it is still at expectedVersion. Recruiters and
-   * admins may withdraw any application; a signed-in candidate only their own, else Unauthorized
-   * (errorInfo: id). Fails like moveApplication otherwise: NotFound, ConcurrentModification,
+   * Withdraws an application (stage WITHDRAWN, final) if it is still at expectedVersion. Admins may
+   * withdraw any application, recruiters their companies' (else Unauthorized); a signed-in candidate
+   * only their own, else Unauthorized (errorInfo: id). Fails like moveApplication otherwise: NotFound, ConcurrentModification,
    * InvalidTransition (errorInfo: from, to) when it is HIRED, REJECTED or already WITHDRAWN.
    */
   withdrawApplication: Application;
+};
+
+
+/** Writes, for signed-in users only. */
+export type MutationAddCompanyRecruiterArgs = {
+  input: CompanyRecruiterInput;
 };
 
 
@@ -365,6 +441,12 @@ export type MutationPublishJobArgs = {
 
 
 /** Writes, for signed-in users only. */
+export type MutationRemoveCompanyRecruiterArgs = {
+  input: CompanyRecruiterInput;
+};
+
+
+/** Writes, for signed-in users only. */
 export type MutationUpdateJobArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
@@ -424,21 +506,25 @@ export type OpenJobsFilter = {
 /** Reads. Companies and jobs are open to the API key (the public job board); candidates and applications to recruiters and admins. */
 export type Query = {
   __typename?: 'Query';
-  /** An application by id, or null when it does not exist. Recruiters and admins only. */
+  /** An application by id, or null when it does not exist. Recruiters of its job's company and admins only (Unauthorized otherwise). */
   application?: Maybe<Application>;
-  /** A page of a job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. */
+  /** A page of a job's applications: in one stage, or in all stages in pipeline order; longest in their stage first. Recruiters of the job's company and admins only (Unauthorized otherwise); an empty page for a job that does not exist. */
   applicationsByJob: ApplicationConnection;
-  /** A candidate by id, or null when it does not exist. Recruiters and admins only. */
+  /** A candidate by id, or null when it does not exist. Recruiters and admins only; a recruiter reads only the candidates their companies know (Unauthorized otherwise). */
   candidate?: Maybe<Candidate>;
   /** A page of companies, by name (ignoring letter case). */
   companies: CompanyConnection;
   /** A company by id, or null when it does not exist. */
   company?: Maybe<Company>;
-  /** The candidate with this email in any letter case, or null: look before registering one. Recruiters and admins only. */
+  /**
+   * The candidate with this email in any letter case, or null when no candidate has it: look before
+   * registering one. Recruiters and admins only. A recruiter learns no more than createCandidate's
+   * Conflict would tell: a candidate their companies do not know is Unauthorized, with nothing of it.
+   */
   findCandidateByEmail?: Maybe<Candidate>;
-  /** A job by id, or null when it does not exist. With the API key, only an OPEN job: null for a DRAFT or CLOSED one. */
+  /** A job by id, or null when it does not exist. With the API key, and for recruiters of other companies, only an OPEN job: null for a DRAFT or CLOSED one. */
   job?: Maybe<Job>;
-  /** A page of a company's jobs, newest first. With the API key, only its OPEN jobs. */
+  /** A page of a company's jobs, newest first. With the API key, and for recruiters of other companies, only its OPEN jobs. */
   jobsByCompany: JobConnection;
   /** The signed-in candidate's own profile, or null until createMyProfile links one to the user. Candidates only. */
   me?: Maybe<Candidate>;
@@ -563,9 +649,18 @@ export type StageCount = {
  */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** A candidate applied to the job (to any job without jobId). With jobId, ends (complete) when closeJob closes the job. Recruiters and admins only. */
+  /**
+   * A candidate applied to the job; without jobId, to any job (a recruiter: to their companies' jobs, as
+   * onApplicationMoved). With jobId, ends (complete) when closeJob closes the job. Recruiters of the
+   * job's company and admins only: Unauthorized otherwise, and for a recruiter of no company without jobId.
+   */
   onApplicationCreated?: Maybe<Application>;
-  /** An application of the job (of any job without jobId) moved to another stage or was withdrawn. Recruiters and admins only. */
+  /**
+   * An application of the job moved to another stage or was withdrawn; without jobId, of any job (a
+   * recruiter: of their companies' jobs, read when subscribing; the mutation must select companyId).
+   * Recruiters of the job's company and admins only: Unauthorized otherwise, and for a recruiter of no
+   * company without jobId.
+   */
   onApplicationMoved?: Maybe<Application>;
   /** A job of the company (of any company without companyId) was published: posted or changed to OPEN. Open to the API key. */
   onJobPublished?: Maybe<Job>;
@@ -718,6 +813,9 @@ export type ResolversTypes = {
   Candidate: ResolverTypeWrapper<CandidateRecord>;
   Company: ResolverTypeWrapper<CompanyRecord>;
   CompanyConnection: ResolverTypeWrapper<Omit<CompanyConnection, 'items'> & { items: Array<ResolversTypes['Company']> }>;
+  CompanyRecruiter: ResolverTypeWrapper<CompanyRecruiterRecord>;
+  CompanyRecruiterConnection: ResolverTypeWrapper<Omit<CompanyRecruiterConnection, 'items'> & { items: Array<ResolversTypes['CompanyRecruiter']> }>;
+  CompanyRecruiterInput: CompanyRecruiterInput;
   CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
@@ -762,6 +860,9 @@ export type ResolversParentTypes = {
   Candidate: CandidateRecord;
   Company: CompanyRecord;
   CompanyConnection: Omit<CompanyConnection, 'items'> & { items: Array<ResolversParentTypes['Company']> };
+  CompanyRecruiter: CompanyRecruiterRecord;
+  CompanyRecruiterConnection: Omit<CompanyRecruiterConnection, 'items'> & { items: Array<ResolversParentTypes['CompanyRecruiter']> };
+  CompanyRecruiterInput: CompanyRecruiterInput;
   CreateCandidateInput: CreateCandidateInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateJobInput: CreateJobInput;
@@ -866,6 +967,7 @@ export type ApplicationResolvers<ContextType = any, ParentType extends Resolvers
   appliedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   candidate?: Resolver<Maybe<ResolversTypes['Candidate']>, ParentType, ContextType>;
   candidateId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  companyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['StageChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
@@ -895,11 +997,25 @@ export type CompanyResolvers<ContextType = any, ParentType extends ResolversPare
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<CompanyJobsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recruiters?: Resolver<ResolversTypes['CompanyRecruiterConnection'], ParentType, ContextType, Partial<CompanyRecruitersArgs>>;
   website?: Resolver<Maybe<ResolversTypes['AWSURL']>, ParentType, ContextType>;
 };
 
 export type CompanyConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['CompanyConnection'] = ResolversParentTypes['CompanyConnection']> = {
   items?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CompanyRecruiterResolvers<ContextType = any, ParentType extends ResolversParentTypes['CompanyRecruiter'] = ResolversParentTypes['CompanyRecruiter']> = {
+  addedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  addedBy?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  companyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['AWSEmail']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type CompanyRecruiterConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['CompanyRecruiterConnection'] = ResolversParentTypes['CompanyRecruiterConnection']> = {
+  items?: Resolver<Array<ResolversTypes['CompanyRecruiter']>, ParentType, ContextType>;
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -927,6 +1043,7 @@ export type JobConnectionResolvers<ContextType = any, ParentType extends Resolve
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addCompanyRecruiter?: Resolver<ResolversTypes['CompanyRecruiter'], ParentType, ContextType, RequireFields<MutationAddCompanyRecruiterArgs, 'input'>>;
   addNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationAddNoteArgs, 'applicationId' | 'body'>>;
   applyAsMe?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApplyAsMeArgs, 'jobId'>>;
   applyToJob?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationApplyToJobArgs, 'candidateId' | 'jobId'>>;
@@ -937,6 +1054,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   createMyProfile?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationCreateMyProfileArgs, 'input'>>;
   moveApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationMoveApplicationArgs, 'expectedVersion' | 'id' | 'stage'>>;
   publishJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationPublishJobArgs, 'expectedVersion' | 'id'>>;
+  removeCompanyRecruiter?: Resolver<ResolversTypes['CompanyRecruiter'], ParentType, ContextType, RequireFields<MutationRemoveCompanyRecruiterArgs, 'input'>>;
   updateJob?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationUpdateJobArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateMyProfile?: Resolver<ResolversTypes['Candidate'], ParentType, ContextType, RequireFields<MutationUpdateMyProfileArgs, 'input'>>;
   withdrawApplication?: Resolver<ResolversTypes['Application'], ParentType, ContextType, RequireFields<MutationWithdrawApplicationArgs, 'expectedVersion' | 'id'>>;
@@ -1011,6 +1129,8 @@ export type Resolvers<ContextType = any> = {
   Candidate?: CandidateResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   CompanyConnection?: CompanyConnectionResolvers<ContextType>;
+  CompanyRecruiter?: CompanyRecruiterResolvers<ContextType>;
+  CompanyRecruiterConnection?: CompanyRecruiterConnectionResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   JobConnection?: JobConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1040,6 +1160,7 @@ export type AppSyncFields = {
   'Application.appliedAt': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['AWSDateTime'] };
   'Application.candidate': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: Maybe<ResolversTypes['Candidate']> };
   'Application.candidateId': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
+  'Application.companyId': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
   'Application.history': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: Array<ResolversTypes['StageChange']> };
   'Application.id': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: ResolversTypes['ID'] };
   'Application.job': { args: Record<string, never>; source: ResolversParentTypes['Application']; result: Maybe<ResolversTypes['Job']> };
@@ -1060,9 +1181,17 @@ export type AppSyncFields = {
   'Company.id': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: ResolversTypes['ID'] };
   'Company.jobs': { args: CompanyJobsArgs; source: ResolversParentTypes['Company']; result: ResolversTypes['JobConnection'] };
   'Company.name': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: ResolversTypes['String'] };
+  'Company.recruiters': { args: CompanyRecruitersArgs; source: ResolversParentTypes['Company']; result: ResolversTypes['CompanyRecruiterConnection'] };
   'Company.website': { args: Record<string, never>; source: ResolversParentTypes['Company']; result: Maybe<ResolversTypes['AWSURL']> };
   'CompanyConnection.items': { args: Record<string, never>; source: ResolversParentTypes['CompanyConnection']; result: Array<ResolversTypes['Company']> };
   'CompanyConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['CompanyConnection']; result: Maybe<ResolversTypes['String']> };
+  'CompanyRecruiter.addedAt': { args: Record<string, never>; source: ResolversParentTypes['CompanyRecruiter']; result: ResolversTypes['AWSDateTime'] };
+  'CompanyRecruiter.addedBy': { args: Record<string, never>; source: ResolversParentTypes['CompanyRecruiter']; result: ResolversTypes['ID'] };
+  'CompanyRecruiter.companyId': { args: Record<string, never>; source: ResolversParentTypes['CompanyRecruiter']; result: ResolversTypes['ID'] };
+  'CompanyRecruiter.email': { args: Record<string, never>; source: ResolversParentTypes['CompanyRecruiter']; result: Maybe<ResolversTypes['AWSEmail']> };
+  'CompanyRecruiter.userId': { args: Record<string, never>; source: ResolversParentTypes['CompanyRecruiter']; result: Maybe<ResolversTypes['ID']> };
+  'CompanyRecruiterConnection.items': { args: Record<string, never>; source: ResolversParentTypes['CompanyRecruiterConnection']; result: Array<ResolversTypes['CompanyRecruiter']> };
+  'CompanyRecruiterConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['CompanyRecruiterConnection']; result: Maybe<ResolversTypes['String']> };
   'Job.applicationCount': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['Int'] };
   'Job.applications': { args: JobApplicationsArgs; source: ResolversParentTypes['Job']; result: ResolversTypes['ApplicationConnection'] };
   'Job.companyId': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['ID'] };
@@ -1080,6 +1209,7 @@ export type AppSyncFields = {
   'Job.version': { args: Record<string, never>; source: ResolversParentTypes['Job']; result: ResolversTypes['Int'] };
   'JobConnection.items': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Array<ResolversTypes['Job']> };
   'JobConnection.nextToken': { args: Record<string, never>; source: ResolversParentTypes['JobConnection']; result: Maybe<ResolversTypes['String']> };
+  'Mutation.addCompanyRecruiter': { args: MutationAddCompanyRecruiterArgs; source: undefined; result: ResolversTypes['CompanyRecruiter'] };
   'Mutation.addNote': { args: MutationAddNoteArgs; source: undefined; result: ResolversTypes['Note'] };
   'Mutation.applyAsMe': { args: MutationApplyAsMeArgs; source: undefined; result: ResolversTypes['Application'] };
   'Mutation.applyToJob': { args: MutationApplyToJobArgs; source: undefined; result: ResolversTypes['Application'] };
@@ -1090,6 +1220,7 @@ export type AppSyncFields = {
   'Mutation.createMyProfile': { args: MutationCreateMyProfileArgs; source: undefined; result: ResolversTypes['Candidate'] };
   'Mutation.moveApplication': { args: MutationMoveApplicationArgs; source: undefined; result: ResolversTypes['Application'] };
   'Mutation.publishJob': { args: MutationPublishJobArgs; source: undefined; result: ResolversTypes['Job'] };
+  'Mutation.removeCompanyRecruiter': { args: MutationRemoveCompanyRecruiterArgs; source: undefined; result: ResolversTypes['CompanyRecruiter'] };
   'Mutation.updateJob': { args: MutationUpdateJobArgs; source: undefined; result: ResolversTypes['Job'] };
   'Mutation.updateMyProfile': { args: MutationUpdateMyProfileArgs; source: undefined; result: ResolversTypes['Candidate'] };
   'Mutation.withdrawApplication': { args: MutationWithdrawApplicationArgs; source: undefined; result: ResolversTypes['Application'] };
@@ -1133,7 +1264,9 @@ export type RequiredCoordinate =
   | 'Application.notes'
   | 'Candidate.applications'
   | 'Company.jobs'
+  | 'Company.recruiters'
   | 'Job.applications'
+  | 'Mutation.addCompanyRecruiter'
   | 'Mutation.addNote'
   | 'Mutation.applyAsMe'
   | 'Mutation.applyToJob'
@@ -1144,6 +1277,7 @@ export type RequiredCoordinate =
   | 'Mutation.createMyProfile'
   | 'Mutation.moveApplication'
   | 'Mutation.publishJob'
+  | 'Mutation.removeCompanyRecruiter'
   | 'Mutation.updateJob'
   | 'Mutation.updateMyProfile'
   | 'Mutation.withdrawApplication'
@@ -1160,9 +1294,10 @@ export type RequiredCoordinate =
   | 'Subscription.onApplicationCreated'
   | 'Subscription.onApplicationMoved'
   | 'Subscription.onJobPublished'
-  | { [F in 'appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Application'] ? never : `Application.${F}` }['appliedAt' | 'candidate' | 'candidateId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']
+  | { [F in 'appliedAt' | 'candidate' | 'candidateId' | 'companyId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Application'] ? never : `Application.${F}` }['appliedAt' | 'candidate' | 'candidateId' | 'companyId' | 'history' | 'id' | 'job' | 'jobId' | 'stage' | 'updatedAt' | 'version']
   | { [F in 'createdAt' | 'email' | 'id' | 'name' | 'phone']: F extends keyof ResolversParentTypes['Candidate'] ? never : `Candidate.${F}` }['createdAt' | 'email' | 'id' | 'name' | 'phone']
   | { [F in 'createdAt' | 'id' | 'name' | 'website']: F extends keyof ResolversParentTypes['Company'] ? never : `Company.${F}` }['createdAt' | 'id' | 'name' | 'website']
+  | { [F in 'addedAt' | 'addedBy' | 'companyId' | 'email' | 'userId']: F extends keyof ResolversParentTypes['CompanyRecruiter'] ? never : `CompanyRecruiter.${F}` }['addedAt' | 'addedBy' | 'companyId' | 'email' | 'userId']
   | { [F in 'applicationCount' | 'companyId' | 'createdAt' | 'description' | 'employmentType' | 'id' | 'location' | 'remote' | 'salary' | 'stageCounts' | 'status' | 'title' | 'updatedAt' | 'version']: F extends keyof ResolversParentTypes['Job'] ? never : `Job.${F}` }['applicationCount' | 'companyId' | 'createdAt' | 'description' | 'employmentType' | 'id' | 'location' | 'remote' | 'salary' | 'stageCounts' | 'status' | 'title' | 'updatedAt' | 'version']
   | { [F in 'applicationId' | 'author' | 'body' | 'createdAt' | 'id']: F extends keyof ResolversParentTypes['Note'] ? never : `Note.${F}` }['applicationId' | 'author' | 'body' | 'createdAt' | 'id']
 ;
@@ -1170,7 +1305,7 @@ export type RequiredCoordinate =
 /** Record fields of mapped types that the default resolver returns but whose type does not fit the schema. */
 export type MismatchedRecordFields = {
   [C in Coordinate]: C extends `${infer T}.${infer F}`
-    ? T extends 'Company' | 'Job' | 'Candidate' | 'Application' | 'Note'
+    ? T extends 'Company' | 'Job' | 'Candidate' | 'Application' | 'Note' | 'CompanyRecruiter'
       ? F extends keyof ResolversParentTypes[T]
         ? Exclude<ResolversParentTypes[T][F], undefined> extends AppSyncFields[C]['result'] ? never : C
         : never

@@ -12,8 +12,9 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '@appsync-lambda/dynamodb-local';
 import { signJwt } from '@appsync-lambda/test-support';
-import { LOCAL_API_KEY } from '../../scripts/lib/dev-auth';
+import { LOCAL_API_KEY, LOCAL_USERS } from '../../scripts/lib/dev-auth';
 import {
+  AddCompanyRecruiterDocument,
   ApplyToJobDocument,
   createClient,
   CreateCandidateDocument,
@@ -39,7 +40,7 @@ function recruiterToken(): string {
   const { kid, pem } = JSON.parse(readFileSync(join(dataDir, 'dev-signing-key.json'), 'utf8')) as { kid: string; pem: string };
   const now = Math.floor(Date.now() / 1000);
   return signJwt({ kid, privateKey: createPrivateKey(pem) }, {
-    sub: '00000000-0000-4000-8000-000000000002',
+    sub: LOCAL_USERS.recruiter.sub,
     iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_LocalDev',
     aud: 'local-dev',
     token_use: 'id',
@@ -92,6 +93,8 @@ describe('npm start: subscriptions', () => {
 
   it('delivers each graphql-ws subscriber exactly its own job\'s moves, in order; refuses the API key; cleans up on disconnect and after a gone connection', async () => {
     const { createCompany } = await api.request(CreateCompanyDocument, { input: { name: 'Realtime Ltd' } });
+    // The local recruiter works for it (tenancy): they may subscribe to its jobs.
+    await api.request(AddCompanyRecruiterDocument, { input: { companyId: createCompany.id, userId: LOCAL_USERS.recruiter.sub } });
     const { createJob: jobA } = await api.request(CreateJobDocument, { input: { companyId: createCompany.id, title: 'Board A', status: 'OPEN' } });
     const { createJob: jobB } = await api.request(CreateJobDocument, { input: { companyId: createCompany.id, title: 'Board B', status: 'OPEN' } });
     const appA = await anApplication(jobA.id);

@@ -19,6 +19,7 @@ export interface HiringApi {
   /** A user-pool token of a user in `groups`, for the handler's pool. */
   tokenFor(groups: string[]): string;
   admin: EventOptions;
+  /** A recruiter of every company aCompany made (tenancy: {@link RECRUITER_SUB}). */
   recruiter: EventOptions;
   /** A signed-in user in no group. */
   member: EventOptions;
@@ -32,10 +33,17 @@ export interface HiringApi {
   signedIn(groups: string[], claims?: Record<string, unknown>): EventOptions;
   /** Runs an operation as a recruiter and fails the test on any error. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** A company (made by an admin) whose recruiter `recruiter` is. */
   aCompany(overrides?: { name?: string }): Promise<{ id: string }>;
+  /** Makes a user (by sub) or an email a recruiter of the company, as an admin. */
+  addRecruiter(companyId: string, recruiter: { userId: string } | { email: string }): Promise<void>;
   aJob(companyId: string, overrides?: { title?: string; status?: 'DRAFT' | 'OPEN' | 'CLOSED' }): Promise<{ id: string; status: string }>;
-  aCandidate(overrides?: { name?: string; email?: string; phone?: string }): Promise<{ id: string; email: string }>;
+  /** A candidate `recruiter` registers for `companyId`, by default for a company of theirs made once per API. */
+  aCandidate(overrides?: { name?: string; email?: string; phone?: string; companyId?: string }): Promise<{ id: string; email: string }>;
 }
+
+/** The Cognito sub of `recruiter`: test-support's token's, when its claims name no other. */
+export const RECRUITER_SUB = 'a1b2c3d4-0000-4000-8000-000000000001';
 
 /** A signed-in candidate: the headers to send, and who they are. */
 export interface CandidateUser extends EventOptions {
@@ -67,6 +75,15 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     expect(body.errors).toBeUndefined();
     return body.data as T;
   };
+  const addRecruiter = async (companyId: string, recruiter: { userId: string } | { email: string }) => {
+    await call('mutation ($input: CompanyRecruiterInput!) { addCompanyRecruiter(input: $input) { companyId } }', { input: { companyId, ...recruiter } }, admin);
+  };
+  const aCompany = async (overrides: { name?: string } = {}) => {
+    const data = await call<any>('mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { name: 'Acme', ...overrides } }, admin);
+    await addRecruiter(data.createCompany.id, { userId: RECRUITER_SUB });
+    return data.createCompany as { id: string };
+  };
+  let home: Promise<{ id: string }> | undefined;
   return {
     api,
     auth,
@@ -84,10 +101,8 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     },
     signedIn: as,
     ok: (query, variables) => call(query, variables, recruiter),
-    async aCompany(overrides = {}) {
-      const data = await call<any>('mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id } }', { input: { name: 'Acme', ...overrides } }, admin);
-      return data.createCompany;
-    },
+    aCompany,
+    addRecruiter,
     async aJob(companyId, overrides = {}) {
       const input = { companyId, title: 'Engineer', status: 'OPEN', ...overrides };
       const data = await call<any>('mutation ($input: CreateJobInput!) { createJob(input: $input) { id status } }', { input }, recruiter);
@@ -95,7 +110,9 @@ export async function createHiringApi(options: TestApiOptions = {}): Promise<Hir
     },
     async aCandidate(overrides = {}) {
       emails += 1;
-      const input = { name: 'Ada Lovelace', email: `ada.${emails}.${Date.now()}@example.com`, ...overrides };
+      const email = `ada.${emails}.${Date.now()}@example.com`;
+      const companyId = overrides.companyId ?? (await (home ??= aCompany({ name: 'Home' }))).id;
+      const input = { name: 'Ada Lovelace', email, ...overrides, companyId };
       const data = await call<any>('mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { id email } }', { input }, recruiter);
       return data.createCandidate;
     },

@@ -27,8 +27,10 @@ export interface LocalStack {
   websocketUrl: string;
   /** The local admin's sign-in token the stack printed (send as `authorization`). */
   token: string;
-  /** The local recruiter's and candidate's sign-in tokens the stack printed. */
+  /** The local recruiter's (of no company) and candidate's sign-in tokens the stack printed. */
   tokens: { recruiter: string; candidate: string };
+  /** The token the stack printed for a recruiter of each company, by company name. */
+  recruitersOf: Record<string, { companyId: string; token: string }>;
   child: ChildProcess;
   output(): string;
   /** Resolves with the first match of `pattern` in what the stack prints from now on. */
@@ -79,11 +81,15 @@ export async function startLocalStack(options: LocalStackOptions, timeoutMs = 15
   const token = /Admin token\s+(\S+)/.exec(output)?.[1] ?? '';
   const tokens = { recruiter: /^ {2}Recruiter +(\S+)/m.exec(output)?.[1] ?? '', candidate: /^ {2}Candidate +(\S+)/m.exec(output)?.[1] ?? '' };
   const websocketUrl = /Subscriptions\s+(ws:\/\/\S+)/.exec(output)?.[1] ?? '';
+  const recruitersOf = Object.fromEntries(
+    [...output.matchAll(/^ {2}Recruiter of {2}(.+) \(company (\S+)\)\n {16}(\S+)/gm)].map(([, name, companyId, recruiterToken]) => [name!, { companyId: companyId!, token: recruiterToken! }]),
+  );
   return {
     url,
     websocketUrl,
     token,
     tokens,
+    recruitersOf,
     child,
     output: () => output,
     waitForOutput(pattern, waitMs = 60_000) {

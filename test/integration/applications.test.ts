@@ -278,7 +278,8 @@ describe('Job.applications', () => {
         { id: first.id, stage: 'APPLIED', job: { title: 'Pipeline role' }, candidate: { id: first.candidateId } },
         { id: second.id, stage: 'SCREEN', job: { title: 'Pipeline role' }, candidate: { id: second.candidateId } },
       ]);
-      expect(sent).toEqual(['QueryCommand', 'BatchGetCommand']);
+      // The job and the recruiter's membership of its company (tenancy), then the page and its items' job and candidate.
+      expect(sent).toEqual(['GetCommand', 'GetCommand', 'QueryCommand', 'BatchGetCommand']);
     } finally {
       doc.send = send as typeof doc.send;
     }

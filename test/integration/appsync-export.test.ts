@@ -16,7 +16,9 @@ import { httpDataSource } from '@appsync-lambda/engine';
 import * as MutationCreateJob from '../../src/resolvers/Mutation.createJob/index';
 import * as changeStage from '../../src/functions/changeStage';
 import * as MutationMoveApplication from '../../src/resolvers/Mutation.moveApplication/index';
-import * as QueryJob from '../../src/resolvers/Query.job';
+import * as QueryCompany from '../../src/resolvers/Query.company';
+import * as findRecruiterMembership from '../../src/functions/findRecruiterMembership';
+import * as assertRecruiterOfCompany from '../../src/functions/assertRecruiterOfCompany';
 import { thrownBy } from '@appsync-lambda/test-support';
 
 /** A request/response module, as loaded from a bundle or a source file. */
@@ -93,7 +95,7 @@ describe('buildAppSyncBundles', () => {
       if (entry.kind === 'UNIT' && definition.kind === 'UNIT') expect(manifest.dataSources[entry.dataSource]?.type, coordinate).toBe(definition.dataSource.kind === 'NONE' ? 'NONE' : 'AMAZON_DYNAMODB');
       if (entry.kind === 'PIPELINE' && definition.kind === 'PIPELINE') expect(entry.functions).toEqual(definition.functions.map((step) => step.name));
     }
-    expect(manifest.resolvers['Mutation.createJob']).toMatchObject({ kind: 'PIPELINE', functions: ['requireCompany', 'putJob'] });
+    expect(manifest.resolvers['Mutation.createJob']).toMatchObject({ kind: 'PIPELINE', functions: ['requireCompany', 'findRecruiterMembership', 'assertRecruiterOfCompany', 'putJob'] });
     expect(manifest.functions.putJob).toEqual({ kind: 'JS', source: 'src/functions/putJob.ts', dataSource: 'main', code: 'functions/putJob.js' });
     expect(JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'))).toEqual(manifest);
   });
@@ -128,7 +130,7 @@ describe('buildAppSyncBundles', () => {
     expect(code).not.toContain('src/functions/');
     expect(code).not.toContain('functions');
     expect(Object.keys(await loadBundle('Mutation.createJob.js')).sort()).toEqual(['request', 'response']);
-    expect(manifest.resolvers['Mutation.applyToJob']).toMatchObject({ kind: 'PIPELINE', functions: ['requireOpenJob', 'requireCandidate', 'putApplication'] });
+    expect(manifest.resolvers['Mutation.applyToJob']).toMatchObject({ kind: 'PIPELINE', functions: ['requireOpenJob', 'loadMyCompanies', 'loadMyCompaniesByEmail', 'requireMyCompany', 'loadVisibleCandidate', 'putApplication'] });
   });
 });
 
@@ -210,15 +212,15 @@ describe('planAppSyncExport', () => {
 });
 
 describe('bundles run unchanged against the runtime', () => {
-  it('Query.job: the bundle builds the same GetItem and returns the same result as the source', async () => {
-    const bundle = await loadBundle('Query.job.js');
-    const args = { id: 'job-1' };
-    expect(bundle.request(aContext({ args }))).toEqual(QueryJob.request(aContext({ args }) as never));
-    expect(bundle.request(aContext({ args }))).toEqual({ operation: 'GetItem', key: { PK: { S: 'JOB#job-1' }, SK: { S: '#META' } } });
-    const result = { id: 'job-1', title: 'Engineer', status: 'OPEN' };
-    expect(bundle.response(aContext({ args, result }))).toEqual(QueryJob.response(aContext({ args, result }) as never));
+  it('Query.company: the bundle builds the same GetItem and returns the same result as the source', async () => {
+    const bundle = await loadBundle('Query.company.js');
+    const args = { id: 'company-1' };
+    expect(bundle.request(aContext({ args }))).toEqual(QueryCompany.request(aContext({ args }) as never));
+    expect(bundle.request(aContext({ args }))).toEqual({ operation: 'GetItem', key: { PK: { S: 'COMPANY#company-1' }, SK: { S: '#META' } } });
+    const result = { id: 'company-1', name: 'Acme' };
+    expect(bundle.response(aContext({ args, result }))).toEqual(QueryCompany.response(aContext({ args, result }) as never));
     const error = { message: 'throttled', type: 'DynamoDB:ProvisionedThroughputExceededException' };
-    expect(thrownBy(() => bundle.response(aContext({ args, error })))).toEqual(thrownBy(() => QueryJob.response(aContext({ args, error }) as never)));
+    expect(thrownBy(() => bundle.response(aContext({ args, error })))).toEqual(thrownBy(() => QueryCompany.response(aContext({ args, error }) as never)));
   });
 
   it('Mutation.createJob: before step, requireCompany and putJob behave like their sources', async () => {
@@ -250,6 +252,23 @@ describe('bundles run unchanged against the runtime', () => {
 
     const prev = { result: { id: 'job-1', title: 'Engineer' } };
     expect(before!.response(aContext({ args, prev }))).toEqual(asModule(MutationCreateJob).response(aContext({ args, prev })));
+  });
+
+  it('the tenancy steps: the bundles read the same membership and refuse a recruiter of another company alike', async () => {
+    const [find, assert] = await Promise.all(['functions/findRecruiterMembership.js', 'functions/assertRecruiterOfCompany.js'].map(loadBundle));
+    const recruiter = { sub: 'user-1', username: 'rita', groups: ['recruiters'], claims: { email: 'Rita@Example.com', email_verified: true } };
+    const stash = { companyId: 'company-1' };
+    const prev = { result: { id: 'job-1' } };
+    const byUser = find!.request(aContext({ identity: recruiter, stash, prev }));
+    expect(byUser).toEqual(asModule(findRecruiterMembership).request(aContext({ identity: recruiter, stash, prev })));
+    expect(byUser).toEqual({ operation: 'GetItem', key: { PK: { S: 'COMPANY#company-1' }, SK: { S: 'RECRUITER#USER#user-1' } } });
+    const byEmail = assert!.request(aContext({ identity: recruiter, stash: { ...stash, membership: null }, prev }));
+    expect(byEmail).toEqual({ operation: 'GetItem', key: { PK: { S: 'COMPANY#company-1' }, SK: { S: 'RECRUITER#EMAIL#rita@example.com' } } });
+    const denied = aContext({ identity: recruiter, stash: { ...stash, membership: null }, prev, result: null });
+    expect(thrownBy(() => assert!.response(denied))).toMatchObject({ errorType: 'Unauthorized' });
+    expect(thrownBy(() => assert!.response(denied))).toEqual(thrownBy(() => asModule(assertRecruiterOfCompany).response(denied)));
+    const member = aContext({ identity: recruiter, stash: { ...stash, membership: null }, prev, result: { companyId: 'company-1' } });
+    expect(assert!.response(member)).toEqual(prev.result);
   });
 
   it('Mutation.moveApplication: the before step and changeStage build the same requests and the same typed errors', async () => {

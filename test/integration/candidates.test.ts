@@ -16,28 +16,32 @@ const CANDIDATE = /* GraphQL */ `
 `;
 
 let hiring: HiringApi;
+let companyId: string;
 beforeAll(async () => {
   hiring = await createHiringApi();
+  companyId = (await hiring.aCompany()).id;
 });
 
 describe('Mutation.createCandidate', () => {
   it('stores the candidate and its email guard in one transaction (DDB-41)', async () => {
     const { createCandidate } = await hiring.ok(CREATE_CANDIDATE, {
-      input: { name: '  Grace Hopper ', email: 'Grace.Hopper@Example.com', phone: '+33 6 12 34 56 78' },
+      input: { companyId, name: '  Grace Hopper ', email: 'Grace.Hopper@Example.com', phone: '+33 6 12 34 56 78' },
     });
     expect(createCandidate).toMatchObject({ name: 'Grace Hopper', email: 'Grace.Hopper@Example.com', phone: '+33 6 12 34 56 78' });
     expect(createCandidate.id).toMatch(/^[0-9a-f-]{36}$/);
     const items = await storedItems(hiring.api);
     expect(items).toContainEqual(expect.objectContaining({ PK: `CANDIDATE#${createCandidate.id}`, SK: '#META', email: 'Grace.Hopper@Example.com' }));
     expect(items).toContainEqual(expect.objectContaining({ PK: 'EMAIL#grace.hopper@example.com', candidateId: createCandidate.id }));
+    // The registering company knows the candidate: its recruiters read it (tenancy).
+    expect(items).toContainEqual({ PK: `CANDIDATE#${createCandidate.id}`, SK: `COMPANY#${companyId}`, __typename: 'CandidateCompany', candidateId: createCandidate.id, companyId });
     const { candidate } = await hiring.ok(CANDIDATE, { id: createCandidate.id });
     expect(candidate).toEqual({ id: createCandidate.id, name: 'Grace Hopper', email: 'Grace.Hopper@Example.com', applications: { items: [], nextToken: null } });
   });
 
   it('answers Conflict for an email already taken in another letter case, and writes nothing', async () => {
-    await hiring.ok(CREATE_CANDIDATE, { input: { name: 'Alan Turing', email: 'alan@example.com' } });
+    await hiring.ok(CREATE_CANDIDATE, { input: { companyId, name: 'Alan Turing', email: 'alan@example.com' } });
     const before = await storedItems(hiring.api);
-    const { body } = await hiring.api.graphql(CREATE_CANDIDATE, { input: { name: 'Impostor', email: 'ALAN@example.com' } }, hiring.recruiter);
+    const { body } = await hiring.api.graphql(CREATE_CANDIDATE, { input: { companyId, name: 'Impostor', email: 'ALAN@example.com' } }, hiring.recruiter);
     expect(body.data).toBeNull();
     expect(body.errors?.[0]).toMatchObject({ errorType: 'Conflict', errorInfo: { email: 'ALAN@example.com' }, path: ['createCandidate'] });
     const after = await storedItems(hiring.api);
@@ -47,7 +51,7 @@ describe('Mutation.createCandidate', () => {
 
   it('rejects a blank name with a ValidationError and writes nothing', async () => {
     const before = await storedItems(hiring.api);
-    const { body } = await hiring.api.graphql(CREATE_CANDIDATE, { input: { name: '  ', email: 'blank@example.com' } }, hiring.recruiter);
+    const { body } = await hiring.api.graphql(CREATE_CANDIDATE, { input: { companyId, name: '  ', email: 'blank@example.com' } }, hiring.recruiter);
     expect(body.errors?.[0]).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'name' } });
     expect(await storedItems(hiring.api)).toHaveLength(before.length);
   });

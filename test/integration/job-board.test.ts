@@ -2,11 +2,12 @@
  * The public job board through the SDK with the API key (held to the SDK's documents, as deployed):
  * it sees OPEN jobs only, wherever it looks; openJobs lists them newest first across companies,
  * narrowed by company, location, remote and employment type; companies lists companies by name.
- * Recruiters and admins see every status.
+ * The company's recruiters and admins see every status.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AddCompanyRecruiterDocument,
   CloseJobDocument,
   CompaniesDocument,
   CompanyDocument,
@@ -22,7 +23,7 @@ import {
   type CreateJobInput,
   type OpenJobsFilter,
 } from '@hiring/sdk';
-import { createHiringApi, type HiringApi } from '../helpers/hiring';
+import { createHiringApi, RECRUITER_SUB, type HiringApi } from '../helpers/hiring';
 import { createHiringSdk, type HiringSdk } from '../helpers/sdk';
 import { rejection } from '@appsync-lambda/test-support';
 
@@ -35,8 +36,11 @@ beforeAll(async () => {
 });
 afterAll(() => sdk?.close());
 
+/** A company (made by an admin) whose recruiter sdk.recruiter is. */
 async function aCompany(name: string) {
-  return (await sdk.admin.request(CreateCompanyDocument, { input: { name } })).createCompany;
+  const { createCompany } = await sdk.admin.request(CreateCompanyDocument, { input: { name } });
+  await sdk.admin.request(AddCompanyRecruiterDocument, { input: { companyId: createCompany.id, userId: RECRUITER_SUB } });
+  return createCompany;
 }
 
 async function aJob(companyId: string, input: Partial<CreateJobInput> = {}) {

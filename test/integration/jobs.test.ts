@@ -253,7 +253,9 @@ describe('Job.applicationCount and Job.stageCounts', () => {
     } finally {
       doc.send = send as unknown as typeof doc.send;
     }
-    expect(sent).toEqual(['QueryCommand', 'BatchGetCommand']);
+    // The recruiter's membership of the company (tenancy), the page, then one membership read for every
+    // job's count fields (the same key, read once) and one batch of counts items.
+    expect(sent).toEqual(['GetCommand', 'QueryCommand', 'GetCommand', 'BatchGetCommand']);
   });
 
   it('follow every application and move, in pipeline order', async () => {

@@ -18,7 +18,7 @@ import {
   OpenJobsDocument,
   type CreateJobInput,
 } from '@hiring/sdk';
-import { createHiringApi, type HiringApi } from '../helpers/hiring';
+import { createHiringApi, RECRUITER_SUB, type HiringApi } from '../helpers/hiring';
 import { createHiringSdk, type HiringSdk } from '../helpers/sdk';
 
 type Page = { items: unknown[]; nextToken?: string | null };
@@ -45,7 +45,10 @@ beforeAll(async () => {
   // A database of its own: the test knows every company and job in it.
   hiring = await createHiringApi();
   sdk = await createHiringSdk(hiring);
-  for (const key of ['a', 'b', 'c', 'd'] as const) companies[key] = (await sdk.admin.request(CreateCompanyDocument, { input: { name: `Company ${key}` } })).createCompany.id;
+  for (const key of ['a', 'b', 'c', 'd'] as const) {
+    companies[key] = (await sdk.admin.request(CreateCompanyDocument, { input: { name: `Company ${key}` } })).createCompany.id;
+    await hiring.addRecruiter(companies[key], { userId: RECRUITER_SUB });
+  }
   const job = async (companyId: string, input: Partial<CreateJobInput> = {}) =>
     (await sdk.recruiter.request(CreateJobDocument, { input: { companyId, title: 'Engineer', status: 'OPEN', ...input } })).createJob.id;
   // a: 4 open jobs. b: 3 on-site, then (newer) 4 remote. d: 2 drafts and 3 open. 14 open jobs in all.
@@ -57,10 +60,10 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i += 1) await job(companies.d);
   // 4 applications to the first job of a, 2 of them in SCREEN; one candidate applies to all of a's jobs.
   jobId = aJobs[0]!;
-  candidateId = (await hiring.aCandidate()).id;
+  candidateId = (await hiring.aCandidate({ companyId: companies.a })).id;
   for (const id of aJobs) await sdk.recruiter.request(ApplyToJobDocument, { jobId: id, candidateId });
   for (let i = 0; i < 3; i += 1) {
-    const { applyToJob } = await sdk.recruiter.request(ApplyToJobDocument, { jobId, candidateId: (await hiring.aCandidate()).id });
+    const { applyToJob } = await sdk.recruiter.request(ApplyToJobDocument, { jobId, candidateId: (await hiring.aCandidate({ companyId: companies.a })).id });
     if (i < 2) await sdk.recruiter.request(MoveApplicationDocument, { id: applyToJob.id, stage: 'SCREEN', expectedVersion: 1 });
   }
 });

@@ -27,6 +27,8 @@ let peer: Send;
 let headersOf: (operationCase: OperationCase, n: number) => Headers;
 /** A signed-in candidate user's headers; `claims` replace the token's. */
 let candidate: (user: CandidateUser, claims?: Record<string, unknown>) => Headers;
+/** A recruiter who works for no company of the seed. */
+let stranger: Headers;
 const RECRUITER = CASES.Candidate!;
 
 /** nextToken values differ by design (ours are encrypted); whether there is a next page must not. */
@@ -50,6 +52,7 @@ beforeAll(async () => {
     const claims = callerClaims(operationCase, seed, n);
     return claims ? { authorization: cognitoIdToken(key, claims) } : { 'x-api-key': TEST_API_KEY };
   };
+  stranger = { authorization: cognitoIdToken(key, { 'cognito:groups': ['recruiters'], sub: 'recruiter-of-another-company' }) };
   candidate = (user, claims = {}) => ({
     authorization: cognitoIdToken(key, { 'cognito:groups': ['candidates'], sub: user.sub, email: user.email, email_verified: true, ...claims }),
   });
@@ -94,7 +97,12 @@ interface ReadBack {
   variables: (result: Record<string, any>) => Record<string, unknown>;
   /** What to compare with the mutation's result, from the query's field; the field itself by default. */
   pick?: (read: Record<string, any> | undefined, result: Record<string, any>) => unknown;
+  /** Who reads it back: the recruiter's case by default. */
+  reader?: OperationCase;
 }
+/** The membership named by the mutation's result, among the company's recruiters. */
+const recruiterIn = (read: Record<string, any> | undefined, result: Record<string, any>) =>
+  read?.recruiters.items.find((recruiter: { email: string | null; userId: string | null }) => recruiter.email === result.email && recruiter.userId === result.userId);
 const readBack: Record<string, ReadBack> = {
   CreateCompany: { query: 'Company', field: 'company', variables: (result) => ({ id: result.id }) },
   CreateJob: { query: 'Job', field: 'job', variables: (result) => ({ id: result.id }) },
@@ -109,6 +117,15 @@ const readBack: Record<string, ReadBack> = {
   UpdateJob: { query: 'JobPipeline', field: 'job', variables: (result) => ({ id: result.id }) },
   PublishJob: { query: 'JobPipeline', field: 'job', variables: (result) => ({ id: result.id }) },
   CloseJob: { query: 'JobPipeline', field: 'job', variables: (result) => ({ id: result.id }) },
+  AddCompanyRecruiter: { query: 'CompanyRecruiters', field: 'company', variables: (result) => ({ id: result.companyId }), pick: recruiterIn, reader: CASES.CompanyRecruiters },
+  // Removed: the company's recruiters no longer hold it (the result stands for its absence).
+  RemoveCompanyRecruiter: {
+    query: 'CompanyRecruiters',
+    field: 'company',
+    variables: (result) => ({ id: result.companyId }),
+    pick: (read, result) => (read && !recruiterIn(read, result) ? result : null),
+    reader: CASES.CompanyRecruiters,
+  },
   AddNote: {
     query: 'ApplicationNotes',
     field: 'application',
@@ -130,7 +147,7 @@ describe('the peer’s writes and ours read alike', () => {
         expect(written.errors).toBeUndefined();
         const result = Object.values(written.data!)[0] as Record<string, any>;
         const [mine, theirs] = await Promise.all(
-          [read, write].map((send) => send(documentOf(back.query), back.variables(result), headersOf(RECRUITER, 0)).then((body) => pick(body.data?.[back.field], result))),
+          [read, write].map((send) => send(documentOf(back.query), back.variables(result), headersOf(back.reader ?? RECRUITER, 0)).then((body) => pick(body.data?.[back.field], result))),
         );
         expect(mine).toMatchObject(result);
         expect(comparable(theirs)).toEqual(comparable(mine));
@@ -148,6 +165,17 @@ describe('the peer applies the same rules', () => {
     expect(theirs.data?.candidate ?? null).toBeNull();
     expect(mine.errors?.[0]?.errorType).toBe('Unauthorized');
     expect(theirs.errors?.[0]?.extensions?.errorType).toBe('Unauthorized');
+  });
+
+  it('refuses a recruiter of another company the seed’s applications, candidates and counts, and shows them its OPEN jobs only, as ours does (tenancy)', async () => {
+    for (const name of ['Application', 'ApplicationsByJob', 'Candidate', 'JobPipeline', 'ApplicationNotes']) {
+      const errors = await both(documentOf(name), CASES[name]!.variables(seed, 0), stranger);
+      expect(errors.map((error) => error.errorType), name).toContain('Unauthorized');
+    }
+    const { jobsByCompany } = (await peer(documentOf('JobsByCompany'), { companyId: seed.companyId, limit: 100 }, stranger)).data!;
+    expect(jobsByCompany.items.length).toBeGreaterThan(0);
+    expect(jobsByCompany.items.every((job: { status: string }) => job.status === 'OPEN')).toBe(true);
+    await both(documentOf('JobsByCompany'), { companyId: seed.companyId, limit: 100 }, stranger);
   });
 
   it('answers a second application of the same candidate to the same job with AlreadyApplied', async () => {

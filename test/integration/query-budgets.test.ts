@@ -96,9 +96,10 @@ describe('query budgets', () => {
   });
 
   it('estimates cost as fields times list limits, from literals and variables, absent limits counting the default page of 20', async () => {
-    const page = 'jobsByCompany(companyId: $id, limit: $limit) { items { id companyId title description location status createdAt updatedAt } nextToken }';
+    // openJobs, one Query: three pages stay within the API key's DynamoDB calls.
+    const page = 'openJobs(filter: { companyId: $id }, limit: $limit) { items { id companyId title description location status createdAt updatedAt } nextToken }';
     const three = `query ($id: ID!, $limit: Int) { a: ${page} b: ${page} c: ${page} }`;
-    // Per alias: jobsByCompany + items + nextToken + 100 jobs × 8 fields = 803.
+    // Per alias: openJobs + items + nextToken + 100 jobs × 8 fields = 803.
     await refused(three, hiring.jobBoard, { limit: 'cost', maximum: 2_000, actual: 3 * 803 }, { id: companyId, limit: 100 });
     // With the default page size (limit absent) the same document costs 3 × (3 + 20 × 8) = 489.
     const { body } = await hiring.api.graphql(three, { id: companyId }, hiring.jobBoard);
@@ -110,10 +111,13 @@ describe('query budgets', () => {
   });
 
   it('estimates DynamoDB calls: a page is a Query, items fetched by key are batched 100 to a call', async () => {
-    const page = 'jobsByCompany(companyId: $id, limit: 1) { nextToken }';
+    const page = 'openJobs(filter: { companyId: $id }, limit: 1) { nextToken }';
     const pages = `query ($id: ID!) { ${page} ${Array.from({ length: 4 }, (_, i) => `p${i}: ${page}`).join(' ')} company(id: $id) { name } }`;
     // 5 Queries + 1 GetItem (batched) = 6 calls, one more than the API key's 5.
     await refused(pages, hiring.jobBoard, { limit: 'dynamodbCalls', maximum: 5, actual: 6 }, { id: companyId });
+    // Each step of a pipeline counts: jobsByCompany checks the recruiter's membership (two GetItems) before its Query.
+    const board = 'query ($id: ID!) { a: jobsByCompany(companyId: $id, limit: 1) { nextToken } b: jobsByCompany(companyId: $id, limit: 1) { nextToken } }';
+    await refused(board, hiring.jobBoard, { limit: 'dynamodbCalls', maximum: 5, actual: 6 }, { id: companyId });
   });
 
   it('checks a document Apollo has cached (validated for a signed-in user) against the API key’s budget', async () => {

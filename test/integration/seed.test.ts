@@ -23,6 +23,7 @@ beforeAll(async () => {
   const counts = await seed(`${server.origin}/graphql`, undefined, hiring.admin.headers);
   expect(counts).toEqual({
     companies: seedCompanies.length,
+    recruiters: seedCompanies.reduce((total, company) => total + company.recruiters.length, 0),
     jobs: seedCompanies.reduce((total, company) => total + company.jobs.length, 0),
     candidates: seedCandidates.length,
     applications: seedCandidates.reduce((total, candidate) => total + candidate.applications.length, 0),
@@ -58,6 +59,18 @@ describe('seed', () => {
         expect(counts[`stageCount_${stage}`] ?? 0, `${job.title} ${stage}`).toBe(applications.filter((application) => application.stage === stage).length);
       }
     }
+  });
+
+  it('makes each company’s recruiters (by email) recruiters of that company alone, whose candidates are those who applied to it', async () => {
+    for (const company of seedCompanies) {
+      const stored = ofType('Company').find((item) => item.name === company.name)!;
+      expect(ofType('CompanyRecruiter').filter((item) => item.companyId === stored.id).map((item) => item.email)).toEqual(company.recruiters);
+      const titles = new Set(company.jobs.map((job) => job.title));
+      const applied = new Set(seedCandidates.filter((candidate) => candidate.applications.some(({ job }) => titles.has(job))).map((candidate) => candidate.email));
+      const knownIds = ofType('CandidateCompany').filter((item) => item.companyId === stored.id).map((item) => item.candidateId);
+      expect(new Set(ofType('Candidate').filter((candidate) => knownIds.includes(candidate.id)).map((candidate) => candidate.email))).toEqual(applied);
+    }
+    expect(ofType('RecruiterCompany')).toHaveLength(ofType('CompanyRecruiter').length);
   });
 
   it('puts exactly its OPEN jobs on the job board', async () => {

@@ -75,7 +75,7 @@ describe('tracingHooks', () => {
     const { trace, request, named } = await traced(() => faulty.hiring.api.graphql(JOB, { id: jobId }, faulty.hiring.jobBoard));
     const call = await named('## DYNAMODB main GetItem');
     expect(call).toMatchObject({ type: 'subsegment', trace_id: trace.traceId, parent_id: request.id });
-    expect(call.annotations).toEqual({ coordinate: 'Query.job', dataSource: 'main', operation: 'GetItem' });
+    expect(call.annotations).toEqual({ coordinate: 'Query.job/loadJob', dataSource: 'main', operation: 'GetItem' });
     expect(call.start_time).toBeGreaterThanOrEqual(request.start_time);
     expect(call.end_time).toBeLessThanOrEqual(request.end_time!);
     expect(call).not.toHaveProperty('fault');
@@ -86,7 +86,7 @@ describe('tracingHooks', () => {
     try {
       const { named } = await traced(() => faulty.hiring.api.graphql(JOB, { id: jobId }, faulty.hiring.jobBoard));
       const call = await named('## DYNAMODB main GetItem');
-      expect(call).toMatchObject({ fault: true, annotations: { coordinate: 'Query.job', errorType: 'DataSourceUnavailable' } });
+      expect(call).toMatchObject({ fault: true, annotations: { coordinate: 'Query.job/loadJob', errorType: 'DataSourceUnavailable' } });
       expect(call).not.toHaveProperty('throttle');
     } finally {
       await faulty.proxy.setMode('pass');
@@ -152,7 +152,7 @@ describe('tracingHooks', () => {
       const get: SegmentDocument = await named('## DYNAMODB main GetItem');
       const query: SegmentDocument = await named('## DYNAMODB main Query');
       expect(get).toMatchObject({ parent_id: company.id, annotations: { coordinate: 'Query.company' } });
-      expect(query).toMatchObject({ parent_id: jobs.id, annotations: { coordinate: 'Company.jobs' } });
+      expect(query).toMatchObject({ parent_id: jobs.id, annotations: { coordinate: 'Company.jobs/listCompanyJobs' } });
     });
   });
 });

@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AddCompanyRecruiterDocument,
   ApplicationDocument,
   ApplyToJobDocument,
   CompanyDocument,
@@ -22,6 +23,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { startFaultProxy, type FaultChooser, type FaultMode, type FaultProxy } from '../helpers/fault-proxy';
 import { cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { RECRUITER_SUB } from '../helpers/hiring';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
 import { mib, Tally } from './lib/outcomes';
 import { Recorder, type Call } from './lib/recorder';
@@ -80,7 +82,7 @@ async function ok<T>(promise: Promise<Call<T>>): Promise<T> {
 }
 
 const aCandidate = async (i: number) =>
-  (await ok(recorder.call(origin(i), recruiter, CreateCandidateDocument, { input: { name: 'Fault Candidate', email: `fault.${(emails += 1)}@example.com` } }))).createCandidate.id;
+  (await ok(recorder.call(origin(i), recruiter, CreateCandidateDocument, { input: { companyId, name: 'Fault Candidate', email: `fault.${(emails += 1)}@example.com` } }))).createCandidate.id;
 
 async function anApplication(i: number) {
   const candidateId = await aCandidate(i);
@@ -95,7 +97,7 @@ async function workload(): Promise<Array<(i: number) => Promise<Call<unknown>>>>
     (i) => recorder.call(origin(i), recruiter, JobDocument, { id: jobId }),
     (i) => recorder.call(origin(i), recruiter, JobsByCompanyDocument, { companyId, limit: 3 }),
     (i) => recorder.call(origin(i), recruiter, ApplicationDocument, { id: applications[0]!.id }),
-    (i) => recorder.call(origin(i), recruiter, CreateCandidateDocument, { input: { name: 'New', email: `fault.new.${(emails += 1)}@example.com` } }),
+    (i) => recorder.call(origin(i), recruiter, CreateCandidateDocument, { input: { companyId, name: 'New', email: `fault.new.${(emails += 1)}@example.com` } }),
     ...candidates.map((candidateId) => (i: number) => recorder.call(origin(i), recruiter, ApplyToJobDocument, { jobId, candidateId })),
     ...applications.map(({ id }) => (i: number) => recorder.call(origin(i), recruiter, MoveApplicationDocument, { id, stage: 'SCREEN', expectedVersion: 1 })),
   ];
@@ -116,6 +118,8 @@ beforeAll(async () => {
   const env = containerEnvironment({ ...db, endpoint: proxy.endpoint }, key, { REQUEST_TIMEOUT_MS: String(DEADLINE_MS) });
   containers = await Promise.all([0, 1].map(() => startHandlerProcess({ bundle, env })));
   companyId = (await ok(recorder.call(origin(0), admin, CreateCompanyDocument, { input: { name: 'Fault Co' } }))).createCompany.id;
+  // The callers are recruiters of the company (tenancy).
+  await ok(recorder.call(origin(0), admin, AddCompanyRecruiterDocument, { input: { companyId, userId: RECRUITER_SUB } }));
   jobId = (await ok(recorder.call(origin(1), recruiter, CreateJobDocument, { input: { companyId, title: 'Under fire', status: 'OPEN' } }))).createJob.id;
 }, 120_000);
 

@@ -5,9 +5,10 @@
  * for half-done writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplyToJobDocument, CreateCandidateDocument, CreateCompanyDocument, CreateJobDocument, MoveApplicationDocument } from '@hiring/sdk';
+import { AddCompanyRecruiterDocument, ApplyToJobDocument, CreateCandidateDocument, CreateCompanyDocument, CreateJobDocument, MoveApplicationDocument } from '@hiring/sdk';
 import { createTestDatabase, type TestDatabase } from '../helpers/dynamodb';
 import { cognitoIdToken, createSigningKey } from '@appsync-lambda/test-support';
+import { RECRUITER_SUB } from '../helpers/hiring';
 import { buildHandlerBundle, containerEnvironment, startHandlerProcess, type HandlerBundle, type HandlerProcess } from './lib/handler-processes';
 import { mib } from './lib/outcomes';
 import { Recorder } from './lib/recorder';
@@ -36,10 +37,11 @@ async function setUp<T>(promise: Promise<{ data?: T; errors: readonly unknown[] 
 }
 
 async function aCandidate(n: number) {
-  const { createCandidate } = await setUp(recorder.call(origin(n), recruiter, CreateCandidateDocument, { input: { name: `Candidate ${n}`, email: `candidate.${n}@example.com` } }));
+  const { createCandidate } = await setUp(recorder.call(origin(n), recruiter, CreateCandidateDocument, { input: { companyId, name: `Candidate ${n}`, email: `candidate.${n}@example.com` } }));
   return createCandidate.id;
 }
 
+let companyId: string;
 let jobId: string;
 
 beforeAll(async () => {
@@ -47,7 +49,10 @@ beforeAll(async () => {
   const env = containerEnvironment(db, key);
   containers = await Promise.all(Array.from({ length: CONTAINERS }, () => startHandlerProcess({ bundle, env })));
   const { createCompany } = await setUp(recorder.call(origin(0), admin, CreateCompanyDocument, { input: { name: 'Race Co' } }));
-  const { createJob } = await setUp(recorder.call(origin(1), recruiter, CreateJobDocument, { input: { companyId: createCompany.id, title: 'Racer', status: 'OPEN' } }));
+  companyId = createCompany.id;
+  // The racers are recruiters of the company (tenancy).
+  await setUp(recorder.call(origin(0), admin, AddCompanyRecruiterDocument, { input: { companyId, userId: RECRUITER_SUB } }));
+  const { createJob } = await setUp(recorder.call(origin(1), recruiter, CreateJobDocument, { input: { companyId, title: 'Racer', status: 'OPEN' } }));
   jobId = createJob.id;
 }, 120_000);
 
@@ -125,7 +130,7 @@ describe('races between containers on one table', () => {
     await Promise.all(
       emails.map(async (email) => {
         const calls = await Promise.all(
-          racers().map((i) => recorder.call(origin(i), recruiter, CreateCandidateDocument, { input: { name: `Racer ${i}`, email: i % 2 ? email.toUpperCase() : email } })),
+          racers().map((i) => recorder.call(origin(i), recruiter, CreateCandidateDocument, { input: { companyId, name: `Racer ${i}`, email: i % 2 ? email.toUpperCase() : email } })),
         );
         expect(calls.filter((call) => call.kind === 'ok')).toHaveLength(1);
         for (const call of calls.filter((c) => c.kind !== 'ok')) {

@@ -58,6 +58,7 @@ describe('createSubscriptionClient().subscribe', () => {
     expectTypeOf<OnApplicationMovedSubscription['onApplicationMoved']>().toEqualTypeOf<{
       id: string;
       jobId: string;
+      companyId: string;
       candidateId: string;
       stage: Stage;
       version: number;

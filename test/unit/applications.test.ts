@@ -48,7 +48,7 @@ describe('applicationStageSortKey', () => {
 });
 
 describe('Applications.move', () => {
-  const current = Applications.record({ id: 'a1', jobId: 'j1', candidateId: 'c1', appliedAt: '2026-01-01T00:00:00.000Z' });
+  const current = Applications.record({ id: 'a1', jobId: 'j1', companyId: 'co1', candidateId: 'c1', appliedAt: '2026-01-01T00:00:00.000Z' });
 
   it('MOD-04 increments the version, appends to the history, writes the move token and re-keys GSI1 under a version and stage condition', () => {
     const request = Applications.move({ ...current, version: 3 }, 'SCREEN', '2026-01-02T03:04:05.000Z', 'move-1') as any;
@@ -81,11 +81,11 @@ describe('Applications.move', () => {
 });
 
 describe('Applications.create', () => {
-  const record = Applications.record({ id: 'a1', jobId: 'j1', candidateId: 'c1', appliedAt: '2026-01-01T00:00:00.000Z' });
+  const record = Applications.record({ id: 'a1', jobId: 'j1', companyId: 'co1', candidateId: 'c1', appliedAt: '2026-01-01T00:00:00.000Z' });
 
   it('checks that the job is OPEN without writing it, and counts the application in the job’s counts item', () => {
     const request = Applications.create(record) as any;
-    expect(request.transactItems.map((item: { operation: string }) => item.operation)).toEqual(['PutItem', 'PutItem', 'ConditionCheck', 'UpdateItem']);
+    expect(request.transactItems.map((item: { operation: string }) => item.operation)).toEqual(['PutItem', 'PutItem', 'ConditionCheck', 'UpdateItem', 'PutItem']);
     const openJob = request.transactItems[CREATE_APPLICATION_ITEMS.openJob];
     expect(openJob).toMatchObject({ key: { PK: { S: 'JOB#j1' }, SK: { S: '#META' } } });
     expect(Object.values(openJob.condition.expressionValues)).toEqual([{ S: 'OPEN' }]);
@@ -95,5 +95,13 @@ describe('Applications.create', () => {
     expect(counts.update.expression).toMatch(/^ADD /);
     expect(Object.values(counts.update.expressionNames)).toEqual(['applicationCount', 'stageCount_APPLIED']);
     expect(Object.values(counts.update.expressionValues)).toEqual([{ N: 1 }, { N: 1 }]);
+  });
+
+  it('stores the job’s company on the application, and writes that the company knows the candidate (tenancy)', () => {
+    expect(record.companyId).toBe('co1');
+    const request = Applications.create(record) as any;
+    const known = request.transactItems[CREATE_APPLICATION_ITEMS.knownCandidate];
+    expect(known).toMatchObject({ operation: 'PutItem', key: { PK: { S: 'CANDIDATE#c1' }, SK: { S: 'COMPANY#co1' } } });
+    expect(known.attributeValues).toMatchObject({ companyId: { S: 'co1' }, candidateId: { S: 'c1' } });
   });
 });

@@ -1,24 +1,13 @@
 // Candidates' own profiles: who may read a candidate, the verified-email rule and the builders'
 // checks. Pure functions and request objects, no I/O.
-import type { Identity } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
 import { assertMayReadCandidate, isStaff, verifiedEmail } from '../../src/data/callers';
 import { Candidates, profileChanges } from '../../src/data/candidates';
 import { LIMITS } from '../../src/data/limits';
 import { noteBody, Notes } from '../../src/data/notes';
+import { refusal, userIdentity } from '../helpers/resolver-calls';
 
-/** A user-pool identity as ctx.identity holds it. */
-const user = (sub: string, groups: string[] | null, claims: Record<string, unknown> = {}) => ({ sub, username: sub, groups, claims, sourceIp: [], issuer: 'x', defaultAuthStrategy: 'ALLOW' }) as unknown as Identity;
-
-/** The AppSync error a call raises, or undefined. */
-function refusal(call: () => unknown) {
-  try {
-    call();
-    return undefined;
-  } catch (error) {
-    return error as { errorType?: string; errorInfo?: unknown };
-  }
-}
+const user = userIdentity;
 
 describe('assertMayReadCandidate', () => {
   it('lets recruiters and admins read any candidate, linked or not', () => {

@@ -32,6 +32,7 @@ const INPUT_FIELDS: Record<string, number> = {
   'UpdateMyProfileInput.name': LIMITS.candidateName,
   'UpdateMyProfileInput.email': LIMITS.email,
   'UpdateMyProfileInput.phone': LIMITS.phone,
+  'CompanyRecruiterInput.email': LIMITS.email,
   'Query.findCandidateByEmail(email)': LIMITS.email,
   'Mutation.addNote(body)': LIMITS.noteBody,
 };

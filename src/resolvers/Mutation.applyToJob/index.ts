@@ -1,13 +1,16 @@
-// Mutation.applyToJob: applies a candidate to an open job. Pipeline: requireOpenJob → requireCandidate → putApplication.
+// Mutation.applyToJob: applies a candidate to an open job; a recruiter, a candidate their companies
+// know to a job of theirs. Pipeline: requireOpenJob → loadMyCompanies → loadMyCompaniesByEmail →
+// requireMyCompany → loadVisibleCandidate → putApplication.
 import type { ApplicationRecord } from '../../data/applications';
 import { assertId } from '../../data/limits';
 import type { FieldResult, ResolverContext } from '../../generated/resolver-types';
 
-export function request(ctx: ResolverContext<'Mutation.applyToJob', unknown, { jobId?: string; candidateId?: string }>) {
+export function request(ctx: ResolverContext<'Mutation.applyToJob', unknown, { jobId?: string; candidateId?: string; candidateRequired?: boolean }>) {
   assertId('jobId', ctx.args.jobId);
   assertId('candidateId', ctx.args.candidateId);
   ctx.stash.jobId = ctx.args.jobId;
   ctx.stash.candidateId = ctx.args.candidateId;
+  ctx.stash.candidateRequired = true;
   return {};
 }
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CompanyDocument, CreateJobDocument } from '@hiring/sdk';
 import type { TestApi } from '../../helpers/api';
 import type { EventOptions } from '@appsync-lambda/test-support';
-import { createHiringApi } from '../../helpers/hiring';
+import { createHiringApi, RECRUITER_SUB } from '../../helpers/hiring';
 
 const CREATE_COMPANY = 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name } }';
 const CREATE_JOB = 'mutation ($input: CreateJobInput!) { createJob(input: $input) { id title } }';
@@ -20,10 +20,13 @@ let recruiter: EventOptions;
 let jobBoard: EventOptions;
 let companyId: string;
 beforeAll(async () => {
-  ({ api, admin, recruiter, jobBoard } = await createHiringApi());
+  const hiring = await createHiringApi();
+  ({ api, admin, recruiter, jobBoard } = hiring);
   const { body } = await api.graphql(CREATE_COMPANY, { input: { name: 'Acme' } }, admin);
   expect(body.errors).toBeUndefined();
   companyId = body.data!.createCompany.id;
+  // The recruiter works for the company (tenancy: tenancy.test.ts).
+  await hiring.addRecruiter(companyId, { userId: RECRUITER_SUB });
 });
 
 describe('hiring API authorization', () => {

@@ -57,7 +57,7 @@ describe('data source faults', () => {
     }
     const logged = faulty.errors().slice(before);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ message: 'DynamoDB data source fault', coordinate: 'Query.job', errorType, requestId: 'test', attempts });
+    expect(logged[0]).toMatchObject({ message: 'DynamoDB data source fault', coordinate: 'Query.job/loadJob', errorType, requestId: 'test', attempts });
     expect(logged[0]!.errorMessage).toEqual(expect.any(String));
   });
 

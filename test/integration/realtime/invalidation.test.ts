@@ -6,7 +6,8 @@ import type { Client } from 'graphql-ws';
 import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
 
 const CREATED = 'subscription Created($jobId: ID) { onApplicationCreated(jobId: $jobId) { id jobId stage } }';
-const APPLY = 'mutation ($jobId: ID!, $candidateId: ID!) { applyToJob(jobId: $jobId, candidateId: $candidateId) { id jobId stage } }';
+// companyId: a recruiter's subscription without a job keeps their companies' applications (tenancy), so the mutation selects it.
+const APPLY = 'mutation ($jobId: ID!, $candidateId: ID!) { applyToJob(jobId: $jobId, candidateId: $candidateId) { id jobId companyId stage } }';
 
 interface Subscribed {
   events: Array<Record<string, any>>;

@@ -1,6 +1,6 @@
 // The SDK's subscriptions (createSubscriptionClient) against the real WebSocket handler behind a local API Gateway.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApplyToJobDocument, CloseJobDocument, createSubscriptionClient, CreateCandidateDocument, MoveApplicationDocument, OnApplicationCreatedDocument, OnApplicationMovedDocument, type SubscriptionClient } from '@hiring/sdk';
+import { ApplyToJobDocument, CloseJobDocument, createSubscriptionClient, MoveApplicationDocument, OnApplicationCreatedDocument, OnApplicationMovedDocument, type SubscriptionClient } from '@hiring/sdk';
 import { TEST_API_KEY } from '../../helpers/jwt';
 import { createRealtimeApi, type RealtimeApi } from '../../helpers/realtime';
 import { rejection } from '@appsync-lambda/test-support';
@@ -30,7 +30,7 @@ const client = (options: { apiKey?: string; token?: string }) => {
 };
 
 async function anApplication(): Promise<string> {
-  const { createCandidate } = await rt.hiring.ok<any>(print(CreateCandidateDocument), { input: { name: 'Ada', email: `ada.${Date.now()}.${Math.random()}@example.com` } });
+  const createCandidate = await rt.hiring.aCandidate({ name: 'Ada' });
   const { applyToJob } = await rt.hiring.ok<any>(print(ApplyToJobDocument), { jobId, candidateId: createCandidate.id });
   return applyToJob.id;
 }

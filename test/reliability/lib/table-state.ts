@@ -3,10 +3,28 @@
  * application with its guard (and every guard with its application), every candidate with its
  * email guard, index keys that agree with the item, versions that agree with the history, and job
  * counts (in each job's counts item, JOB#<id> / #COUNTS) that agree with the job's applications (the
- * board's index keys with its status).
+ * board's index keys with its status). Tenancy: every application carries its job's company, which
+ * knows its candidate; every membership has its inverse item and the other way round.
  */
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { applicationIndexKeys, appliedKey, candidateKey, COUNTS, emailKey, jobCountsKey, jobKey, META, STAGE_RANK } from '../../../src/data/keys';
+import {
+  applicationIndexKeys,
+  appliedKey,
+  candidateCompanyKey,
+  candidateKey,
+  companyKey,
+  COUNTS,
+  emailKey,
+  jobCountsKey,
+  jobKey,
+  META,
+  recruiterCompanyKey,
+  recruiterKey,
+  STAGE_RANK,
+} from '../../../src/data/keys';
+
+/** The tenancy items (src/data/keys.ts), told apart by their type rather than their partition. */
+const TENANCY_KINDS = ['CandidateCompany', 'CompanyRecruiter', 'RecruiterCompany'];
 
 type Item = Record<string, any>;
 
@@ -37,15 +55,17 @@ export function checkTable(items: Item[]): TableReport {
 
   for (const item of items) {
     const partition = String(item.PK).split('#')[0]!;
-    const kind = partition === 'JOB' && item.SK === COUNTS ? 'JOB_COUNTS' : partition;
+    const kind = TENANCY_KINDS.includes(item.__typename) ? item.__typename : partition === 'JOB' && item.SK === COUNTS ? 'JOB_COUNTS' : partition;
     counts[kind] = (counts[kind] ?? 0) + 1;
-    if (item.SK !== META && kind !== 'JOB_COUNTS') problem(item, `unexpected sort key ${item.SK}`);
+    if (item.SK !== META && kind !== 'JOB_COUNTS' && !TENANCY_KINDS.includes(kind)) problem(item, `unexpected sort key ${item.SK}`);
     switch (kind) {
       case 'APPLICATION': {
         const guard = get(appliedKey(item.jobId, item.candidateId));
         if (guard?.applicationId !== item.id) problem(item, `its guard names ${guard?.applicationId ?? 'nothing'}`);
         if (!get(jobKey(item.jobId))) problem(item, `its job ${item.jobId} does not exist`);
         if (!get(candidateKey(item.candidateId))) problem(item, `its candidate ${item.candidateId} does not exist`);
+        if (item.companyId !== get(jobKey(item.jobId))?.companyId) problem(item, `company ${item.companyId}, not its job's`);
+        if (!get(candidateCompanyKey(item.candidateId, item.companyId))) problem(item, `its company ${item.companyId} does not know its candidate`);
         const history: Array<{ stage: string; at: string }> = item.history ?? [];
         if (item.version !== history.length) problem(item, `version ${item.version} with ${history.length} history entries`);
         const last = history.at(-1);
@@ -97,6 +117,16 @@ export function checkTable(items: Item[]): TableReport {
         break;
       }
       case 'COMPANY':
+        break;
+      case 'CandidateCompany':
+        if (!get(candidateKey(item.candidateId))) problem(item, `known candidate ${item.candidateId} does not exist`);
+        if (!get(companyKey(item.companyId))) problem(item, `knowing company ${item.companyId} does not exist`);
+        break;
+      case 'CompanyRecruiter':
+        if (!get(recruiterCompanyKey(item.principal, item.companyId))) problem(item, `recruiter ${item.principal} without its inverse item`);
+        break;
+      case 'RecruiterCompany':
+        if (!get(recruiterKey(item.companyId, item.principal))) problem(item, `inverse item of no membership of ${item.companyId}`);
         break;
       default:
         problem(item, 'an item of no known kind');

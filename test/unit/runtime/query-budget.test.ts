@@ -26,7 +26,9 @@ function estimate(query: string, variables: Record<string, unknown> = {}) {
 describe('dynamodbCallsByCoordinate', () => {
   it('counts a unit resolver on the table as one call and a pipeline as its functions on the table', () => {
     expect(calls.get('Query.company')).toBe(1);
-    expect(calls.get('Company.jobs')).toBe(1);
+    expect(calls.get('Query.openJobs')).toBe(1);
+    // The recruiter's membership, by user then by email (tenancy), then the Query.
+    expect(calls.get('Company.jobs')).toBe(3);
     const createJob = resolvers['Mutation.createJob'];
     expect(createJob.kind).toBe('PIPELINE');
     expect(calls.get('Mutation.createJob')).toBe(createJob.kind === 'PIPELINE' ? createJob.functions.length : 0);
@@ -38,9 +40,9 @@ describe('dynamodbCallsByCoordinate', () => {
 describe('estimateCost', () => {
   it('counts each field once per value, the list under a page `limit` times (literal or variable)', () => {
     const page = '{ items { id title } nextToken }';
-    // jobsByCompany + items + nextToken + 100 × 2 fields.
-    expect(estimate(`{ jobsByCompany(companyId: "c", limit: 100) ${page} }`)).toEqual({ cost: 203, dynamodbCalls: 1 });
-    expect(estimate(`query ($n: Int) { jobsByCompany(companyId: "c", limit: $n) ${page} }`, { n: 7 })).toEqual({ cost: 17, dynamodbCalls: 1 });
+    // openJobs + items + nextToken + 100 × 2 fields.
+    expect(estimate(`{ openJobs(limit: 100) ${page} }`)).toEqual({ cost: 203, dynamodbCalls: 1 });
+    expect(estimate(`query ($n: Int) { openJobs(limit: $n) ${page} }`, { n: 7 })).toEqual({ cost: 17, dynamodbCalls: 1 });
   });
 
   it('takes the default page size for an absent or null limit, and at most the maximum page size', () => {
@@ -52,20 +54,21 @@ describe('estimateCost', () => {
   });
 
   it('multiplies nested pages and counts their Queries per parent value', () => {
-    const query = '{ jobsByCompany(companyId: "c", limit: 10) { items { applications(limit: 5) { items { id } } } } }';
-    // 1 + 1 + 10 × (applications + items + 5 × id) = 72; 1 Query + 10 Queries.
-    expect(estimate(query)).toEqual({ cost: 72, dynamodbCalls: 11 });
+    const query = '{ openJobs(limit: 10) { items { applications(limit: 5) { items { id } } } } }';
+    // 1 + 1 + 10 × (applications + items + 5 × id) = 72; 1 Query + 10 × Job.applications' three steps.
+    expect(estimate(query)).toEqual({ cost: 72, dynamodbCalls: 1 + 10 * 3 });
   });
 
   it('counts items fetched by key as BatchGetItem calls of up to 100 keys', () => {
     const query = '{ applicationsByJob(jobId: "j", limit: 100) { items { candidate { name } job { title } } } }';
-    // 1 Query, then 100 candidates and 100 jobs by key: one batch each.
-    expect(estimate(query).dynamodbCalls).toBe(3);
+    // applicationsByJob's four steps (the job, the membership by user and by email, the Query), then
+    // 100 candidates and 100 jobs by key: one batch each.
+    expect(estimate(query).dynamodbCalls).toBe(4 + 2);
     expect(estimate('{ a: company(id: "1") { name } b: company(id: "2") { name } }').dynamodbCalls).toBe(1);
   });
 
   it('counts fragments where they are spread, aliases separately, and __typename as free', () => {
-    const query = '{ a: jobsByCompany(companyId: "c", limit: 3) { ...Page } b: jobsByCompany(companyId: "c", limit: 3) { ...Page __typename } } fragment Page on JobConnection { items { id title __typename } }';
+    const query = '{ a: openJobs(limit: 3) { ...Page } b: openJobs(limit: 3) { ...Page __typename } } fragment Page on JobConnection { items { id title __typename } }';
     expect(estimate(query)).toEqual({ cost: 2 * (1 + 1 + 3 * 2), dynamodbCalls: 2 });
   });
 
@@ -80,7 +83,8 @@ describe('estimateCost', () => {
     const hundred = { jobsLimit: 100, limit: 100, applicationsLimit: 100 };
     const company = estimate(print(sdk.CompanyDocument), hundred);
     // A job's fields: 11 scalars and a salary of 3 (JobFields).
-    expect(company).toEqual({ cost: 4 + 1 + 1 + 1 + 100 * 15 + 1, dynamodbCalls: 2 });
+    // The company, then Company.jobs' three steps (the recruiter's membership, by user and by email, then the Query).
+    expect(company).toEqual({ cost: 4 + 1 + 1 + 1 + 100 * 15 + 1, dynamodbCalls: 1 + 3 });
     expect(estimate(print(sdk.JobsByCompanyDocument), hundred).cost).toBe(3 + 100 * 15);
     expect(estimate(print(sdk.OpenJobsDocument), hundred)).toEqual({ cost: 3 + 100 * 15, dynamodbCalls: 1 });
     expect(estimate(print(sdk.CompaniesDocument), hundred)).toEqual({ cost: 3 + 100 * 4, dynamodbCalls: 1 });
@@ -95,7 +99,7 @@ describe('estimateCost', () => {
 describe('createCostEstimator', () => {
   it('keeps an operation’s estimate per page size of its limit variables, and only those', () => {
     const estimator = createCostEstimator(schema, options);
-    const document = parse('query ($n: Int, $id: ID!) { jobsByCompany(companyId: $id, limit: $n) { items { id } } }');
+    const document = parse('query ($n: Int, $id: ID!) { openJobs(filter: { companyId: $id }, limit: $n) { items { id } } }');
     const operation = getOperationAST(document)!;
     const ten = estimator(document, operation, { n: 10, id: 'a' });
     expect(ten).toEqual({ cost: 12, dynamodbCalls: 1 });
