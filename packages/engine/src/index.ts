@@ -67,7 +67,17 @@ export { MAX_CONFLICT_RETRIES } from './data-sources/dynamodb/transact-write';
 // `@appsync-lambda/engine/realtime`: an HTTP-only API loads none of them.
 
 // Wiring from an existing AppSync project's configuration.
-export { fromServerlessAppSync, fromAppSyncManifest, WiringError, UnsupportedError, type Wiring, type WiringOptions } from './wiring/index';
+export {
+  fromServerlessAppSync,
+  fromAppSyncManifest,
+  parseCloudFormationYaml,
+  resolveIntrinsics,
+  WiringError,
+  UnsupportedError,
+  type StackValues,
+  type Wiring,
+  type WiringOptions,
+} from './wiring/index';
 
 // Authorization, limits and budgets.
 export { validateAuthConfig, type AuthConfig, type AuthSettings, type CognitoConfig, type OidcConfig, type UserPoolDefaultAction } from './auth/config';

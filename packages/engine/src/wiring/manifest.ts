@@ -8,6 +8,7 @@ import type { HttpAuthorizationConfig } from '../core/resolver';
 import { lambda, lambdaFn, pipeline, unit, fn, type LambdaBatchResolverModule, type PipelineFunction, type ResolverDefinition } from '../core/resolver';
 import { attach, dataSourceNamed, tablesOf, unknownDataSourceType, type DataSourceSpec } from './data-sources';
 import { WiringError, placeOf } from './errors';
+import { resolveIntrinsics } from './intrinsics';
 import { loadLambdaModule, loadResolverModule } from './modules';
 import type { Wiring, WiringOptions } from './types';
 import { namedEntries, objectAt, optionalIntegerAt, stringAt } from './values';
@@ -24,7 +25,8 @@ function readDataSource(name: string, value: unknown, place: string, options: Wi
     case 'NONE':
       return { kind: 'NONE', name };
     case 'HTTP': {
-      const httpConfig = objectAt(definition.httpConfig, placeOf(place, 'httpConfig'));
+      const httpPlace = placeOf(place, 'httpConfig');
+      const httpConfig = objectAt(resolveIntrinsics(definition.httpConfig, httpPlace, options.stack), httpPlace);
       const endpoint = stringAt(httpConfig.endpoint, placeOf(placeOf(place, 'httpConfig'), 'endpoint'));
       const authorizationConfig = httpConfig.authorizationConfig === undefined ? undefined : objectAt(httpConfig.authorizationConfig, placeOf(placeOf(place, 'httpConfig'), 'authorizationConfig'));
       return { kind: 'HTTP', name, endpoint, ...(authorizationConfig ? { authorizationConfig: authorizationConfig as unknown as HttpAuthorizationConfig } : {}) };

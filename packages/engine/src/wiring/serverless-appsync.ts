@@ -4,7 +4,8 @@
  * and `field` → `{ kind, dataSource, functions, code, maxBatchSize }`; kind defaults to PIPELINE as
  * in the plugin) and `pipelineFunctions` (name → `{ dataSource, code, maxBatchSize }`). A data
  * source may be written inline in a resolver or function. A Lambda data source with no code is a
- * Direct Lambda resolver or function on the remote function.
+ * Direct Lambda resolver or function on the remote function. CloudFormation intrinsics in data
+ * source settings (`signingRegion: !Sub ${AWS::Region}`) are resolved from `options.stack`.
  *
  * VTL templates, conflict detection (`sync`, `versioned`) and variable `substitutions` are AppSync
  * features this runtime does not run: they fail as `Unsupported`. Caching and IAM settings are
@@ -17,7 +18,8 @@ import { attach, dataSourceNamed, tablesOf, unknownDataSourceType, type DataSour
 import { UnsupportedError, WiringError, placeOf } from './errors';
 import { DEFAULT_PIPELINE_MODULE, loadResolverModule } from './modules';
 import type { Wiring, WiringOptions } from './types';
-import { deployedName, isObject, namedEntries, objectAt, optionalIntegerAt, stringAt } from './values';
+import { deployedName, resolveIntrinsics } from './intrinsics';
+import { isObject, namedEntries, objectAt, optionalIntegerAt, stringAt } from './values';
 
 const ROOT = 'appSync';
 
@@ -36,13 +38,15 @@ function readDataSource(name: string, value: unknown, place: string, options: Wi
       if (config.versioned === true || config.deltaSyncConfig !== undefined) {
         throw new UnsupportedError(placeOf(configPlace, config.versioned === true ? 'versioned' : 'deltaSyncConfig'), 'conflict detection and delta sync are not supported');
       }
-      return { kind: 'DYNAMODB', name, tableName: deployedName(config.tableName, placeOf(configPlace, 'tableName'), name, options.tables, 'tables') };
+      return { kind: 'DYNAMODB', name, tableName: deployedName(config.tableName, placeOf(configPlace, 'tableName'), name, options.tables, 'tables', options.stack) };
     }
     case 'NONE':
       return { kind: 'NONE', name };
     case 'HTTP': {
-      const endpoint = deployedName(config.endpoint, placeOf(configPlace, 'endpoint'), name, options.endpoints, 'endpoints');
-      const authorizationConfig = config.authorizationConfig === undefined ? undefined : objectAt(config.authorizationConfig, placeOf(configPlace, 'authorizationConfig'));
+      const endpoint = deployedName(config.endpoint, placeOf(configPlace, 'endpoint'), name, options.endpoints, 'endpoints', options.stack);
+      const authorizationPlace = placeOf(configPlace, 'authorizationConfig');
+      // A signing region written as `!Sub ${AWS::Region}` is resolved here, never passed on as an object.
+      const authorizationConfig = config.authorizationConfig === undefined ? undefined : objectAt(resolveIntrinsics(config.authorizationConfig, authorizationPlace, options.stack), authorizationPlace);
       // Its shape is checked by httpDataSource when a resolver attaches it.
       return { kind: 'HTTP', name, endpoint, ...(authorizationConfig ? { authorizationConfig: authorizationConfig as unknown as HttpAuthorizationConfig } : {}) };
     }
@@ -59,7 +63,7 @@ function readDataSource(name: string, value: unknown, place: string, options: Wi
  * `<service>-<stage>-<key>`) only the caller knows, so they need `options.functions`.
  */
 function lambdaFunction(name: string, config: Record<string, unknown>, place: string, options: WiringOptions): string {
-  if (config.functionArn !== undefined) return deployedName(config.functionArn, placeOf(place, 'functionArn'), name, options.functions, 'functions');
+  if (config.functionArn !== undefined) return deployedName(config.functionArn, placeOf(place, 'functionArn'), name, options.functions, 'functions', options.stack);
   const given = options.functions?.[name];
   if (given !== undefined) return stringAt(given, `functions.${name}`);
   if (config.functionName !== undefined || config.function !== undefined) {

@@ -1,5 +1,6 @@
 /** What the configuration readers take and give. */
 import type { ResolverDefinition } from '../core/resolver';
+import type { StackValues } from './intrinsics';
 
 /** The routing table and the data sources' tables, ready for `createAppSyncEngine({ resolvers, tables })`. */
 export interface Wiring {
@@ -16,6 +17,12 @@ export interface WiringOptions {
    * module; an unknown path should throw or return undefined (reported with its place).
    */
   loadModule(codePath: string): unknown;
+  /**
+   * What the deployed stack knows (region, account, stack name, the values of `Ref`, `Fn::GetAtt`
+   * and `Fn::ImportValue`), for the CloudFormation intrinsics written in the configuration. An
+   * intrinsic these cannot resolve fails with its place.
+   */
+  stack?: StackValues;
   /** Data source name → real table name, for tables written as `{ Ref: … }` or `${…}` in the configuration; wins over a literal. */
   tables?: Readonly<Record<string, string>>;
   /** Data source name → real function name or ARN, for Lambda data sources not written as a literal; wins over a literal. */

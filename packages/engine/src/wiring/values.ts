@@ -43,25 +43,6 @@ export function optionalIntegerAt(value: unknown, place: string): number | undef
   return value;
 }
 
-/** A value resolved only at deploy time: a CloudFormation intrinsic (`{ Ref: T }`, `Fn::GetAtt`) or an unresolved `${...}` variable. */
-export function isDeployTimeValue(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('${');
-  return isObject(value) && Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'));
-}
-
-/**
- * A name that may be written as a literal or as a deploy-time value: a literal is used as is, a
- * deploy-time value is looked up under `key` in `known` (the caller's real names).
- */
-export function deployedName(value: unknown, place: string, key: string, known: Readonly<Record<string, string>> | undefined, option: string): string {
-  const given = known?.[key];
-  if (given !== undefined) return stringAt(given, `${option}.${key}`);
-  if (isDeployTimeValue(value)) {
-    throw new WiringError(place, `${JSON.stringify(value)} is resolved only at deploy time; pass its real value as ${option}.${key}`);
-  }
-  return stringAt(value, place);
-}
-
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';

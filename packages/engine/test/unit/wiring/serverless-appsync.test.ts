@@ -3,7 +3,19 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { httpDataSource, lambdaDataSource, NONE, dynamoDBDataSource, type ResolverDefinition, UnsupportedError, WiringError, fromServerlessAppSync, type WiringOptions } from '@appsync-lambda/engine';
+import {
+  httpDataSource,
+  lambdaDataSource,
+  NONE,
+  dynamoDBDataSource,
+  parseCloudFormationYaml,
+  type ResolverDefinition,
+  type StackValues,
+  UnsupportedError,
+  WiringError,
+  fromServerlessAppSync,
+  type WiringOptions,
+} from '@appsync-lambda/engine';
 import { modules } from '../../fixtures/appsync-config/modules';
 
 const FIXTURE = new URL('../../fixtures/appsync-config/serverless.yml', import.meta.url);
@@ -148,11 +160,50 @@ describe('fromServerlessAppSync: what the plugin also accepts', () => {
   });
 });
 
+describe('fromServerlessAppSync: CloudFormation intrinsics in the configuration', () => {
+  /** The fixture with its values written as intrinsics in YAML short form, as teams write them. */
+  function withIntrinsics(): any {
+    const config = parseCloudFormationYaml(readFileSync(FIXTURE, 'utf8')) as any;
+    const yaml = parseCloudFormationYaml(
+      ['signingRegion: !Sub ${AWS::Region}', 'functionArn: !GetAtt RecommendLambdaFunction.Arn', 'endpoint: !Join ["", ["https://", !Ref QuotesApi, ".execute-api.", !Ref AWS::Region, ".", !Ref AWS::URLSuffix]]'].join('\n'),
+    ) as any;
+    config.appSync.dataSources.quotes.config.authorizationConfig.awsIamConfig.signingRegion = yaml.signingRegion;
+    config.appSync.dataSources.quotes.config.endpoint = yaml.endpoint;
+    config.appSync.dataSources.recommender.config.functionArn = yaml.functionArn;
+    return config;
+  }
+  const stack: StackValues = {
+    region: 'eu-central-1',
+    refs: { BooksTable: 'books-from-stack', QuotesApi: 'abc123' },
+    attributes: { 'RecommendLambdaFunction.Arn': 'arn:aws:lambda:eu-central-1:123456789012:function:recommend' },
+  };
+
+  it('resolves them from the stack values: a !Sub signing region, a !Join endpoint, a !GetAtt function ARN, a Ref table', () => {
+    const { resolvers, tables } = wire(withIntrinsics(), { tables: { shelves: 'shelves' }, stack });
+    expect(unitOf(resolvers['Query.quote']).dataSource).toEqual(
+      httpDataSource('https://abc123.execute-api.eu-central-1.amazonaws.com', {
+        name: 'quotes',
+        authorizationConfig: { authorizationType: 'AWS_IAM', awsIamConfig: { signingRegion: 'eu-central-1', signingServiceName: 'execute-api' } },
+      }),
+    );
+    expect(unitOf(resolvers['Query.recommendations']).dataSource).toEqual(lambdaDataSource('arn:aws:lambda:eu-central-1:123456789012:function:recommend', { maxBatchSize: 10 }));
+    expect(tables.books).toBe('books-from-stack');
+  });
+
+  it('refuses an intrinsic the stack values cannot resolve, naming its place, instead of passing the object on', () => {
+    const error = failure(withIntrinsics(), { stack: { ...stack, region: undefined } });
+    expect(error).toBeInstanceOf(WiringError);
+    expect(error.message).toBe('appSync.dataSources.quotes.config.endpoint: {"Fn::Join":["",["https://",{"Ref":"QuotesApi"},".execute-api.",{"Ref":"AWS::Region"},".",{"Ref":"AWS::URLSuffix"}]]} is resolved only at deploy time; pass its real value as endpoints.quotes or stack.region');
+    const signing = failure(withIntrinsics(), { stack: { ...stack, region: undefined }, endpoints: { quotes: 'https://quotes.example.com' } });
+    expect(signing.message).toBe('appSync.dataSources.quotes.config.authorizationConfig.awsIamConfig.signingRegion["Fn::Sub"]: AWS::Region is resolved only at deploy time; pass its value as stack.region');
+  });
+});
+
 describe('fromServerlessAppSync: configuration errors name their place', () => {
   it('a table written as { Ref } or ${…} with no real name given', () => {
     const error = failure(serverlessYml(), { tables: {} });
     expect(error).toBeInstanceOf(WiringError);
-    expect(error.message).toBe('appSync.dataSources.books.config.tableName: {"Ref":"BooksTable"} is resolved only at deploy time; pass its real value as tables.books');
+    expect(error.message).toBe('appSync.dataSources.books.config.tableName: {"Ref":"BooksTable"} is resolved only at deploy time; pass its real value as tables.books or stack.refs.BooksTable');
     expect(failure(serverlessYml(), { tables: { books: 'b' } }).message).toBe(
       'appSync.dataSources.shelves.config.tableName: "${self:custom.shelvesTable}" is resolved only at deploy time; pass its real value as tables.shelves',
     );
@@ -216,7 +267,7 @@ describe('fromServerlessAppSync: configuration errors name their place', () => {
   it('an HTTP endpoint resolved at deploy time, unless the endpoints option gives its URL', () => {
     const config = serverlessYml();
     config.appSync.dataSources.quotes.config.endpoint = { 'Fn::Join': ['', ['https://', { Ref: 'QuotesApi' }, '.execute-api.eu-west-1.amazonaws.com']] };
-    expect(failure(config).message).toMatch(/^appSync\.dataSources\.quotes\.config\.endpoint: \{"Fn::Join":.* is resolved only at deploy time; pass its real value as endpoints\.quotes$/);
+    expect(failure(config).message).toMatch(/^appSync\.dataSources\.quotes\.config\.endpoint: \{"Fn::Join":.* is resolved only at deploy time; pass its real value as endpoints\.quotes or stack\.refs\.QuotesApi$/);
     const { resolvers } = wire(config, { endpoints: { quotes: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod' } });
     expect(unitOf(resolvers['Query.quote']).dataSource).toMatchObject({ kind: 'HTTP', name: 'quotes', endpoint: 'https://abc123.execute-api.eu-west-1.amazonaws.com/prod' });
   });
