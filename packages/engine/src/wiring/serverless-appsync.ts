@@ -73,12 +73,21 @@ function lambdaFunction(name: string, config: Record<string, unknown>, place: st
   throw new WiringError(place, 'a Lambda data source needs functionArn, functionName or function');
 }
 
+/**
+ * The plugin replaces `#name#` in the code's source text at deploy time; the runtime loads modules
+ * already bundled, so a `#name#` would reach a data source as written (a table named
+ * "#POSTS_TABLE#"). Refused at cold start, the top-level section included.
+ */
+function rejectSubstitutions(definition: Record<string, unknown>, place: string): void {
+  if (definition.substitutions !== undefined) throw new UnsupportedError(placeOf(place, 'substitutions'), 'variable substitutions are not supported; bundle the values into the code');
+}
+
 function rejectUnsupported(definition: Record<string, unknown>, place: string): void {
   for (const key of ['request', 'response']) {
     if (definition[key] !== undefined) throw new UnsupportedError(placeOf(place, key), 'VTL mapping templates are not supported; use APPSYNC_JS code');
   }
   if (definition.sync !== undefined) throw new UnsupportedError(placeOf(place, 'sync'), 'conflict detection (sync) is not supported');
-  if (definition.substitutions !== undefined) throw new UnsupportedError(placeOf(place, 'substitutions'), 'variable substitutions are not supported; bundle the values into the code');
+  rejectSubstitutions(definition, place);
 }
 
 /** A data source by name, or an inline definition registered under `inlineName`. */
@@ -157,6 +166,7 @@ function readResolver(reader: Reader, key: string, value: unknown, place: string
 export function fromServerlessAppSync(config: unknown, options: WiringOptions): Wiring {
   const whole = isObject(config) && isObject(config.appSync) ? config.appSync : config;
   const appSync = objectAt(whole, ROOT);
+  rejectSubstitutions(appSync, ROOT);
   const reader: Reader = { options, dataSources: new Map(), functions: new Map() };
   for (const [name, value, place] of namedEntries(appSync.dataSources, placeOf(ROOT, 'dataSources'))) {
     const spec = readDataSource(name, value, place, options);

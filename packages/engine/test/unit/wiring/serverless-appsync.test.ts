@@ -307,6 +307,10 @@ describe('fromServerlessAppSync: configuration errors name their place', () => {
     const substitutions = serverlessYml();
     substitutions.appSync.resolvers['Query.ping'].substitutions = { stage: 'prod' };
     expect(failure(substitutions)).toBeInstanceOf(UnsupportedError);
+    const global = serverlessYml();
+    global.appSync.substitutions = { RELATIONSHIPS_TABLE: { Ref: 'RelationshipsTable' } };
+    expect(failure(global)).toBeInstanceOf(UnsupportedError);
+    expect(failure(global).message).toBe('appSync.substitutions: variable substitutions are not supported; bundle the values into the code');
   });
 
   it('a section that is not an object', () => {
