@@ -70,6 +70,7 @@ export { MAX_CONFLICT_RETRIES } from './data-sources/dynamodb/transact-write';
 export {
   fromServerlessAppSync,
   fromAppSyncManifest,
+  fromCloudFormation,
   parseCloudFormationYaml,
   resolveIntrinsics,
   WiringError,
