@@ -1,18 +1,23 @@
 // A team's AppSync project served from its own configuration: the bookshelf fixture's
-// serverless.yml, read by fromServerlessAppSync, runs through the real handler (createServer with
-// its schema as deployed to AppSync) against its own two tables on DynamoDB Local.
+// serverless.yml, read by fromServerlessAppSync, and its CloudFormation template, read by
+// fromCloudFormation, each run through the real handler (createServer with the schema as deployed
+// to AppSync) against their own two tables on DynamoDB Local.
 import { readFileSync } from 'node:fs';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromServerlessAppSync, type Wiring } from '@appsync-lambda/engine';
+import { fromCloudFormation, fromServerlessAppSync, parseCloudFormationYaml, type Wiring, type WiringOptions } from '@appsync-lambda/engine';
 import { modules } from '../../fixtures/appsync-config/modules';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database';
 import { createRuntimeApi, type RuntimeApi } from '../../helpers/harness';
 
 const fixture = (file: string) => readFileSync(new URL(`../../fixtures/appsync-config/${file}`, import.meta.url), 'utf8');
-const TABLES = { books: 'bookshelf-test-books', shelves: 'bookshelf-test-shelves' };
+
+/** Each configuration of the same API, with the reader that wires it. */
+const CONFIGURATIONS: Array<[file: string, read: (config: unknown, options: WiringOptions) => Wiring]> = [
+  ['serverless.yml', fromServerlessAppSync],
+  ['template.yml', fromCloudFormation],
+];
 
 async function createTable(db: TestDatabase, tableName: string, key: string): Promise<void> {
   await db.client.send(
@@ -25,7 +30,8 @@ async function createTable(db: TestDatabase, tableName: string, key: string): Pr
   );
 }
 
-describe('wiring from serverless.yml: the bookshelf API on DynamoDB Local', () => {
+describe.each(CONFIGURATIONS)('wiring from %s: the bookshelf API on DynamoDB Local', (file, read) => {
+  const TABLES = { books: `bookshelf-${file}-books`, shelves: `bookshelf-${file}-shelves` };
   let db: TestDatabase;
   let wiring: Wiring;
   let api: RuntimeApi;
@@ -35,7 +41,7 @@ describe('wiring from serverless.yml: the bookshelf API on DynamoDB Local', () =
     await createTable(db, TABLES.books, 'id');
     await createTable(db, TABLES.shelves, 'name');
     await db.doc.send(new PutCommand({ TableName: TABLES.shelves, Item: { name: 'fiction', capacity: 40 } }));
-    wiring = fromServerlessAppSync(parse(fixture('serverless.yml')), { loadModule: (path) => modules[path], tables: TABLES });
+    wiring = read(parseCloudFormationYaml(fixture(file)), { loadModule: (path) => modules[path], tables: TABLES, stack: { region: 'eu-west-1', attributes: { 'RecommendFunction.Arn': 'arn:aws:lambda:eu-west-1:123456789012:function:bookshelf-recommend' } } });
     api = createRuntimeApi({ sdl: fixture('schema.graphql'), resolvers: wiring.resolvers, db, tables: wiring.tables });
   });
 
