@@ -89,6 +89,26 @@ describe('trusted documents for the API key', () => {
     expect(body.data?.company).toMatchObject({ name: 'Trusted Co', jobs: { items: [expect.objectContaining({ title: 'Engineer' })] } });
   });
 
+  it('runs an SDK operation re-printed in other bytes (as Amplify re-prints with graphql 15), and refuses it once changed', async () => {
+    const reprinted = `${COMPANY.replace(/\n\s*/g, ' ').replace(/\(/g, ' ( ')}\n`;
+    expect(reprinted).not.toBe(COMPANY);
+    const { status, body } = await post({ query: reprinted, variables: { id: companyId }, extensions: persisted(sha256(reprinted)) }, hiring.jobBoard);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.company.name).toBe('Trusted Co');
+    const withoutHash = await hiring.api.graphql(reprinted, { id: companyId }, hiring.jobBoard);
+    expect(withoutHash.body.errors).toBeUndefined();
+    expect(withoutHash.body.data?.company).toMatchObject({ name: 'Trusted Co' });
+
+    const changed = reprinted.replace('name', 'name id');
+    expect(changed).not.toBe(reprinted);
+    for (const request of [{ query: changed }, { query: changed, extensions: persisted(sha256(changed)) }, { query: `${reprinted} {` }]) {
+      const refused = await post({ ...request, variables: { id: companyId } }, hiring.jobBoard);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0]).toMatchObject({ errorType: 'PersistedQueryNotAllowed' });
+    }
+  });
+
   it('runs an SDK operation sent by hash alone, with POST and with GET (extensions as a query-string parameter)', async () => {
     const byPost = await post({ variables: { id: companyId }, extensions: persisted(sha256(COMPANY)) }, hiring.jobBoard);
     expect(byPost.body.errors).toBeUndefined();

@@ -14,10 +14,15 @@
  * | an unknown hash without query, restricted mode | 200 `PersistedQueryNotFound` (code `PERSISTED_QUERY_NOT_FOUND`), as Apollo answers: Apollo Client's persisted-query link then sends the text |
  * | a text not in the manifest, restricted mode | 400 `PersistedQueryNotAllowed` |
  *
+ * A text is the manifest's when it is the identical text or has the same canonical form (graphql-js
+ * `print` of its parse): a client that re-prints the SDK's documents (Amplify with graphql 15, a
+ * trailing newline, other whitespace) sends the same operation in other bytes.
+ *
  * GET requests carry `extensions` as a JSON query-string parameter, POST requests in the body.
  * These answers are client errors: the request log line records them (INFO), nothing logs at ERROR.
  */
 import { createHash } from 'node:crypto';
+import { parse, print } from 'graphql';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { AuthMode } from '../../core/auth-modes';
 import { jsonError } from './json-error';
@@ -41,6 +46,15 @@ type Answer = APIGatewayProxyStructuredResultV2 | undefined;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The document's canonical form, or undefined for a text that does not parse. */
+function canonical(text: string): string | undefined {
+  try {
+    return print(parse(text, { noLocation: true }));
+  } catch {
+    return undefined;
+  }
+}
 
 function parseJson(text: string): unknown {
   try {
@@ -94,6 +108,13 @@ const notFound = (): APIGatewayProxyStructuredResultV2 => ({
 export function createTrustedDocumentsCheck({ documents, modes }: TrustedDocumentsOptions): (event: APIGatewayProxyEventV2, mode: AuthMode | undefined, jsonBody: JsonBody) => Answer {
   const restrictedModes = new Set(modes);
   const trusted = new Map(Object.entries(documents));
+  // Once per container; a request's text is parsed only when its bytes are not the manifest's.
+  const canonicalForms = new Set(Object.values(documents).flatMap((text) => canonical(text) ?? []));
+  const isTrusted = (query: string): boolean => {
+    if (trusted.get(sha256(query)) === query) return true;
+    const form = canonical(query);
+    return form !== undefined && canonicalForms.has(form);
+  };
   return (event, mode, jsonBody) => {
     const restricted = mode !== undefined && restrictedModes.has(mode);
     const params = paramsOf(event, restricted, jsonBody);
@@ -119,12 +140,12 @@ export function createTrustedDocumentsCheck({ documents, modes }: TrustedDocumen
         return jsonError(400, 'persistedQuery.sha256Hash is not the SHA-256 of the query sent with it.', ERROR_TYPES.PersistedQueryHashMismatch, 'PERSISTED_QUERY_HASH_MISMATCH');
       }
       if (!restricted) return undefined;
-      if (trusted.get(hash.toLowerCase()) !== query) return notAllowed();
+      if (!isTrusted(query)) return notAllowed();
       rewrite(event, params, query);
       return undefined;
     }
     if (!restricted || query === undefined) return undefined;
-    return trusted.get(sha256(query)) === query ? undefined : notAllowed();
+    return isTrusted(query) ? undefined : notAllowed();
   };
 }
 
