@@ -71,11 +71,13 @@ export {
   fromServerlessAppSync,
   fromAppSyncManifest,
   fromCloudFormation,
+  schemaFromCloudFormation,
   parseCloudFormationYaml,
   resolveIntrinsics,
   WiringError,
   UnsupportedError,
   type StackValues,
+  type CloudFormationSchemaOptions,
   type Wiring,
   type WiringOptions,
 } from './wiring/index';

@@ -7,6 +7,7 @@
 export { fromServerlessAppSync } from './serverless-appsync';
 export { fromAppSyncManifest } from './manifest';
 export { fromCloudFormation } from './cloudformation';
+export { schemaFromCloudFormation, type CloudFormationSchemaOptions } from './cloudformation-schema';
 export { WiringError, UnsupportedError } from './errors';
 export { resolveIntrinsics, type StackValues } from './intrinsics';
 export { parseCloudFormationYaml } from './cloudformation-yaml';

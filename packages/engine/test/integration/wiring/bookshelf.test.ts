@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromCloudFormation, fromServerlessAppSync, parseCloudFormationYaml, type Wiring, type WiringOptions } from '@appsync-lambda/engine';
+import { fromCloudFormation, fromServerlessAppSync, parseCloudFormationYaml, schemaFromCloudFormation, type Wiring, type WiringOptions } from '@appsync-lambda/engine';
 import { modules } from '../../fixtures/appsync-config/modules';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database';
 import { createRuntimeApi, type RuntimeApi } from '../../helpers/harness';
 
-const fixture = (file: string) => readFileSync(new URL(`../../fixtures/appsync-config/${file}`, import.meta.url), 'utf8');
+const fixtures = new URL('../../fixtures/appsync-config/', import.meta.url);
+const fixture = (file: string) => readFileSync(new URL(file, fixtures), 'utf8');
 
 /** Each configuration of the same API, with the reader that wires it. */
 const CONFIGURATIONS: Array<[file: string, read: (config: unknown, options: WiringOptions) => Wiring]> = [
@@ -42,7 +43,8 @@ describe.each(CONFIGURATIONS)('wiring from %s: the bookshelf API on DynamoDB Loc
     await createTable(db, TABLES.shelves, 'name');
     await db.doc.send(new PutCommand({ TableName: TABLES.shelves, Item: { name: 'fiction', capacity: 40 } }));
     wiring = read(parseCloudFormationYaml(fixture(file)), { loadModule: (path) => modules[path], tables: TABLES, stack: { region: 'eu-west-1', attributes: { 'RecommendFunction.Arn': 'arn:aws:lambda:eu-west-1:123456789012:function:bookshelf-recommend' } } });
-    api = createRuntimeApi({ sdl: fixture('schema.graphql'), resolvers: wiring.resolvers, db, tables: wiring.tables });
+    const sdl = file === 'template.yml' ? schemaFromCloudFormation(parseCloudFormationYaml(fixture(file)), { baseDirectory: fixtures.pathname }) : fixture('schema.graphql');
+    api = createRuntimeApi({ sdl, resolvers: wiring.resolvers, db, tables: wiring.tables });
   });
 
   it('runs the pipeline mutation (checkShelf on the shelves table, then putBook on the books table) and the unit query reads the book back', async () => {

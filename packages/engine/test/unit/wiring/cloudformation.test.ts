@@ -3,7 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fromCloudFormation, fromServerlessAppSync, parseCloudFormationYaml, UnsupportedError, WiringError, type StackValues, type WiringOptions } from '@appsync-lambda/engine';
+import {
+  fromCloudFormation,
+  fromServerlessAppSync,
+  parseCloudFormationYaml,
+  schemaFromCloudFormation,
+  UnsupportedError,
+  WiringError,
+  type StackValues,
+  type WiringOptions,
+} from '@appsync-lambda/engine';
 import { modules } from '../../fixtures/appsync-config/modules';
 
 const TEMPLATE = new URL('../../fixtures/appsync-config/template.yml', import.meta.url);
@@ -82,5 +91,29 @@ describe('fromCloudFormation', () => {
     const code = template();
     code.Resources.PutBook.Properties.CodeS3Location = 'functions/missing.js';
     expect(failure(code).message).toBe('Resources.PutBook.Properties.CodeS3Location: no module for the code "functions/missing.js"');
+  });
+});
+
+describe('schemaFromCloudFormation', () => {
+  const baseDirectory = new URL('../../fixtures/appsync-config/', import.meta.url).pathname;
+  const schemaOf = (value: unknown) => schemaFromCloudFormation(value, { baseDirectory });
+
+  it('reads the schema from the local DefinitionS3Location, or an inline Definition', () => {
+    expect(schemaOf(template())).toBe(readFileSync(new URL('schema.graphql', `file://${baseDirectory}`), 'utf8'));
+    const inline = template();
+    inline.Resources.Schema.Properties = { ApiId: 'x', Definition: { 'Fn::Sub': 'type Query { region: String } # ${AWS::Region}' } };
+    expect(schemaFromCloudFormation(inline, { baseDirectory, stack: { region: 'eu-west-1' } })).toBe('type Query { region: String } # eu-west-1');
+  });
+
+  it('names a schema in S3, a missing file or a template without one', () => {
+    const s3 = template();
+    s3.Resources.Schema.Properties.DefinitionS3Location = 's3://bucket/schema.graphql';
+    expect(() => schemaOf(s3)).toThrow('Resources.Schema.Properties.DefinitionS3Location: s3://bucket/schema.graphql is in S3; give the local path the template is packaged from');
+    const missing = template();
+    missing.Resources.Schema.Properties.DefinitionS3Location = 'nowhere.graphql';
+    expect(() => schemaOf(missing)).toThrow(/^Resources\.Schema\.Properties\.DefinitionS3Location: cannot read the schema "nowhere\.graphql": ENOENT/);
+    const none = template();
+    delete none.Resources.Schema;
+    expect(() => schemaOf(none)).toThrow(new WiringError('Resources', 'expected one AWS::AppSync::GraphQLSchema, found 0'));
   });
 });
