@@ -1,7 +1,8 @@
 /**
  * The GraphQL playground served by the API itself (GraphiQL, bundled by
  * scripts/build-playground.ts): a browser's GET of the endpoint gets the page, and
- * `GET <endpoint>/playground/<file>` its pre-gzipped, content-hashed script and stylesheet.
+ * `GET <endpoint>/playground/<file>` its pre-gzipped, content-hashed script and stylesheet, and
+ * `GET /` redirects to the endpoint.
  *
  * The files are read from disk on the first playground request, never at cold start, and the
  * assets then kept in memory. Settings come from the configuration (src/config/playground.ts).
@@ -105,15 +106,24 @@ async function serveAsset(event: APIGatewayProxyEventV2, name: string, dir: stri
   return { statusCode: 200, headers, isBase64Encoded: true, body: content.toString('base64') };
 }
 
+/** The API's root: a redirect to the endpoint, so opening the bare host lands in the playground. */
+const redirectToEndpoint = (): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 302,
+  // Relative, so it resolves behind any host, stage or base-path prefix.
+  headers: { location: 'graphql', 'cache-control': 'no-cache' },
+  body: '',
+});
+
 /**
  * The playground as a route of the HTTP API handler: answers playground requests and leaves every
- * other request (undefined) to Apollo. A GET that accepts HTML and carries no `query` parameter is
+ * other request (undefined) to Apollo. A GET of the root redirects to the endpoint; a GET that accepts HTML and carries no `query` parameter is
  * a browser opening the endpoint; GraphQL over GET keeps working.
  */
 export function createPlayground(settings: PlaygroundSettings): HttpApiRoute {
   const dir = resolve(settings.dir ?? 'dist/playground');
   return async (event) => {
     if (event.requestContext?.http?.method !== 'GET') return undefined;
+    if (event.rawPath === '/') return redirectToEndpoint();
     const asset = assetPath.exec(event.rawPath ?? '');
     if (asset) return serveAsset(event, asset[1]!, dir);
     if (!(eventHeader(event, 'accept') ?? '').includes('text/html') || event.queryStringParameters?.query !== undefined) return undefined;

@@ -101,12 +101,12 @@ describe('serverless.yml: the function', () => {
 });
 
 describe('serverless.yml: the HTTP API', () => {
-  it('routes POST and GET /graphql and the playground assets under it to the function', () => {
+  it('routes POST and GET /graphql, the playground assets under it and the root redirect to the function', () => {
     const routes = ofType(template, 'AWS::ApiGatewayV2::Route')
       .filter((route) => route.Properties.ApiId.Ref === 'HttpApi')
       .map((route) => route.Properties.RouteKey)
       .sort();
-    expect(routes).toEqual(['GET /graphql', 'GET /graphql/{proxy+}', 'POST /graphql']);
+    expect(routes).toEqual(['GET /', 'GET /graphql', 'GET /graphql/{proxy+}', 'POST /graphql']);
   });
 
   it('answers browsers’ CORS preflights for the headers Apollo clients send', () => {

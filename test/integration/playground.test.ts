@@ -40,6 +40,12 @@ describe('createPlayground: the page', () => {
     expect(response.body).not.toMatch(/(src|href)="\//);
   });
 
+  it('redirects a GET of the root to the endpoint, relative to the host', async () => {
+    const response = await api.invoke(httpApiEvent({ method: 'GET', path: '/', headers: { accept: browserAccept } }));
+    expect(response.statusCode).toBe(302);
+    expect(response.headers?.location).toBe('graphql');
+  });
+
   it('forbids loading anything from another origin', async () => {
     const policy = String((await getPage()).headers?.['content-security-policy']);
     expect(policy).toContain("default-src 'none'");
