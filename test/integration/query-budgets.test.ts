@@ -5,6 +5,7 @@
  * the manifest, which refuses these documents earlier still).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { getIntrospectionQuery } from 'graphql';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_KEY_BUDGET, SIGNED_IN_BUDGET } from '@appsync-lambda/engine';
 import type { EventOptions } from '@appsync-lambda/test-support';
@@ -135,6 +136,17 @@ describe('query budgets', () => {
     expect(body.errors).toEqual([expect.objectContaining({ errorType: 'ValidationError', message: expect.stringMatching(/introspection/) })]);
     const recruiter = await hiring.api.graphql(query, undefined, hiring.recruiter);
     expect(recruiter.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('lets signed-in users load the schema with GraphiQL’s introspection query, deeper than their depth limit', async () => {
+    const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+    const { status, body } = await hiring.api.graphql(introspection, undefined, hiring.recruiter);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ __schema: { queryType: { name: 'Query' } } });
+    // Mixed with a data field, the same document is held to the mode's depth limit.
+    const mixed = introspection.replace('__schema {', `company(id: "${companyId}") { id } __schema {`);
+    await refused(mixed, hiring.recruiter, { limit: 'depth', maximum: SIGNED_IN_BUDGET.limits.depth!, actual: 15 });
   });
 
   it('gives the API key no field suggestions ("Did you mean …?"); signed-in users keep them', async () => {

@@ -115,8 +115,13 @@ describe('measureDocument', () => {
     const document = parse(
       'query A { x: company(id: "1") { ...F } } query B { company(id: "2") @include(if: true) { name @skip(if: false) __typename: __typename } } fragment F on Company { jobs { items { id } } }',
     );
-    expect(measureDocument(document)).toEqual({ depth: 4, aliases: 1, directives: 2, introspection: false });
+    expect(measureDocument(document)).toEqual({ depth: 4, aliases: 1, directives: 2, introspection: false, data: true });
     expect(measureDocument(parse('{ __type(name: "Job") { name } }')).introspection).toBe(true);
+  });
+
+  it('tells a document selecting only __schema, __type and __typename from one that selects data', () => {
+    expect(measureDocument(parse('{ __typename __type(name: "Job") { name fields { name } } ...S } fragment S on Query { __schema { types { name } } }')).data).toBe(false);
+    expect(measureDocument(parse('{ __schema { queryType { name } } company(id: "1") { id } }')).data).toBe(true);
   });
 
   it('measures a document once and hands back the same measure', () => {

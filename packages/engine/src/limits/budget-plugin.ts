@@ -18,7 +18,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '
 import { getOperationAST, GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '../core/request-context';
 import type { ResolverDefinition } from '../core/resolver';
-import type { LimitName, QueryBudget, QueryBudgets } from './budgets';
+import { INTROSPECTION_DEPTH, type LimitName, type QueryBudget, type QueryBudgets } from './budgets';
 import { createCostEstimator, type CostOptions } from './cost';
 import { measureDocument, tokensOver } from './measure';
 import { ERROR_TYPES } from '../core/error-types';
@@ -47,7 +47,10 @@ function checkLimit(budget: QueryBudget, limit: LimitName, actual: number): void
 
 function checkDocument(document: DocumentNode, budget: QueryBudget): void {
   const measure = measureDocument(document);
-  checkLimit(budget, 'depth', measure.depth);
+  const depth = budget.limits.depth;
+  // Introspection alone nests deeper than any data operation needs; it gets its own room, never less.
+  const maximum = measure.introspection && !measure.data && depth !== null ? Math.max(depth, INTROSPECTION_DEPTH) : depth;
+  if (maximum !== null && measure.depth > maximum) throw queryLimitExceeded('depth', maximum, measure.depth);
   checkLimit(budget, 'aliases', measure.aliases);
   checkLimit(budget, 'directives', measure.directives);
   if (measure.introspection && !budget.introspection) {

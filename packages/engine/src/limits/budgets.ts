@@ -13,7 +13,9 @@
  * | `dynamodbCalls` | DynamoDB requests the operation can make, GetItem batching counted (cost.ts) |
  *
  * Each limit is a positive integer, or null for none; `introspection` allows or refuses
- * `__schema`/`__type` for that mode (the API key's default refuses them). The engine checks the
+ * `__schema`/`__type` for that mode (the API key's default refuses them). A document that selects
+ * only introspection fields may nest to {@link INTROSPECTION_DEPTH} when the mode's depth limit is
+ * lower; mixed with data fields, it gets the mode's. The engine checks the
  * budgets once, when it is built ({@link validateQueryBudgets}).
  */
 import { AUTH_MODES, type AuthMode } from '../core/auth-modes';
@@ -21,6 +23,13 @@ import { OptionError } from '../core/option-error';
 
 export const LIMIT_NAMES = ['tokens', 'depth', 'aliases', 'directives', 'cost', 'dynamodbCalls'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
+
+/**
+ * The depth allowed to a document that selects only `__schema`, `__type` and `__typename`: room for
+ * graphql-js' `getIntrospectionQuery()` with every option GraphiQL sets (depth 15, its type
+ * references nesting `ofType` nine levels), so playgrounds and code generators load the schema.
+ */
+export const INTROSPECTION_DEPTH = 15;
 
 /** One mode's budget: a maximum per limit (null: unlimited), and whether introspection is allowed. */
 export interface QueryBudget {

@@ -20,6 +20,8 @@ export interface DocumentMeasure {
   directives: number;
   /** Whether it selects `__schema` or `__type`. */
   introspection: boolean;
+  /** Whether it selects a field other than `__schema`, `__type` and `__typename` (and what is under the first two). */
+  data: boolean;
 }
 
 export interface DocumentMeasures {
@@ -31,13 +33,14 @@ export interface DocumentMeasures {
   readonly visits: number;
 }
 
-const NOTHING: DocumentMeasure = { depth: 0, aliases: 0, directives: 0, introspection: false };
+const NOTHING: DocumentMeasure = { depth: 0, aliases: 0, directives: 0, introspection: false, data: false };
 
 function add(total: DocumentMeasure, part: DocumentMeasure): void {
   total.depth = Math.max(total.depth, part.depth);
   total.aliases += part.aliases;
   total.directives += part.directives;
   total.introspection ||= part.introspection;
+  total.data ||= part.data;
 }
 
 function measureAll(document: DocumentNode): DocumentMeasures {
@@ -62,11 +65,14 @@ function measureAll(document: DocumentNode): DocumentMeasures {
         const child = selection.selectionSet ? selectionSet(selection.selectionSet) : NOTHING;
         // Clients such as Apollo Client add `__typename` everywhere: it neither nests nor costs an alias.
         const typename = name === '__typename';
+        const meta = name === '__schema' || name === '__type';
         add(total, {
           depth: typename ? 0 : 1 + child.depth,
           aliases: child.aliases + (selection.alias && !typename && selection.alias.value !== '__typename' ? 1 : 0),
           directives: child.directives,
-          introspection: child.introspection || name === '__schema' || name === '__type',
+          introspection: child.introspection || meta,
+          // What sits under `__schema`/`__type` is the schema's description, not data.
+          data: !typename && !meta,
         });
       }
     }
@@ -83,6 +89,7 @@ function measureAll(document: DocumentNode): DocumentMeasures {
     largest.aliases = Math.max(largest.aliases, measure.aliases);
     largest.directives = Math.max(largest.directives, measure.directives);
     largest.introspection ||= measure.introspection;
+    largest.data ||= measure.data;
   }
   return { largest, operations, visits };
 }

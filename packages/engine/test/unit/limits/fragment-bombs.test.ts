@@ -62,7 +62,7 @@ describe('measureOperations', () => {
     const document = parse(aliasBomb(levels));
     const { visits, largest } = measureOperations(document);
     expect(visits).toBeLessThanOrEqual(selectionsIn(document));
-    expect(largest).toEqual({ depth: 2, aliases: 2 ** levels, directives: 2 ** levels, introspection: false });
+    expect(largest).toEqual({ depth: 2, aliases: 2 ** levels, directives: 2 ** levels, introspection: false, data: true });
   });
 
   it('gives the numbers of the expanded document', () => {
@@ -76,14 +76,14 @@ describe('measureOperations', () => {
     const document = parse(ORDINARY[0]!);
     const [a, b] = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     const { operations, largest } = measureOperations(document);
-    expect(operations.get(a!)).toEqual({ depth: 4, aliases: 1, directives: 0, introspection: false });
-    expect(operations.get(b!)).toEqual({ depth: 2, aliases: 0, directives: 2, introspection: false });
-    expect(largest).toEqual({ depth: 4, aliases: 1, directives: 2, introspection: false });
+    expect(operations.get(a!)).toEqual({ depth: 4, aliases: 1, directives: 0, introspection: false, data: true });
+    expect(operations.get(b!)).toEqual({ depth: 2, aliases: 0, directives: 2, introspection: false, data: true });
+    expect(largest).toEqual({ depth: 4, aliases: 1, directives: 2, introspection: false, data: true });
   });
 
   it('ends on a fragment cycle, which validation refuses afterwards', () => {
     const document = parse('{ ...A } fragment A on Query { item(id: "1") { id } ...B } fragment B on Query { ...A page { nextToken } }');
-    expect(measureDocument(document)).toEqual({ depth: 2, aliases: 0, directives: 0, introspection: false });
+    expect(measureDocument(document)).toEqual({ depth: 2, aliases: 0, directives: 0, introspection: false, data: true });
   });
 });
 
@@ -113,7 +113,7 @@ describe('a chain of 5,000 fragments, each spreading the next', () => {
   const document = parse(['{ ...F0 }', ...chain, 'fragment F5000 on Query { page(limit: 2) { items { id } } }'].join('\n'));
 
   it('is measured and estimated without running out of stack', () => {
-    expect(measureDocument(document)).toEqual({ depth: 3, aliases: 0, directives: 0, introspection: false });
+    expect(measureDocument(document)).toEqual({ depth: 3, aliases: 0, directives: 0, introspection: false, data: true });
     expect(estimate(document)).toEqual({ cost: 1 + 1 + 2, dynamodbCalls: 1 });
   });
 });
