@@ -75,6 +75,13 @@ describe('the GraphQL playground in a browser', () => {
     expect(await page.locator('.graphiql-query-editor .squiggly-error').count()).toBe(1);
   }, 60_000);
 
+  it('shows the schema in its docs explorer, Query fields included', async () => {
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    const explorer = page.locator('.graphiql-doc-explorer');
+    await explorer.getByText('Query', { exact: true }).first().click();
+    await expect.poll(() => explorer.textContent(), { timeout: 30_000 }).toContain('jobsByCompany');
+  }, 60_000);
+
   it('posts its operations as JSON to the URL it was served from', () => {
     const posts = requests.filter((request) => request.method() === 'POST');
     expect(posts.length).toBeGreaterThan(0);
