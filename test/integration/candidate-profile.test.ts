@@ -14,6 +14,7 @@ import {
   FindCandidateByEmailDocument,
   MeDocument,
   UpdateMyProfileDocument,
+  WithdrawApplicationDocument,
 } from '@hiring/sdk';
 import type { EventOptions } from '@appsync-lambda/test-support';
 import { createHiringApi, storedItems, type CandidateUser, type HiringApi } from '../helpers/hiring';
@@ -252,6 +253,18 @@ describe('Mutation.applyAsMe', () => {
     expect(me.applications).toEqual({ items: [applyAsMe], nextToken: null });
     const { applicationsByJob } = await ok(ApplicationsByJobDocument, { jobId: job.id }, hiring.recruiter);
     expect(applicationsByJob.items).toEqual([expect.objectContaining({ id: applyAsMe.id, candidateId: user.id, version: 1 })]);
+  });
+
+  it('withdraws with the SDK documents alone: the version ApplyAsMe and Me return is the one WithdrawApplication expects', async () => {
+    const user = await aLinkedCandidate();
+    const company = await hiring.aCompany();
+    const job = await hiring.aJob(company.id);
+    const { applyAsMe } = await ok(ApplyAsMeDocument, { jobId: job.id }, user);
+    expect(applyAsMe.version).toBe(1);
+    const listed = (await ok(MeDocument, {}, user)).me.applications.items[0];
+    const { withdrawApplication } = await ok(WithdrawApplicationDocument, { id: listed.id, expectedVersion: listed.version }, user);
+    expect(withdrawApplication).toMatchObject({ id: applyAsMe.id, stage: 'WITHDRAWN', version: 2 });
+    expect((await ok(MeDocument, {}, user)).me.applications.items[0]).toMatchObject({ id: applyAsMe.id, stage: 'WITHDRAWN', version: 2 });
   });
 
   it('lists the candidate’s own applications newest first, page by page', async () => {
