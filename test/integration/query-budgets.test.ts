@@ -1,5 +1,5 @@
 /**
- * Query budgets per authorization mode (packages/engine/src/limits), through the real handler with the
+ * Query budgets per authorization mode (the engine's `DEFAULT_QUERY_BUDGETS`, docs/limits.md), through the real handler with the
  * deployed budgets. The API key is not held to the trusted documents here, so its own budget is
  * what stands between an attacker's document and the resolvers (trusted-documents.test.ts covers
  * the manifest, which refuses these documents earlier still).

@@ -1,6 +1,6 @@
 /**
- * Trusted documents (packages/engine/src/adapters/http-api/trusted-documents.ts, manifest src/generated/trusted-documents.ts):
- * the API key runs only the SDK's operations, by hash or as the identical text; signed-in users send
+ * Trusted documents (the `trustedDocuments` option of the engine's `createHttpApiHandler`, manifest src/generated/trusted-documents.ts):
+ * the API key runs only the SDK's operations, by hash or as the same document (its text, or the text parsed and printed again); signed-in users send
  * any document and keep Apollo's automatic persisted queries. Through the real handler, deployed
  * configuration, and over HTTP with Apollo Client 4's persisted-query link and the SDK's client.
  */

@@ -1,6 +1,6 @@
 /**
  * The hiring API behind the real handler, talking to DynamoDB Local through a fault proxy with the
- * client the deployed handler builds (packages/engine/src/data-sources/dynamodb/client.ts), and its log lines captured.
+ * client the deployed handler builds (the engine's `createDynamoDBClient`), and its log lines captured.
  * Close the proxy after the file's tests (`afterAll(() => faulty.proxy.close())`).
  */
 import { Logger } from '@aws-lambda-powertools/logger';

@@ -1,5 +1,5 @@
 /**
- * The pieces of the query budget (packages/engine/src/limits): the cost estimate against the hiring schema
+ * The pieces of the query budget (`@appsync-lambda/engine/testing`): the cost estimate against the hiring schema
  * and its resolvers, the document measure, the token count, and the trusted-documents manifest
  * against the SDK's documents.
  */
