@@ -7,9 +7,9 @@
  * order; a job whose counters changed meanwhile (an older API still writing them) is read again.
  * Running it again moves only what is left.
  */
-import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { jobCountsKey, jobKey, META, STAGE_RANK } from '../../src/data/keys';
-import { transactUnlessChanged } from './migration';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { jobCountsKey, jobKey, STAGE_RANK } from '../../src/data/keys';
+import { scanEntities, transactUnlessChanged } from './migration';
 
 /** The counter attributes a job item may carry. */
 export const JOB_COUNTER_ATTRIBUTES = ['applicationCount', ...Object.keys(STAGE_RANK).map((stage) => `stageCount_${stage}`)];
@@ -63,31 +63,22 @@ async function moveOne(doc: DynamoDBDocumentClient, tableName: string, job: Item
 /** Moves the counters of every job item in `tableName` (see the header). */
 export async function migrateJobCounts(doc: DynamoDBDocumentClient, tableName: string, maxAttempts = 10): Promise<JobCountsMigration> {
   const result: JobCountsMigration = { moved: 0, retries: 0 };
-  let ExclusiveStartKey: Item | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: tableName,
-        ExclusiveStartKey,
-        FilterExpression: `SK = :meta AND begins_with(PK, :job) AND (${JOB_COUNTER_ATTRIBUTES.map((_, i) => `attribute_exists(#c${i})`).join(' OR ')})`,
-        ExpressionAttributeNames: Object.fromEntries(JOB_COUNTER_ATTRIBUTES.map((name, i) => [`#c${i}`, name])),
-        ExpressionAttributeValues: { ':meta': META, ':job': 'JOB#' },
-      }),
-    );
-    for (let job of page.Items ?? []) {
-      for (let attempt = 1; ; attempt += 1) {
-        if (await moveOne(doc, tableName, job)) {
-          result.moved += 1;
-          break;
-        }
-        if (attempt >= maxAttempts) throw new Error(`The counters of job ${job.id} kept changing; run the migration again`);
-        result.retries += 1;
-        const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: jobKey(String(job.id)), ConsistentRead: true }));
-        if (!Item || countersOf(Item).length === 0) break;
-        job = Item;
+  const anyCounter = {
+    expression: JOB_COUNTER_ATTRIBUTES.map((_, i) => `attribute_exists(#c${i})`).join(' OR '),
+    names: Object.fromEntries(JOB_COUNTER_ATTRIBUTES.map((name, i) => [`#c${i}`, name])),
+  };
+  for await (let job of scanEntities(doc, tableName, 'JOB#', anyCounter)) {
+    for (let attempt = 1; ; attempt += 1) {
+      if (await moveOne(doc, tableName, job)) {
+        result.moved += 1;
+        break;
       }
+      if (attempt >= maxAttempts) throw new Error(`The counters of job ${job.id} kept changing; run the migration again`);
+      result.retries += 1;
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: jobKey(String(job.id)), ConsistentRead: true }));
+      if (!Item || countersOf(Item).length === 0) break;
+      job = Item;
     }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  }
   return result;
 }

@@ -1,6 +1,7 @@
 /** What the data migrations (npm run migrate:*) share: their table, and their conditional writes. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { META } from '../../src/data/keys';
 
 /**
  * The table a migration runs on, from TABLE_NAME (required: else the script exits with `needed`),
@@ -24,4 +25,30 @@ export async function transactUnlessChanged(doc: DynamoDBDocumentClient, transac
     if ((error as { name?: string }).name === 'TransactionCanceledException') return false;
     throw error;
   }
+}
+
+/**
+ * Every entity item (`SK = META`) whose key starts with `prefix` (`JOB#`, `APPLICATION#`) and that
+ * matches `filter` (a condition on its attributes, with its own names and values), page by page.
+ */
+export async function* scanEntities(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  prefix: string,
+  filter: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+): AsyncGenerator<Record<string, unknown>> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(
+      new ScanCommand({
+        TableName: tableName,
+        ExclusiveStartKey,
+        FilterExpression: `SK = :meta AND begins_with(PK, :prefix) AND (${filter.expression})`,
+        ExpressionAttributeNames: filter.names,
+        ExpressionAttributeValues: { ':meta': META, ':prefix': prefix, ...filter.values },
+      }),
+    );
+    yield* page.Items ?? [];
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
 }

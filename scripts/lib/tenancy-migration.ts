@@ -6,10 +6,10 @@
  * gone is left as it is (recruiters cannot reach it; admins still do). Memberships are not made here:
  * admins add them with addCompanyRecruiter. Running it again changes nothing.
  */
-import { GetCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { candidateCompanyItem } from '../../src/data/candidates';
-import { applicationKey, candidateCompanyKey, jobKey, META } from '../../src/data/keys';
-import { transactUnlessChanged } from './migration';
+import { applicationKey, candidateCompanyKey, jobKey } from '../../src/data/keys';
+import { scanEntities, transactUnlessChanged } from './migration';
 
 export interface TenancyMigration {
   /** Applications given their job's company. */
@@ -41,27 +41,15 @@ async function migrateOne(doc: DynamoDBDocumentClient, tableName: string, applic
 export async function migrateTenancy(doc: DynamoDBDocumentClient, tableName: string): Promise<TenancyMigration> {
   const result: TenancyMigration = { applications: 0, orphans: 0 };
   const companyOfJob = new Map<string, string | null>();
-  let ExclusiveStartKey: Item | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: tableName,
-        ExclusiveStartKey,
-        FilterExpression: 'SK = :meta AND begins_with(PK, :application) AND attribute_not_exists(companyId)',
-        ExpressionAttributeValues: { ':meta': META, ':application': 'APPLICATION#' },
-      }),
-    );
-    for (const application of page.Items ?? []) {
-      const jobId = String(application.jobId);
-      if (!companyOfJob.has(jobId)) {
-        const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: jobKey(jobId), ConsistentRead: true }));
-        companyOfJob.set(jobId, Item ? String(Item.companyId) : null);
-      }
-      const companyId = companyOfJob.get(jobId);
-      if (!companyId) result.orphans += 1;
-      else if (await migrateOne(doc, tableName, application, companyId)) result.applications += 1;
+  for await (const application of scanEntities(doc, tableName, 'APPLICATION#', { expression: 'attribute_not_exists(companyId)' })) {
+    const jobId = String(application.jobId);
+    if (!companyOfJob.has(jobId)) {
+      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: jobKey(jobId), ConsistentRead: true }));
+      companyOfJob.set(jobId, Item ? String(Item.companyId) : null);
     }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+    const companyId = companyOfJob.get(jobId);
+    if (!companyId) result.orphans += 1;
+    else if (await migrateOne(doc, tableName, application, companyId)) result.applications += 1;
+  }
   return result;
 }
